@@ -1,0 +1,170 @@
+/**
+ * Runs the rules a ruleset turns on over a model and returns findings in a fixed order.
+ * Missing columns (D02) and units missing from the teams sheet (D03) are decided here, because only
+ * the runner knows which enabled rule needs what.
+ */
+import { a1 } from "./model/columns";
+import { buildModel } from "./model/read";
+import type { CellRef, Model, WorkbookInput } from "./model/types";
+import type { ResolvedRuleset } from "./ruleset/resolve";
+import type { Severity } from "./ruleset/types";
+import { cadreAt } from "./rules/helpers";
+import { RULE_BY_ID, RULES } from "./rules/index";
+import type { Finding, Need, Report, RuleContext, RuleModule } from "./rules/types";
+import { CADRE_COLUMNS, TEAM_COLUMNS } from "./model/columns";
+
+export interface Summary {
+  rows: number;
+  errors: number;
+  warnings: number;
+  info: number;
+}
+
+export interface CheckResult {
+  model: Model;
+  ruleset: ResolvedRuleset;
+  findings: Finding[];
+  summary: Summary;
+  /** Set when the workbook holds no appraisal sheet at all: nothing was checked. */
+  problem?: { zh: string; en: string };
+}
+
+function needMet(model: Model, n: Need): boolean {
+  const cs = model.cadreSheet;
+  const ts = model.teamSheet;
+  switch (n.sheet) {
+    case "cadre":
+      return cs?.cols[n.col] !== undefined;
+    case "team":
+      return ts?.cols[n.col] !== undefined;
+    case "teamGrade":
+      return ts?.cols.teamGrade !== undefined || cs?.cols.teamGrade !== undefined;
+    case "teamGradePrev":
+      return ts?.cols.teamGradePrev !== undefined || cs?.cols.teamGradePrev !== undefined;
+    case "history":
+      return (cs?.history.length ?? 0) > 0;
+  }
+}
+
+function needHeader(n: Need): string {
+  if (n.sheet === "cadre") return `干部表「${CADRE_COLUMNS[n.col].zh}」`;
+  if (n.sheet === "team") return `班子表「${TEAM_COLUMNS[n.col].zh}」`;
+  if (n.sheet === "teamGrade") return "班子表「本年班子等次」（或干部表「班子等次」）";
+  if (n.sheet === "teamGradePrev") return "「上年班子等次」";
+  return "历年等次列";
+}
+
+function needAt(model: Model, n: Need): CellRef | null {
+  const s = n.sheet === "team" ? model.teamSheet : model.cadreSheet ?? model.teamSheet;
+  return s ? { sheet: s.name, r: s.headerRow, c: 0 } : null;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function sortFindings(findings: Finding[], sheetOrder: string[], positions: Map<Finding, CellRef | null>): Finding[] {
+  const sheetIndex = (s: string) => (s === "" || s === "规则" ? -1 : sheetOrder.indexOf(s));
+  return findings.sort((a, b) => {
+    const pa = positions.get(a);
+    const pb = positions.get(b);
+    return (
+      sheetIndex(a.sheet) - sheetIndex(b.sheet) ||
+      (pa?.r ?? -1) - (pb?.r ?? -1) ||
+      (pa?.c ?? -1) - (pb?.c ?? -1) ||
+      a.rule.localeCompare(b.rule) ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+    );
+  });
+}
+
+export function checkModel(model: Model, ruleset: ResolvedRuleset): Finding[] {
+  const findings: Finding[] = [];
+  const positions = new Map<Finding, CellRef | null>();
+  const enabled = (id: string) => ruleset.rules[id] !== undefined;
+  const emit = (module: RuleModule, r: Report) => {
+    const id = r.rule ?? module.meta.id;
+    const meta = RULE_BY_ID.get(id)?.meta ?? module.meta;
+    const f: Finding = {
+      rule: id,
+      severity: ruleset.rules[id]?.severity ?? r.severity ?? meta.severity,
+      sheet: r.at?.sheet ?? "",
+      cell: r.at ? a1(r.at.r, r.at.c) : "",
+      message: r.zh,
+      messageEn: r.en,
+      source: ruleset.rules[id]?.source ?? meta.source,
+    };
+    if (r.unit !== undefined) f.unit = r.unit;
+    if (r.person !== undefined) f.person = r.person;
+    positions.set(f, r.at);
+    findings.push(f);
+  };
+  // One D02 per missing column, naming every enabled rule that needs it.
+  const missingColumns = new Map<string, { need: Need; rules: RuleModule[] }>();
+  const teamLinked: string[] = [];
+  for (const rule of RULES) {
+    if (!enabled(rule.meta.id)) continue;
+    const needs = rule.meta.needs ?? [];
+    const missing = needs.filter((n) => !needMet(model, n));
+    if (missing.some((n) => n.optional)) continue;
+    if (missing.length) {
+      for (const n of missing) {
+        const key = needHeader(n);
+        const entry = missingColumns.get(key) ?? { need: n, rules: [] };
+        entry.rules.push(rule);
+        missingColumns.set(key, entry);
+      }
+      continue;
+    }
+    if (needs.some((n) => n.sheet === "teamGrade")) teamLinked.push(rule.meta.id);
+    const ctx: RuleContext = { model, ruleset, params: ruleset.params, enabled, report: (r) => emit(rule, r) };
+    rule.check(ctx);
+  }
+  if (enabled("D02")) {
+    const d02 = RULE_BY_ID.get("D02")!;
+    for (const [header, { need, rules }] of missingColumns) {
+      const ids = rules.map((r) => r.meta.id).join("、");
+      emit(d02, {
+        at: needAt(model, need),
+        zh: `缺少${header}列，已启用的规则 ${ids} 需要它，这些规则未能检查`,
+        en: `Missing column ${header}, needed by the enabled rules ${rules.map((r) => r.meta.id).join(", ")}, which were not checked`,
+      });
+    }
+  }
+  if (enabled("D03") && model.teamSheet && teamLinked.length) {
+    const d03 = RULE_BY_ID.get("D03")!;
+    for (const u of model.units) {
+      if (u.team || u.cadres.length === 0 || !u.name) continue;
+      emit(d03, {
+        at: cadreAt(model, u.cadres[0], "unit"), unit: u.name,
+        zh: `单位「${u.name}」在「${model.teamSheet.name}」表中没有对应行，无法确定其班子等次（规则 ${teamLinked.join("、")} 需要）`,
+        en: `Unit "${u.name}" has no row in sheet "${model.teamSheet.name}"; its team grade is needed by ${teamLinked.join(", ")}`,
+      });
+    }
+  }
+  return sortFindings(findings, model.sheetOrder, positions);
+}
+
+export function summarize(model: Model, findings: Finding[]): Summary {
+  const s: Summary = { rows: model.cadres.length + model.teams.length, errors: 0, warnings: 0, info: 0 };
+  for (const f of findings) {
+    if (f.severity === "error") s.errors++;
+    else if (f.severity === "warning") s.warnings++;
+    else s.info++;
+  }
+  return s;
+}
+
+export const NO_APPRAISAL_SHEET = {
+  zh: "没有找到考核表：需要含「姓名」和「本年等次」列的干部表，或含「单位」和「班子等次」列的班子表",
+  en: "No appraisal sheet found: need a cadre sheet with 姓名 and 本年等次 columns, or a teams sheet with 单位 and 班子等次",
+};
+
+/** The whole job over plain matrices: what the CLI and the task pane both call. */
+export function checkWorkbook(input: WorkbookInput, ruleset: ResolvedRuleset): CheckResult {
+  const model = buildModel(input, ruleset);
+  if (!model.cadreSheet && !model.teamSheet) {
+    return { model, ruleset, findings: [], summary: summarize(model, []), problem: NO_APPRAISAL_SHEET };
+  }
+  const findings = checkModel(model, ruleset);
+  return { model, ruleset, findings, summary: summarize(model, findings) };
+}

@@ -1,0 +1,371 @@
+/**
+ * Builds the model from plain value matrices: finds each sheet's header row by names and synonyms
+ * (title rows above it, merged cells, columns in any order), orders year-labelled history columns,
+ * skips blank and note rows, and keeps every value's sheet and row.
+ */
+import { parseGrade, type Grade, type ScaleId } from "../grades";
+import type { ResolvedRuleset } from "../ruleset/resolve";
+import type { SanctionRow } from "../ruleset/types";
+import { cellText, fold, isBlank, isErrorValue, unitKey } from "../text";
+import { parseCount, parseDate, parsePercent, parseScore, parseYesNo, type Day, type Parsed } from "../values";
+import { matchCadreHeader, matchTeamHeader, parseA1, type CadreCol, type TeamCol } from "./columns";
+import type {
+  BadCell, BadKind, CadreRow, CadreSheetLayout, Model, SheetInput, TeamRow, TeamSheetLayout, Unit, WorkbookInput,
+} from "./types";
+
+/** Sheets the add-in writes itself; never read as appraisal data. */
+export const OWN_SHEETS = new Set(["校验报告", "结果运用清单", "规则"]);
+const HEADER_SCAN_ROWS = 30;
+const NOTE_ROW = /^(注|说明|备注|填表|合计|小计|总计|制表|审核)/;
+
+/** Vertical merges carry the anchor's value down (a unit merged over its cadres); others stay blank. */
+export function applyMerges(values: unknown[][], merges: string[] | undefined): unknown[][] {
+  if (!merges || merges.length === 0) return values;
+  let out = values;
+  for (const m of merges) {
+    const [from, to] = m.split(":");
+    const a = parseA1(from);
+    const b = to ? parseA1(to) : a;
+    if (!a || !b || b.row <= a.row) continue;
+    if (out === values) out = values.slice();
+    const v = values[a.row]?.[a.col];
+    for (let r = a.row + 1; r <= b.row; r++) {
+      const row = (out[r] = (out[r] ?? []).slice());
+      if (isBlank(row[a.col])) row[a.col] = v;
+    }
+  }
+  return out;
+}
+
+interface HeaderFound<L> {
+  layout: L;
+  score: number;
+}
+
+function findCadreHeader(name: string, values: unknown[][]): HeaderFound<CadreSheetLayout> | null {
+  let best: HeaderFound<CadreSheetLayout> | null = null;
+  const last = Math.min(values.length, HEADER_SCAN_ROWS);
+  for (let r = 0; r < last; r++) {
+    const row = values[r] ?? [];
+    const cols: Partial<Record<CadreCol, number>> = {};
+    const years: { col: number; year: number; header: string }[] = [];
+    const named: { col: number; back: number; header: string }[] = [];
+    let score = 0;
+    for (let c = 0; c < row.length; c++) {
+      const text = cellText(row[c]);
+      if (!text) continue;
+      const m = matchCadreHeader(text);
+      if (!m) continue;
+      score++;
+      if (m.kind === "col") {
+        if (cols[m.id] === undefined) cols[m.id] = c;
+      } else if (m.kind === "history") named.push({ col: c, back: m.back, header: text });
+      else years.push({ col: c, year: m.year, header: text });
+    }
+    if (cols.name === undefined || (cols.grade === undefined && years.length === 0)) continue;
+    if (best && best.score >= score) continue;
+    const headers = row.map(cellText);
+    best = { score, layout: { name, headerRow: r, headers, cols, history: named, ...{ years } } as CadreSheetLayout };
+  }
+  return best;
+}
+
+function findTeamHeader(name: string, values: unknown[][]): HeaderFound<TeamSheetLayout & { years: { col: number; year: number }[] }> | null {
+  let best: HeaderFound<TeamSheetLayout & { years: { col: number; year: number }[] }> | null = null;
+  const last = Math.min(values.length, HEADER_SCAN_ROWS);
+  for (let r = 0; r < last; r++) {
+    const row = values[r] ?? [];
+    const cols: Partial<Record<TeamCol, number>> = {};
+    const years: { col: number; year: number }[] = [];
+    let score = 0;
+    let hasName = false;
+    for (let c = 0; c < row.length; c++) {
+      const text = cellText(row[c]);
+      if (!text) continue;
+      if (matchCadreHeader(text)?.kind === "col" && (matchCadreHeader(text) as { id: string }).id === "name") hasName = true;
+      const m = matchTeamHeader(text);
+      if (!m) continue;
+      score++;
+      if (m.kind === "col") {
+        if (cols[m.id] === undefined) cols[m.id] = c;
+      } else if (m.kind === "year") years.push({ col: c, year: m.year });
+    }
+    if (hasName || cols.unit === undefined || (cols.teamGrade === undefined && years.length === 0)) continue;
+    if (best && best.score >= score) continue;
+    best = { score, layout: { name, headerRow: r, headers: row.map(cellText), cols, years } };
+  }
+  return best;
+}
+
+/** "2025年度考核…" in a title row above the header. */
+function yearFromTitle(values: unknown[][], headerRow: number): number | null {
+  for (let r = 0; r < headerRow; r++) {
+    for (const v of values[r] ?? []) {
+      const m = /(20\d{2})\s*年/.exec(cellText(v));
+      if (m) return Number(m[1]);
+    }
+  }
+  return null;
+}
+
+/** Year-labelled grade columns: the newest is this year's unless a plain grade column exists. */
+function placeYears(
+  years: { col: number; year: number; header?: string }[],
+  hasPlain: boolean,
+  given: number | null,
+): { year: number | null; current: number | null; history: { col: number; back: number; header: string }[] } {
+  if (years.length === 0) return { year: given, current: null, history: [] };
+  const newest = Math.max(...years.map((y) => y.year));
+  const year = given ?? (hasPlain ? newest + 1 : newest);
+  let current: number | null = null;
+  const history: { col: number; back: number; header: string }[] = [];
+  for (const y of years) {
+    const back = year - y.year;
+    if (back === 0 && !hasPlain) current = y.col;
+    else if (back > 0) history.push({ col: y.col, back, header: y.header ?? "" });
+  }
+  return { year, current, history };
+}
+
+class RowReader {
+  bad: BadCell[] = [];
+  constructor(private readonly row: unknown[], private readonly headers: string[], private readonly sanctionIndex: Map<string, SanctionRow>) {}
+
+  private raw(col: number | undefined): unknown {
+    return col === undefined ? null : this.row[col];
+  }
+
+  private take<T>(col: number | undefined, kind: BadKind, parse: (v: unknown) => Parsed<T>, scale?: ScaleId): T | null {
+    const v = this.raw(col);
+    if (isBlank(v) || col === undefined) return null;
+    const p = isErrorValue(v) ? ({ ok: false, text: String(v) } as const) : parse(v);
+    if (p.ok) return p.value;
+    this.bad.push({ col, kind, text: cellText(v), header: this.headers[col] ?? "", scale });
+    return null;
+  }
+
+  text(col: number | undefined): string {
+    const v = this.raw(col);
+    return isErrorValue(v) ? "" : cellText(v);
+  }
+
+  grade(col: number | undefined, scale: ScaleId): Grade | null {
+    return this.take(col, "grade", (v) => {
+      const p = parseGrade(cellText(v), scale);
+      return p.ok ? { ok: true, value: p.grade } : p;
+    }, scale);
+  }
+
+  yesNo(col: number | undefined): boolean | null {
+    return this.take(col, "yesno", parseYesNo);
+  }
+
+  score(col: number | undefined): number | null {
+    return this.take(col, "score", (v) => parseScore(v));
+  }
+
+  percent(col: number | undefined): number | null {
+    return this.take(col, "percent", parsePercent);
+  }
+
+  date(col: number | undefined): Day | null {
+    return this.take(col, "date", parseDate);
+  }
+
+  count(col: number | undefined): number | null {
+    return this.take(col, "count", parseCount);
+  }
+
+  /** Several sanctions in one cell: 警告、诫勉. Blank or 无 is none. */
+  sanctions(col: number | undefined): SanctionRow[] {
+    const v = this.raw(col);
+    if (col === undefined || isBlank(v)) return [];
+    const parts = fold(cellText(v)).split(/[,，、;；/|和及]+/).filter(Boolean);
+    const out: SanctionRow[] = [];
+    for (const p of parts) {
+      if (p === "无" || p === "-" || p === "—") continue;
+      const s = this.sanctionIndex.get(p);
+      if (s) out.push(s);
+      else this.bad.push({ col, kind: "sanction", text: cellText(v), header: this.headers[col] ?? "" });
+    }
+    return out;
+  }
+}
+
+function sanctionIndex(rows: SanctionRow[]): Map<string, SanctionRow> {
+  const m = new Map<string, SanctionRow>();
+  for (const s of rows) for (const n of [s.name, ...s.aliases]) m.set(fold(n), s);
+  return m;
+}
+
+/** Blank rows, note rows (注：…, 合计) and repeated header rows are not cadres. */
+function isDataRow(name: string): boolean {
+  return name !== "" && !NOTE_ROW.test(name) && name !== "姓名" && fold(name).toUpperCase() !== "NAME";
+}
+
+function readCadres(values: unknown[][], layout: CadreSheetLayout, scale: ScaleId, sIndex: Map<string, SanctionRow>, historyLen: number): CadreRow[] {
+  const c = layout.cols;
+  const out: CadreRow[] = [];
+  for (let r = layout.headerRow + 1; r < values.length; r++) {
+    const row = values[r];
+    if (!row) continue;
+    const rd = new RowReader(row, layout.headers, sIndex);
+    const name = rd.text(c.name);
+    if (!isDataRow(name)) continue;
+    const unit = rd.text(c.unit);
+    const history: (Grade | null)[] = new Array(historyLen).fill(null);
+    for (const h of layout.history) history[h.back - 1] = rd.grade(h.col, scale);
+    out.push({
+      r,
+      unit,
+      unitKey: unitKey(unit),
+      name,
+      idNumber: fold(rd.text(c.idNumber)).toUpperCase(),
+      principal: rd.yesNo(c.principal),
+      grade: rd.grade(c.grade, scale),
+      history,
+      regularScore: rd.score(c.regularScore),
+      political: rd.grade(c.politicalQuality, "political"),
+      sanctions: [rd.sanctions(c.sanction), rd.sanctions(c.sanctionPrev1), rd.sanctions(c.sanctionPrev2)],
+      faultTolerated: rd.yesNo(c.faultTolerated),
+      proposedPromotion: rd.yesNo(c.proposedPromotion),
+      probation: rd.yesNo(c.probation),
+      underReview: rd.yesNo(c.underReview),
+      appointedOn: rd.date(c.appointedOn),
+      predecessorAppointedOn: rd.date(c.predecessorAppointedOn),
+      termNo: rd.count(c.termNo),
+      termEnd: rd.date(c.termEnd),
+      yearEnd: rd.score(c.yearEndScore),
+      survey: rd.score(c.surveyScore),
+      composite: rd.score(c.compositeScore),
+      proposedGrade: rd.grade(c.proposedGrade, scale),
+      teamGrade: rd.grade(c.teamGrade, "team"),
+      teamGradePrev: rd.grade(c.teamGradePrev, "team"),
+      category: rd.text(c.category),
+      bad: rd.bad,
+    });
+  }
+  return out;
+}
+
+function readTeams(values: unknown[][], layout: TeamSheetLayout, sIndex: Map<string, SanctionRow>): TeamRow[] {
+  const c = layout.cols;
+  const out: TeamRow[] = [];
+  for (let r = layout.headerRow + 1; r < values.length; r++) {
+    const row = values[r];
+    if (!row) continue;
+    const rd = new RowReader(row, layout.headers, sIndex);
+    const unit = rd.text(c.unit);
+    if (!isDataRow(unit) || unit === "单位") continue;
+    out.push({
+      r,
+      unit,
+      unitKey: unitKey(unit),
+      category: rd.text(c.category),
+      grade: rd.grade(c.teamGrade, "team"),
+      gradePrev: rd.grade(c.teamGradePrev, "team"),
+      pointsLost: rd.percent(c.pointsLost),
+      performance: fold(rd.text(c.performance)),
+      yearEnd: rd.score(c.yearEndScore),
+      survey: rd.score(c.surveyScore),
+      composite: rd.score(c.compositeScore),
+      democraticLow: rd.percent(c.democraticLow),
+      bad: rd.bad,
+    });
+  }
+  return out;
+}
+
+function buildUnits(model: Model): void {
+  const add = (key: string, name: string): Unit => {
+    let u = model.unitByKey.get(key);
+    if (!u) {
+      u = { key, name, category: "", team: null, teamGrade: null, teamGradePrev: null, teamGradeAt: null, cadres: [], principals: [] };
+      model.unitByKey.set(key, u);
+      model.units.push(u);
+    }
+    return u;
+  };
+  const ts = model.teamSheet;
+  for (const t of model.teams) {
+    const u = add(t.unitKey, t.unit);
+    if (u.team) continue; // a unit listed twice: the first row stands
+    u.team = t;
+    u.category = t.category;
+    u.teamGrade = t.grade;
+    u.teamGradePrev = t.gradePrev;
+    if (ts && ts.cols.teamGrade !== undefined) u.teamGradeAt = { sheet: ts.name, r: t.r, c: ts.cols.teamGrade };
+  }
+  const cs = model.cadreSheet;
+  for (const p of model.cadres) {
+    const u = add(p.unitKey, p.unit);
+    u.cadres.push(p);
+    if (p.principal) u.principals.push(p);
+    if (!u.team) {
+      if (!u.category && p.category) u.category = p.category;
+      // Team grade kept on the cadre rows: the first non-blank one stands (D08 reports disagreement).
+      if (u.teamGrade === null && p.teamGrade !== null && cs?.cols.teamGrade !== undefined) {
+        u.teamGrade = p.teamGrade;
+        u.teamGradeAt = { sheet: cs.name, r: p.r, c: cs.cols.teamGrade };
+      }
+      if (u.teamGradePrev === null && p.teamGradePrev !== null) u.teamGradePrev = p.teamGradePrev;
+    }
+  }
+}
+
+/** Reads a workbook given as value matrices. Never throws on cell content. */
+export function buildModel(input: WorkbookInput, ruleset: ResolvedRuleset): Model {
+  const model: Model = {
+    year: input.year ?? null,
+    scale: ruleset.scale,
+    sheetOrder: input.sheets.map((s) => s.name),
+    cadreSheet: null,
+    teamSheet: null,
+    cadres: [],
+    teams: [],
+    units: [],
+    unitByKey: new Map(),
+    notes: [],
+  };
+  const sIndex = sanctionIndex(ruleset.params.sanctions);
+  let cadre: { sheet: SheetInput; values: unknown[][]; found: HeaderFound<CadreSheetLayout> } | null = null;
+  let team: { sheet: SheetInput; values: unknown[][]; found: NonNullable<ReturnType<typeof findTeamHeader>> } | null = null;
+  for (const sheet of input.sheets) {
+    if (OWN_SHEETS.has(sheet.name.trim())) continue;
+    const values = applyMerges(sheet.values ?? [], sheet.merges);
+    const bonus = (want: string) => (sheet.name.includes(want) ? 100 : 0);
+    const fc = findCadreHeader(sheet.name, values);
+    if (fc && (!cadre || fc.score + bonus("干部") > cadre.found.score + (cadre.sheet.name.includes("干部") ? 100 : 0))) {
+      cadre = { sheet, values, found: fc };
+      continue;
+    }
+    const ft = findTeamHeader(sheet.name, values);
+    if (ft && (!team || ft.score + bonus("班子") > team.found.score + (team.sheet.name.includes("班子") ? 100 : 0))) team = { sheet, values, found: ft };
+  }
+
+  let historyLen = 0;
+  if (cadre) {
+    const layout = cadre.found.layout as CadreSheetLayout & { years: { col: number; year: number; header: string }[] };
+    const titleYear = model.year ?? yearFromTitle(cadre.values, layout.headerRow);
+    const placed = placeYears(layout.years, layout.cols.grade !== undefined, titleYear);
+    if (layout.cols.grade === undefined && placed.current !== null) layout.cols.grade = placed.current;
+    layout.history = [...layout.history, ...placed.history].sort((a, b) => a.back - b.back);
+    model.year = placed.year;
+    model.cadreSheet = layout;
+    historyLen = layout.history.reduce((m, h) => Math.max(m, h.back), 0);
+    if (cadre.sheet.hidden) model.notes.push(`工作表「${cadre.sheet.name}」是隐藏的，已照常读取`);
+  }
+  if (team) {
+    const layout = team.found.layout;
+    const placed = placeYears(layout.years, layout.cols.teamGrade !== undefined, model.year ?? yearFromTitle(team.values, layout.headerRow));
+    if (layout.cols.teamGrade === undefined && placed.current !== null) layout.cols.teamGrade = placed.current;
+    const prev = placed.history.find((h) => h.back === 1);
+    if (layout.cols.teamGradePrev === undefined && prev) layout.cols.teamGradePrev = prev.col;
+    model.year = model.year ?? placed.year;
+    model.teamSheet = { name: layout.name, headerRow: layout.headerRow, headers: layout.headers, cols: layout.cols };
+    model.teams = readTeams(team.values, model.teamSheet, sIndex);
+  }
+  if (cadre && model.cadreSheet) model.cadres = readCadres(cadre.values, model.cadreSheet, ruleset.scale, sIndex, historyLen);
+  buildUnits(model);
+  return model;
+}

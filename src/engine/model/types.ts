@@ -1,0 +1,135 @@
+/** The appraisal workbook as the checks see it: plain values, every one with its sheet and cell. */
+import type { Grade, ScaleId } from "../grades";
+import type { SanctionRow } from "../ruleset/types";
+import type { Day } from "../values";
+import type { CadreCol, TeamCol } from "./columns";
+
+/** One sheet as Excel's `range.values` or ExcelJS gives it: rows of plain values. */
+export interface SheetInput {
+  name: string;
+  /** Rows from the sheet's first row and column (A1), blanks as null or "". */
+  values: unknown[][];
+  /** Merged ranges ("A5:A9"): the anchor's value stands for the whole range going down. */
+  merges?: string[];
+  hidden?: boolean;
+}
+
+export interface WorkbookInput {
+  sheets: SheetInput[];
+  /** The appraisal year when the caller knows it; otherwise read from headers or the title. */
+  year?: number;
+}
+
+export type BadKind = "grade" | "yesno" | "sanction" | "score" | "percent" | "date" | "count";
+
+/** A cell whose text is not a value its column accepts (D01 / D06). */
+export interface BadCell {
+  col: number;
+  kind: BadKind;
+  text: string;
+  header: string;
+  scale?: ScaleId;
+}
+
+export interface SheetLayout {
+  name: string;
+  /** 0-based row of the header. */
+  headerRow: number;
+  headers: string[];
+}
+
+export interface CadreSheetLayout extends SheetLayout {
+  cols: Partial<Record<CadreCol, number>>;
+  /** History grade columns, by years back (1 = last year). */
+  history: { col: number; back: number; header: string }[];
+}
+
+export interface TeamSheetLayout extends SheetLayout {
+  cols: Partial<Record<TeamCol, number>>;
+}
+
+export interface CadreRow {
+  /** 0-based sheet row. */
+  r: number;
+  unit: string;
+  unitKey: string;
+  name: string;
+  idNumber: string;
+  principal: boolean | null;
+  /** null: blank or not understood (then in `bad`). */
+  grade: Grade | null;
+  /** history[0] is last year's grade, history[1] the year before… (null where unknown). */
+  history: (Grade | null)[];
+  regularScore: number | null;
+  political: Grade | null;
+  /** sanctions[0] this year's, [1] last year's, [2] the year before's. */
+  sanctions: SanctionRow[][];
+  faultTolerated: boolean | null;
+  proposedPromotion: boolean | null;
+  probation: boolean | null;
+  underReview: boolean | null;
+  appointedOn: Day | null;
+  predecessorAppointedOn: Day | null;
+  termNo: number | null;
+  termEnd: Day | null;
+  yearEnd: number | null;
+  survey: number | null;
+  composite: number | null;
+  proposedGrade: Grade | null;
+  /** Layout with the team grade on every cadre row. */
+  teamGrade: Grade | null;
+  teamGradePrev: Grade | null;
+  category: string;
+  bad: BadCell[];
+}
+
+export interface TeamRow {
+  r: number;
+  unit: string;
+  unitKey: string;
+  category: string;
+  grade: Grade | null;
+  gradePrev: Grade | null;
+  pointsLost: number | null;
+  performance: string;
+  yearEnd: number | null;
+  survey: number | null;
+  composite: number | null;
+  democraticLow: number | null;
+  bad: BadCell[];
+}
+
+/** Where a value lives. */
+export interface CellRef {
+  sheet: string;
+  r: number;
+  c: number;
+}
+
+export interface Unit {
+  key: string;
+  name: string;
+  category: string;
+  team: TeamRow | null;
+  teamGrade: Grade | null;
+  teamGradePrev: Grade | null;
+  /** The cell holding the team grade (teams sheet, or the unit's first cadre row). */
+  teamGradeAt: CellRef | null;
+  cadres: CadreRow[];
+  principals: CadreRow[];
+}
+
+export interface Model {
+  year: number | null;
+  scale: ScaleId;
+  sheetOrder: string[];
+  cadreSheet: CadreSheetLayout | null;
+  teamSheet: TeamSheetLayout | null;
+  cadres: CadreRow[];
+  teams: TeamRow[];
+  /** Units in order of first appearance, teams sheet first. */
+  units: Unit[];
+  unitByKey: Map<string, Unit>;
+  /** Notes on how the workbook was read (ignored sheets, hidden sheets), for the front ends. */
+  notes: string[];
+}

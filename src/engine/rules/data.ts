@@ -1,0 +1,145 @@
+/** D — data checks (rules.md §2): values the other rules can trust. */
+import { acceptedLabels, SCALES, type ScaleId } from "../grades";
+import type { BadCell, CadreRow, CellRef, TeamRow } from "../model/types";
+import { cadreAt, enGrade, unitAt, zhGrade } from "./helpers";
+import type { RuleContext, RuleModule } from "./types";
+
+const DATA_SOURCE = "年度考核数据填报要求";
+
+const KIND_ZH: Record<string, string> = { yesno: "是/否", sanction: "处分或处理", date: "日期" };
+const KIND_EN: Record<string, string> = { yesno: "yes/no value", sanction: "sanction", date: "date" };
+
+function expected(b: BadCell, ctx: RuleContext): string {
+  if (b.kind === "grade") return acceptedLabels(b.scale as ScaleId).join("、");
+  if (b.kind === "yesno") return "是、否";
+  if (b.kind === "sanction") return ctx.params.sanctions.map((s) => s.name).join("、");
+  return "如 2024-06-30";
+}
+
+function forEachBad(ctx: RuleContext, pick: (b: BadCell) => boolean, say: (b: BadCell, at: CellRef, unit: string, person?: string) => void): void {
+  const { model } = ctx;
+  const cs = model.cadreSheet;
+  const ts = model.teamSheet;
+  const rows: [CadreRow | TeamRow, string, boolean][] = [
+    ...(ts ? model.teams.map((t) => [t, ts.name, false] as [TeamRow, string, boolean]) : []),
+    ...(cs ? model.cadres.map((p) => [p, cs.name, true] as [CadreRow, string, boolean]) : []),
+  ];
+  for (const [row, sheet, isCadre] of rows) {
+    for (const b of row.bad) if (pick(b)) say(b, { sheet, r: row.r, c: b.col }, row.unit, isCadre ? (row as CadreRow).name : undefined);
+  }
+}
+
+export const D01: RuleModule = {
+  meta: { id: "D01", severity: "error", source: DATA_SOURCE, title: { zh: "等次、是否或处分单元格的值无法识别", en: "Grade, yes/no or sanction text not understood" } },
+  check(ctx) {
+    forEachBad(ctx, (b) => b.kind === "grade" || b.kind === "yesno" || b.kind === "sanction" || b.kind === "date", (b, at, unit, person) => {
+      const what = b.kind === "grade" ? `${SCALES[b.scale as ScaleId].title.zh}等次` : KIND_ZH[b.kind];
+      const whatEn = b.kind === "grade" ? `${SCALES[b.scale as ScaleId].title.en} grade` : KIND_EN[b.kind];
+      ctx.report({
+        at, unit, person,
+        zh: `「${b.header}」列的「${b.text}」不是可识别的${what}；应为：${expected(b, ctx)}`,
+        en: `"${b.text}" in column "${b.header}" is not a known ${whatEn}; expected: ${expected(b, ctx)}`,
+      });
+    });
+  },
+};
+
+export const D02: RuleModule = {
+  // Reported by the runner, which knows which enabled rule needs which column.
+  meta: { id: "D02", severity: "error", source: DATA_SOURCE, title: { zh: "启用的规则所需的列缺失", en: "A column an enabled rule needs is missing" } },
+  check() {},
+};
+
+export const D03: RuleModule = {
+  // Reported by the runner too: only a team-linked rule that is on makes a missing team row an error.
+  meta: { id: "D03", severity: "error", source: DATA_SOURCE, title: { zh: "干部所在单位在班子表中没有对应行", en: "A cadre's unit has no row in the teams table" } },
+  check() {},
+};
+
+export const D04: RuleModule = {
+  meta: { id: "D04", severity: "warning", source: DATA_SOURCE, title: { zh: "同一人员重复出现", en: "The same person appears twice" } },
+  check(ctx) {
+    const { model } = ctx;
+    const seen = new Map<string, CadreRow>();
+    for (const p of model.cadres) {
+      const key = p.idNumber ? `id:${p.idNumber}` : `n:${p.unitKey}\u0000${p.name}`;
+      const first = seen.get(key);
+      if (!first) {
+        seen.set(key, p);
+        continue;
+      }
+      ctx.report({
+        at: cadreAt(model, p, p.idNumber ? "idNumber" : "name"), unit: p.unit, person: p.name,
+        zh: `「${p.name}」与第 ${first.r + 1} 行重复${p.idNumber ? "（身份证号相同）" : "（单位、姓名相同）"}`,
+        en: `"${p.name}" duplicates row ${first.r + 1}${p.idNumber ? " (same ID number)" : " (same unit and name)"}`,
+      });
+    }
+  },
+};
+
+export const D05: RuleModule = {
+  meta: {
+    id: "D05", severity: "warning", source: DATA_SOURCE,
+    title: { zh: "单位没有正职或有多名正职", en: "A unit has no principal or more than one" },
+    needs: [{ sheet: "cadre", col: "principal", optional: true }],
+  },
+  check(ctx) {
+    const { model } = ctx;
+    for (const u of model.units) {
+      if (u.cadres.length === 0 || u.principals.length === 1) continue;
+      const none = u.principals.length === 0;
+      ctx.report({
+        at: none ? cadreAt(model, u.cadres[0], "principal") : cadreAt(model, u.principals[1], "principal"), unit: u.name,
+        zh: none ? `单位「${u.name}」没有标明正职` : `单位「${u.name}」有 ${u.principals.length} 名正职：${u.principals.map((p) => p.name).join("、")}`,
+        en: none ? `Unit "${u.name}" has no principal marked` : `Unit "${u.name}" has ${u.principals.length} principals: ${u.principals.map((p) => p.name).join(", ")}`,
+      });
+    }
+  },
+};
+
+export const D06: RuleModule = {
+  meta: { id: "D06", severity: "error", source: DATA_SOURCE, title: { zh: "分值不是数字或不在 0–100 之间", en: "A score is not a number or outside 0–100" } },
+  check(ctx) {
+    forEachBad(ctx, (b) => b.kind === "score" || b.kind === "percent" || b.kind === "count", (b, at, unit, person) => {
+      const count = b.kind === "count";
+      ctx.report({
+        at, unit, person,
+        zh: count ? `「${b.header}」列的「${b.text}」不是正整数` : `「${b.header}」列的「${b.text}」不是 0–100 之间的数字`,
+        en: count ? `"${b.text}" in column "${b.header}" is not a whole number` : `"${b.text}" in column "${b.header}" is not a number from 0 to 100`,
+      });
+    });
+  },
+};
+
+export const D07: RuleModule = {
+  meta: { id: "D07", severity: "warning", source: DATA_SOURCE, title: { zh: "干部本年等次空白", en: "A cadre has no grade this year" } },
+  check(ctx) {
+    const { model } = ctx;
+    for (const p of model.cadres) {
+      if (p.grade !== null || p.bad.some((b) => b.col === model.cadreSheet!.cols.grade)) continue;
+      ctx.report({ at: cadreAt(model, p, "grade"), unit: p.unit, person: p.name, zh: `「${p.name}」本年等次未填写`, en: `No grade entered for "${p.name}" this year` });
+    }
+  },
+};
+
+export const D08: RuleModule = {
+  meta: { id: "D08", severity: "error", source: DATA_SOURCE, title: { zh: "同一单位填了不同的班子等次", en: "One unit is given different team grades" } },
+  check(ctx) {
+    const { model } = ctx;
+    if (model.cadreSheet?.cols.teamGrade === undefined) return;
+    for (const u of model.units) {
+      if (u.team || u.teamGrade === null) continue;
+      for (const p of u.cadres) {
+        if (p.teamGrade === null || p.teamGrade === u.teamGrade) continue;
+        const first = unitAt(model, u);
+        ctx.report({
+          at: cadreAt(model, p, "teamGrade"), unit: u.name, person: p.name,
+          zh: `单位「${u.name}」的班子等次不一致：此处为「${zhGrade(p.teamGrade, "team")}」，第 ${(first?.r ?? 0) + 1} 行为「${zhGrade(u.teamGrade, "team")}」`,
+          en: `Unit "${u.name}" has different team grades: ${enGrade(p.teamGrade, "team")} here, ${enGrade(u.teamGrade, "team")} on row ${(first?.r ?? 0) + 1}`,
+        });
+      }
+    }
+  },
+};
+
+export const DATA_RULES = [D01, D02, D03, D04, D05, D06, D07, D08];

@@ -1,0 +1,68 @@
+/**
+ * A rule module, after ESLint's: metadata (ID, severity, source, title in Chinese and English, the
+ * columns it needs) beside a small check that reads its parameters from the ruleset.
+ */
+import type { CadreCol, TeamCol } from "../model/columns";
+import type { CellRef, Model } from "../model/types";
+import type { ResolvedRuleset } from "../ruleset/resolve";
+import type { RulesetParams, Severity } from "../ruleset/types";
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  sheet: string;
+  cell: string;
+  unit?: string;
+  person?: string;
+  /** Chinese. */
+  message: string;
+  messageEn: string;
+  source: string;
+}
+
+/** What a check says; the runner adds the rule's ID, severity and source. */
+export interface Report {
+  at: CellRef | null;
+  unit?: string;
+  person?: string;
+  zh: string;
+  en: string;
+  /** Only for rules whose kind depends on the case (Q02 warning / error, E03 error / review). */
+  severity?: Severity;
+  /** Report under another rule ID (a check that finds a data error of the D family). */
+  rule?: string;
+}
+
+/**
+ * A column a rule needs. `optional` columns make the rule silent where they are missing
+ * (exception columns such as 处分 or 拟提拔: no column means nothing recorded); the others are D02.
+ */
+export type Need =
+  | { sheet: "cadre"; col: CadreCol; optional?: boolean }
+  | { sheet: "team"; col: TeamCol; optional?: boolean }
+  | { sheet: "teamGrade"; optional?: boolean }
+  | { sheet: "teamGradePrev"; optional?: boolean }
+  | { sheet: "history"; optional: true };
+
+export interface RuleMeta {
+  id: string;
+  severity: Severity;
+  title: { zh: string; en: string };
+  /** Used when the ruleset names no source for the rule. */
+  source: string;
+  needs?: Need[];
+}
+
+export interface RuleContext {
+  model: Model;
+  ruleset: ResolvedRuleset;
+  params: RulesetParams;
+  /** Is another rule on in this ruleset? */
+  enabled(id: string): boolean;
+  report(r: Report): void;
+}
+
+export interface RuleModule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}

@@ -70,8 +70,8 @@ export const D04: RuleModule = {
       }
       ctx.report({
         at: cadreAt(model, p, p.idNumber ? "idNumber" : "name"), unit: p.unit, person: p.name,
-        zh: `「${p.name}」与第 ${first.r + 1} 行重复${p.idNumber ? "（身份证号相同）" : "（单位、姓名相同）"}`,
-        en: `"${p.name}" duplicates row ${first.r + 1}${p.idNumber ? " (same ID number)" : " (same unit and name)"}`,
+        zh: `与第 ${first.r + 1} 行重复${p.idNumber ? "（身份证号相同）" : "（单位、姓名相同）"}`,
+        en: `Duplicates row ${first.r + 1}${p.idNumber ? " (same ID number)" : " (same unit and name)"}`,
       });
     }
   },
@@ -117,7 +117,7 @@ export const D07: RuleModule = {
     const { model } = ctx;
     for (const p of model.cadres) {
       if (p.grade !== null || p.bad.some((b) => b.col === model.cadreSheet!.cols.grade)) continue;
-      ctx.report({ at: cadreAt(model, p, "grade"), unit: p.unit, person: p.name, zh: `「${p.name}」本年等次未填写`, en: `No grade entered for "${p.name}" this year` });
+      ctx.report({ at: cadreAt(model, p, "grade"), unit: p.unit, person: p.name, zh: "本年等次未填写", en: "No grade entered for this year" });
     }
   },
 };

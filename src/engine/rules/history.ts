@@ -70,8 +70,8 @@ export const H05: RuleModule = {
       if (bars.length === 0) continue;
       ctx.report({
         at: cadreAt(ctx.model, p, "proposedPromotion"), unit: p.unit, person: p.name,
-        zh: `「${p.name}」被列为拟提拔，但${bars.map((b) => b.zh).join("；")}`,
-        en: `"${p.name}" is proposed for promotion, but: ${bars.map((b) => b.en).join("; ")}`,
+        zh: `被列为拟提拔，但${bars.map((b) => b.zh).join("；")}`,
+        en: `Proposed for promotion, but: ${bars.map((b) => b.en).join("; ")}`,
       });
     }
   },

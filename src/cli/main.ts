@@ -1,0 +1,70 @@
+/** `kaohe` — the same engine as the Excel add-in, on .xlsx files. Commands per shared/spec/cli.md. */
+import { parseArgs } from "util";
+import { RulesetError } from "../engine";
+import { runCheck } from "./check";
+import type { Lang } from "./format";
+import { loadRulesetArg } from "./ruleset-arg";
+import { listRulesets } from "./rulesets";
+
+const USAGE = `用法 / usage:
+  kaohe check <file.xlsx | folder>... [--ruleset <id | ruleset.json>] [--json] [--report <out.xlsx>] [--lang en] [--year YYYY]
+  kaohe rulesets [--json] [--lang en]
+
+退出码 / exit status: 0 无错误 no error · 1 有错误 errors found · 2 有文件无法使用 an input could not be used`;
+
+export async function main(argv: string[], out: NodeJS.WriteStream = process.stdout, err: NodeJS.WriteStream = process.stderr): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        ruleset: { type: "string" },
+        json: { type: "boolean", default: false },
+        report: { type: "string" },
+        lang: { type: "string", default: "zh" },
+        year: { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (e) {
+    err.write(`${(e as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const { values: o, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  const lang: Lang = o.lang === "en" ? "en" : "zh";
+  if (o.help || !command) {
+    out.write(USAGE + "\n");
+    return command || o.help ? 0 : 2;
+  }
+  try {
+    switch (command) {
+      case "check": {
+        if (rest.length === 0) {
+          err.write((lang === "zh" ? "请给出要校验的文件或文件夹\n" : "give the files or folders to check\n") + USAGE + "\n");
+          return 2;
+        }
+        const year = o.year !== undefined ? Number(o.year) : undefined;
+        if (year !== undefined && !(Number.isInteger(year) && year > 1900 && year < 2200)) {
+          err.write(lang === "zh" ? `--year 须为四位年份，收到「${o.year}」\n` : `--year takes a four-digit year, got "${o.year}"\n`);
+          return 2;
+        }
+        const ruleset = await loadRulesetArg(o.ruleset);
+        return await runCheck(rest, { ruleset, json: o.json!, lang, report: o.report, year }, out, err);
+      }
+      case "rulesets":
+        out.write(listRulesets(lang, o.json!) + "\n");
+        return 0;
+      default:
+        err.write((lang === "zh" ? `未知命令「${command}」\n` : `unknown command "${command}"\n`) + USAGE + "\n");
+        return 2;
+    }
+  } catch (e) {
+    if (e instanceof RulesetError) {
+      err.write(e.message + "\n");
+      return 2;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,21 @@
+/** `--ruleset <id | ruleset.json>`: a built-in id (overlays joined with +) or a JSON file. */
+import { promises as fs } from "fs";
+import { DEFAULT_RULESET_ID, resolveRuleset, rulesetFromJson, RulesetError, type ResolvedRuleset } from "../engine";
+
+export async function loadRulesetArg(arg: string | undefined): Promise<ResolvedRuleset> {
+  const spec = arg ?? DEFAULT_RULESET_ID;
+  if (!/\.json$/i.test(spec)) return resolveRuleset(spec);
+  let text: string;
+  try {
+    text = await fs.readFile(spec, "utf8");
+  } catch {
+    throw new RulesetError(`规则集文件「${spec}」无法读取`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new RulesetError(`规则集文件「${spec}」不是有效的 JSON：${(e as Error).message}`);
+  }
+  return rulesetFromJson(json);
+}

@@ -88,10 +88,11 @@ export const D05: RuleModule = {
     for (const u of model.units) {
       if (u.cadres.length === 0 || u.principals.length === 1) continue;
       const none = u.principals.length === 0;
+      const names = u.principals.map((p) => p.name).sort();
       ctx.report({
         at: none ? cadreAt(model, u.cadres[0], "principal") : cadreAt(model, u.principals[1], "principal"), unit: u.name,
-        zh: none ? `单位「${u.name}」没有标明正职` : `单位「${u.name}」有 ${u.principals.length} 名正职：${u.principals.map((p) => p.name).join("、")}`,
-        en: none ? `Unit "${u.name}" has no principal marked` : `Unit "${u.name}" has ${u.principals.length} principals: ${u.principals.map((p) => p.name).join(", ")}`,
+        zh: none ? `单位「${u.name}」没有标明正职` : `单位「${u.name}」有 ${u.principals.length} 名正职：${names.join("、")}`,
+        en: none ? `Unit "${u.name}" has no principal marked` : `Unit "${u.name}" has ${u.principals.length} principals: ${names.join(", ")}`,
       });
     }
   },

@@ -87,7 +87,7 @@ export const L06: RuleModule = {
     for (const u of ctx.model.units) {
       const failed = u.cadres.filter((p) => p.grade === INCOMPETENT);
       if (failed.length === 0) continue;
-      const who = failed.map((p) => p.name).join("、");
+      const who = failed.map((p) => p.name).sort().join("、");
       if (u.teamGrade === EXCELLENT) {
         ctx.report({ at: unitAt(ctx.model, u), unit: u.name, zh: `${u.name}：有干部被确定为不称职（${who}），班子不得评为优秀`, en: `${u.name}: a cadre is 不称职 (${who}); the team may not be 优秀` });
       }

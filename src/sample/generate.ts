@@ -166,14 +166,14 @@ export function sampleBook(): GeneratedBook {
 }
 
 /** A large book for the benchmark: `units` units of `perUnit` cadres, every rule kept but a few. */
-export function largeBook(units: number, perUnit: number, seed = 1): GeneratedBook {
+export function largeBook(units: number, perUnit: number, seed = 1, mistakeRate = 0.05): GeneratedBook {
   const year = 2025;
   const r = rng(seed);
   const name = nameMaker(seed + 1);
   const grades = ["优秀", "良好", "良好", "良好", "一般", "较差"];
   const plan = Array.from({ length: units }, (_, i) => [`第${i + 1}单位`, "市直部门", grades[Math.floor(r() * grades.length)], "良好"] as const);
   const list = plan.map(([unit, , g]) => ({ unit, people: cleanUnit(r, name, g, perUnit) }));
-  for (const u of list) if (r() < 0.05) u.people[1].grade = "优良";
+  for (const u of list) if (r() < mistakeRate) u.people[1].grade = "优良";
   return {
     year,
     teamHeaders: TEAM_HEADERS,

@@ -1,0 +1,68 @@
+import { BUILTIN, DEFAULT_PARAMS, fingerprintOf, resolveRuleset, rulesetFromJson, RulesetError, RULE_BY_ID } from "../src/engine";
+
+describe("rulesets as data (rules.md §10)", () => {
+  it("builds in the catalog's rulesets with the rules it lists", () => {
+    const ids = BUILTIN.map((b) => b.id);
+    expect(ids).toEqual(expect.arrayContaining(["jinan-2022", "civil-servant-2020", "public-institution-2023", "gansu-2024", "zhejiang-township-2018"]));
+    const on = (id: string) => Object.keys(resolveRuleset(id).rules);
+    expect(on("jinan-2022")).toEqual(expect.arrayContaining(["Q01", "L01", "L02", "L03", "L04", "L05", "L06", "H01", "H02", "H03", "D01", "D08"]));
+    expect(on("jinan-2022")).not.toContain("Q02");
+    expect(on("civil-servant-2020")).toEqual(expect.arrayContaining(["Q02", "E05", "E06", "E07", "E08", "H04"]));
+    expect(on("public-institution-2023")).toEqual(expect.arrayContaining(["Q03", "E06", "E07"]));
+    expect(resolveRuleset("public-institution-2023").scale).toBe("institution");
+  });
+
+  it("keeps the catalog's figures as parameters", () => {
+    const j = resolveRuleset("jinan-2022");
+    expect(j.params.teamShares).toEqual([30, 20, 10, 0]);
+    expect(j.paramNotes["teamShares.1"].local).toBe(true); // 良好: the source is silent
+    expect(resolveRuleset("civil-servant-2020").params.bodyShare).toEqual({ general: 20, max: 25 });
+    expect(resolveRuleset("public-institution-2023").params.institutionShares).toEqual({ general: 20, raised: 25, lowered: 15 });
+    expect(DEFAULT_PARAMS.quota).toEqual({ rounding: "floor", minimum: 0, excludeUngraded: true, principalCounts: true });
+  });
+
+  it("stacks overlays on a base, and an overlay alone on its default base", () => {
+    const g = resolveRuleset("jinan-2022+gansu-2024");
+    expect(g.id).toBe("jinan-2022+gansu-2024");
+    expect(Object.keys(g.rules)).toEqual(expect.arrayContaining(["Q01", "E01", "E02", "E03", "S01", "S02"]));
+    expect(resolveRuleset("gansu-2024").parts).toEqual(["civil-servant-2020", "gansu-2024"]);
+    expect(() => resolveRuleset("gansu-2024+jinan-2022")).toThrow(RulesetError);
+    expect(() => resolveRuleset("nowhere-2030")).toThrow(/未知的规则集/);
+  });
+
+  it("turns on only rules the catalog knows", () => {
+    for (const b of BUILTIN) for (const id of Object.keys(resolveRuleset(b.id).rules)) {
+      if (!/^R\d\d$/.test(id)) expect(RULE_BY_ID.has(id)).toBe(true);
+    }
+  });
+
+  it("changes the fingerprint when any parameter or rule changes, and only then", () => {
+    const j = resolveRuleset("jinan-2022");
+    expect(j.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(fingerprintOf({ ...j })).toBe(j.fingerprint);
+    const changed = [
+      { ...j, params: { ...j.params, teamShares: [30, 20, 10, 1] as [number, number, number, number] } },
+      { ...j, params: { ...j.params, quota: { ...j.params.quota, rounding: "ceil" as const } } },
+      { ...j, params: { ...j.params, sanctions: j.params.sanctions.slice(1) } },
+      { ...j, rules: { ...j.rules, E01: {} } },
+      { ...j, rules: { ...j.rules, L01: { severity: "error" as const } } },
+    ];
+    const prints = new Set(changed.map(fingerprintOf));
+    expect(prints.size).toBe(changed.length);
+    expect(prints.has(j.fingerprint)).toBe(false);
+    // Key order does not matter: the canonical form sorts keys.
+    const reordered = { ...j, params: Object.fromEntries(Object.entries(j.params).reverse()) as typeof j.params };
+    expect(fingerprintOf(reordered)).toBe(j.fingerprint);
+  });
+
+  it("reads a locality's ruleset from JSON, extending a built-in one", () => {
+    const r = rulesetFromJson({ id: "licheng-2025", title: "历城区 2025", extends: "jinan-2022", params: { teamShares: [30, 15, 10, 0], quota: { minimum: 1 } }, rules: { L01: { severity: "error" } } });
+    expect(r.params.teamShares).toEqual([30, 15, 10, 0]);
+    expect(r.params.quota).toEqual({ rounding: "floor", minimum: 1, excludeUngraded: true, principalCounts: true });
+    expect(r.rules.L01).toEqual({ severity: "error" });
+    expect(r.rules.Q01).toBeDefined();
+    expect(r.fingerprint).not.toBe(resolveRuleset("jinan-2022").fingerprint);
+    expect(() => rulesetFromJson({ extends: "jinan-2022" })).toThrow(/id/);
+    expect(() => rulesetFromJson({ id: "x", rules: { L01: true } })).toThrow(/L01/);
+  });
+});

@@ -47,6 +47,18 @@ export type GradeParse = { ok: true; grade: Grade } | { ok: false; text: string 
  * Anything else is refused with the text quoted back (D01), never guessed.
  */
 export function parseGrade(text: string, scale: ScaleId): GradeParse {
+  // The same few texts fill a whole column: remember what each one meant.
+  const memo = MEMO[scale];
+  const hit = memo.get(text);
+  if (hit) return hit;
+  const parsed = parseGradeUncached(text, scale);
+  if (memo.size < 4096) memo.set(text, parsed);
+  return parsed;
+}
+
+const MEMO: Record<ScaleId, Map<string, GradeParse>> = { team: new Map(), cadre: new Map(), institution: new Map(), political: new Map() };
+
+function parseGradeUncached(text: string, scale: ScaleId): GradeParse {
   const m = LOOKUP[scale];
   const key = fold(text).toUpperCase();
   let g = m.get(key);

@@ -30,10 +30,17 @@ export function isBlank(value: unknown): boolean {
 
 /** Key under which units are matched across sheets. */
 export function unitKey(name: string): string {
-  return fold(name).toUpperCase();
+  let k = UNIT_KEYS.get(name);
+  if (k === undefined) {
+    k = fold(name).toUpperCase();
+    if (UNIT_KEYS.size > 100000) UNIT_KEYS.clear();
+    UNIT_KEYS.set(name, k);
+  }
+  return k;
 }
+const UNIT_KEYS = new Map<string, string>();
 
 /** Excel's error values, as `range.values` and ExcelJS report them. */
 export function isErrorValue(value: unknown): boolean {
-  return typeof value === "string" && /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|BUSY!|GETTING_DATA|FIELD!|CONNECT!|BLOCKED!|UNKNOWN!)$/.test(value);
+  return typeof value === "string" && value.charCodeAt(0) === 35 /* # */ && /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|BUSY!|GETTING_DATA|FIELD!|CONNECT!|BLOCKED!|UNKNOWN!)$/.test(value);
 }

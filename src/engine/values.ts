@@ -7,11 +7,16 @@ const YES = new Set(["是", "Y", "YES", "TRUE", "✓", "✔", "√", "1", "有",
 const NO = new Set(["否", "N", "NO", "FALSE", "✗", "✘", "×", "0", "无", "F"]);
 
 /** 是 / 否 (Y/N, TRUE/FALSE, ✓). Blank is "no" and is left to the caller. */
+const YES_PARSED: Parsed<boolean> = { ok: true, value: true };
+const NO_PARSED: Parsed<boolean> = { ok: true, value: false };
+
 export function parseYesNo(value: unknown): Parsed<boolean> {
-  if (typeof value === "boolean") return { ok: true, value };
+  if (typeof value === "boolean") return value ? YES_PARSED : NO_PARSED;
+  if (value === "是") return YES_PARSED;
+  if (value === "否") return NO_PARSED;
   const key = fold(String(value)).toUpperCase();
-  if (YES.has(key)) return { ok: true, value: true };
-  if (NO.has(key)) return { ok: true, value: false };
+  if (YES.has(key)) return YES_PARSED;
+  if (NO.has(key)) return NO_PARSED;
   return { ok: false, text: String(value) };
 }
 

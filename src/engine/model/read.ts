@@ -127,9 +127,25 @@ function placeYears(
   return { year, current, history };
 }
 
+const NO_SANCTIONS: SanctionRow[] = [];
+const NO_BAD: BadCell[] = [];
+
+/** One reader walks every row of a sheet; `bad` is allocated only for rows that have bad cells. */
 class RowReader {
-  bad: BadCell[] = [];
-  constructor(private readonly row: unknown[], private readonly headers: string[], private readonly sanctionIndex: Map<string, SanctionRow>) {}
+  bad: BadCell[] = NO_BAD;
+  row: unknown[] = [];
+  constructor(private readonly headers: string[], private readonly sanctionIndex: Map<string, SanctionRow>) {}
+
+  at(row: unknown[]): this {
+    this.row = row;
+    this.bad = NO_BAD;
+    return this;
+  }
+
+  private addBad(b: BadCell): void {
+    if (this.bad === NO_BAD) this.bad = [];
+    this.bad.push(b);
+  }
 
   private raw(col: number | undefined): unknown {
     return col === undefined ? null : this.row[col];
@@ -140,7 +156,7 @@ class RowReader {
     if (isBlank(v) || col === undefined) return null;
     const p = isErrorValue(v) ? ({ ok: false, text: String(v) } as const) : parse(v);
     if (p.ok) return p.value;
-    this.bad.push({ col, kind, text: cellText(v), header: this.headers[col] ?? "", scale });
+    this.addBad({ col, kind, text: cellText(v), header: this.headers[col] ?? "", scale });
     return null;
   }
 
@@ -179,14 +195,14 @@ class RowReader {
   /** Several sanctions in one cell: 警告、诫勉. Blank or 无 is none. */
   sanctions(col: number | undefined): SanctionRow[] {
     const v = this.raw(col);
-    if (col === undefined || isBlank(v)) return [];
+    if (col === undefined || isBlank(v)) return NO_SANCTIONS;
     const parts = fold(cellText(v)).split(/[,，、;；/|和及]+/).filter(Boolean);
     const out: SanctionRow[] = [];
     for (const p of parts) {
       if (p === "无" || p === "-" || p === "—") continue;
       const s = this.sanctionIndex.get(p);
       if (s) out.push(s);
-      else this.bad.push({ col, kind: "sanction", text: cellText(v), header: this.headers[col] ?? "" });
+      else this.addBad({ col, kind: "sanction", text: cellText(v), header: this.headers[col] ?? "" });
     }
     return out;
   }
@@ -206,10 +222,13 @@ function isDataRow(name: string): boolean {
 function readCadres(values: unknown[][], layout: CadreSheetLayout, scale: ScaleId, sIndex: Map<string, SanctionRow>, historyLen: number): CadreRow[] {
   const c = layout.cols;
   const out: CadreRow[] = [];
+  const rd = new RowReader(layout.headers, sIndex);
+  const hasSanctions = c.sanction !== undefined || c.sanctionPrev1 !== undefined || c.sanctionPrev2 !== undefined;
+  const noSanctions = [NO_SANCTIONS, NO_SANCTIONS, NO_SANCTIONS];
   for (let r = layout.headerRow + 1; r < values.length; r++) {
     const row = values[r];
     if (!row) continue;
-    const rd = new RowReader(row, layout.headers, sIndex);
+    rd.at(row);
     const name = rd.text(c.name);
     if (!isDataRow(name)) continue;
     const unit = rd.text(c.unit);
@@ -226,7 +245,7 @@ function readCadres(values: unknown[][], layout: CadreSheetLayout, scale: ScaleI
       history,
       regularScore: rd.score(c.regularScore),
       political: rd.grade(c.politicalQuality, "political"),
-      sanctions: [rd.sanctions(c.sanction), rd.sanctions(c.sanctionPrev1), rd.sanctions(c.sanctionPrev2)],
+      sanctions: hasSanctions ? [rd.sanctions(c.sanction), rd.sanctions(c.sanctionPrev1), rd.sanctions(c.sanctionPrev2)] : noSanctions,
       faultTolerated: rd.yesNo(c.faultTolerated),
       proposedPromotion: rd.yesNo(c.proposedPromotion),
       probation: rd.yesNo(c.probation),
@@ -251,10 +270,11 @@ function readCadres(values: unknown[][], layout: CadreSheetLayout, scale: ScaleI
 function readTeams(values: unknown[][], layout: TeamSheetLayout, sIndex: Map<string, SanctionRow>): TeamRow[] {
   const c = layout.cols;
   const out: TeamRow[] = [];
+  const rd = new RowReader(layout.headers, sIndex);
   for (let r = layout.headerRow + 1; r < values.length; r++) {
     const row = values[r];
     if (!row) continue;
-    const rd = new RowReader(row, layout.headers, sIndex);
+    rd.at(row);
     const unit = rd.text(c.unit);
     if (!isDataRow(unit) || unit === "单位") continue;
     out.push({

@@ -18,15 +18,14 @@ function expected(b: BadCell, ctx: RuleContext): string {
 
 function forEachBad(ctx: RuleContext, pick: (b: BadCell) => boolean, say: (b: BadCell, at: CellRef, unit: string, person?: string) => void): void {
   const { model } = ctx;
-  const cs = model.cadreSheet;
-  const ts = model.teamSheet;
-  const rows: [CadreRow | TeamRow, string, boolean][] = [
-    ...(ts ? model.teams.map((t) => [t, ts.name, false] as [TeamRow, string, boolean]) : []),
-    ...(cs ? model.cadres.map((p) => [p, cs.name, true] as [CadreRow, string, boolean]) : []),
-  ];
-  for (const [row, sheet, isCadre] of rows) {
-    for (const b of row.bad) if (pick(b)) say(b, { sheet, r: row.r, c: b.col }, row.unit, isCadre ? (row as CadreRow).name : undefined);
-  }
+  const visit = (rows: (CadreRow | TeamRow)[], sheet: string, isCadre: boolean) => {
+    for (const row of rows) {
+      if (row.bad.length === 0) continue;
+      for (const b of row.bad) if (pick(b)) say(b, { sheet, r: row.r, c: b.col }, row.unit, isCadre ? (row as CadreRow).name : undefined);
+    }
+  };
+  if (model.teamSheet) visit(model.teams, model.teamSheet.name, false);
+  if (model.cadreSheet) visit(model.cadres, model.cadreSheet.name, true);
 }
 
 export const D01: RuleModule = {
@@ -60,9 +59,14 @@ export const D04: RuleModule = {
   meta: { id: "D04", severity: "warning", source: DATA_SOURCE, title: { zh: "同一人员重复出现", en: "The same person appears twice" } },
   check(ctx) {
     const { model } = ctx;
-    const seen = new Map<string, CadreRow>();
+    // Keyed by ID number where there is one, else by unit then name (nested maps: no key strings built).
+    const byId = new Map<string, CadreRow>();
+    const byUnit = new Map<string, Map<string, CadreRow>>();
     for (const p of model.cadres) {
-      const key = p.idNumber ? `id:${p.idNumber}` : `n:${p.unitKey}\u0000${p.name}`;
+      let names = byUnit.get(p.unitKey);
+      if (!p.idNumber && !names) byUnit.set(p.unitKey, (names = new Map()));
+      const seen = p.idNumber ? byId : names!;
+      const key = p.idNumber || p.name;
       const first = seen.get(key);
       if (!first) {
         seen.set(key, p);

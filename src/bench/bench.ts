@@ -1,0 +1,117 @@
+/**
+ * `npm run bench` — measured figures, never asserted. `-- --json` prints one JSON object.
+ * Targets (issue 2): engine ≤ 0.5 s for 100,000 rows and ≤ 3 × a bare normalizing pass;
+ * checking 50 workbooks ≤ 1.3 × ExcelJS loading them; a 100,000-row workbook within 1 GB.
+ */
+import ExcelJS from "exceljs";
+import { execFileSync } from "child_process";
+import { mkdirSync, mkdtempSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import * as path from "path";
+import { runCheck } from "../cli/check";
+import { cellText, checkWorkbook, fold, resolveRuleset, type WorkbookInput } from "../engine";
+import { largeBook, type GeneratedBook } from "../sample/generate";
+import { writeBook } from "../sample/write";
+
+const json = process.argv.includes("--json");
+const quick = process.argv.includes("--quick");
+const log = (s: string) => {
+  if (!json) process.stderr.write(s + "\n");
+};
+
+function input(book: GeneratedBook): WorkbookInput {
+  return {
+    sheets: [
+      { name: "班子", values: [book.teamHeaders, ...book.teams] },
+      { name: "干部", values: [book.cadreHeaders, ...book.cadres] },
+    ],
+  };
+}
+
+function median(xs: number[]): number {
+  const s = xs.slice().sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function time(fn: () => void, runs: number): number {
+  fn(); // warm-up: the JIT, not the workload
+  const ts: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    fn();
+    ts.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return median(ts);
+}
+
+async function timeAsync(fn: () => Promise<unknown>, runs: number): Promise<number> {
+  await fn();
+  const ts: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    await fn();
+    ts.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return median(ts);
+}
+
+const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+async function main(): Promise<void> {
+  const figures: Record<string, number> = {};
+  const rs = resolveRuleset("jinan-2022");
+
+  // 1. The engine on 100,000 cadre rows in 2,000 units, against a pass that only normalizes every cell.
+  const units = quick ? 200 : 2000;
+  const big = input(largeBook(units, 50, 11));
+  figures.engine_rows = units * 50;
+  log(`engine: ${figures.engine_rows} rows in ${units} units…`);
+  let sink = 0;
+  figures.engine_ms = round(time(() => void (sink += checkWorkbook(big, rs).findings.length), 5));
+  figures.scan_ms = round(time(() => {
+    for (const s of big.sheets) for (const row of s.values) for (const v of row) sink += fold(cellText(v)).length;
+  }, 5));
+  figures.engine_vs_scan = round(figures.engine_ms / figures.scan_ms, 2);
+
+  // 2. The CLI on 50 workbooks of 200 rows, against ExcelJS loading the same files alone.
+  const dir = mkdtempSync(path.join(tmpdir(), "kaohe-bench-"));
+  const batch = path.join(dir, "batch");
+  mkdirSync(batch);
+  figures.cli_files = 50;
+  log("cli: writing 50 workbooks of 200 rows…");
+  for (let i = 0; i < figures.cli_files; i++) await writeBook(path.join(batch, `unit-${String(i).padStart(2, "0")}.xlsx`), largeBook(10, 20, 100 + i));
+  const files = Array.from({ length: figures.cli_files }, (_, i) => path.join(batch, `unit-${String(i).padStart(2, "0")}.xlsx`));
+  const nullOut = { write: () => true, isTTY: false } as unknown as NodeJS.WriteStream;
+  const runs = quick ? 1 : 3;
+  figures.exceljs_load_ms = round(await timeAsync(async () => {
+    for (const f of files) await new ExcelJS.Workbook().xlsx.readFile(f);
+  }, runs));
+  figures.cli_ms = round(await timeAsync(() => runCheck([batch], { ruleset: rs, json: true, lang: "zh" }, nullOut, nullOut), runs));
+  figures.cli_overhead = round(figures.cli_ms / figures.exceljs_load_ms, 2);
+
+  // 3. Peak memory of the CLI checking one 100,000-row workbook, in a process of its own.
+  const rows = quick ? 10000 : 100000;
+  const bigFile = path.join(dir, "big.xlsx");
+  log(`peak: writing a ${rows}-row workbook…`);
+  await writeBook(bigFile, largeBook(rows / 50, 50, 12), { titles: false, mergeUnits: false });
+  const t = process.hrtime.bigint();
+  const child = JSON.parse(execFileSync(process.execPath, [path.join(__dirname, "peak.js"), bigFile], { encoding: "utf8", maxBuffer: 1 << 26 }));
+  figures.cli_big_rows = rows;
+  figures.cli_big_ms = round(Number(process.hrtime.bigint() - t) / 1e6);
+  figures.cli_peak_mb = round(child.maxRssKb / 1024);
+  rmSync(dir, { recursive: true, force: true });
+  void sink;
+
+  if (json) {
+    process.stdout.write(JSON.stringify(figures) + "\n");
+    return;
+  }
+  const targets: Record<string, string> = { engine_ms: "≤ 500", engine_vs_scan: "≤ 3", cli_overhead: "≤ 1.3", cli_peak_mb: "≤ 1024" };
+  const rowsOut = Object.entries(figures).map(([k, v]) => `${k.padEnd(18)} ${String(v).padStart(10)}  ${targets[k] ?? ""}`);
+  process.stdout.write(["figure             value       target", ...rowsOut].join("\n") + "\n");
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench failed: ${(e as Error).stack}\n`);
+  process.exit(1);
+});

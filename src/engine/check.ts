@@ -3,30 +3,20 @@
  * Missing columns (D02) and units missing from the teams sheet (D03) are decided here, because only
  * the runner knows which enabled rule needs what.
  */
-import { a1 } from "./model/columns";
-import { buildModel } from "./model/read";
-import type { CellRef, Model, WorkbookInput } from "./model/types";
+import { a1 } from "./model/a1";
+import type { CellRef, Model } from "./model/types";
 import type { ResolvedRuleset } from "./ruleset/resolve";
 import type { Severity } from "./ruleset/types";
 import { cadreAt } from "./rules/helpers";
 import { RULE_BY_ID, RULES } from "./rules/index";
 import type { Finding, Need, Report, RuleContext, RuleModule } from "./rules/types";
-import { CADRE_COLUMNS, TEAM_COLUMNS } from "./model/columns";
+import { CADRE_LABELS, TEAM_LABELS } from "./model/labels";
 
 export interface Summary {
   rows: number;
   errors: number;
   warnings: number;
   info: number;
-}
-
-export interface CheckResult {
-  model: Model;
-  ruleset: ResolvedRuleset;
-  findings: Finding[];
-  summary: Summary;
-  /** Set when the workbook holds no appraisal sheet at all: nothing was checked. */
-  problem?: { zh: string; en: string };
 }
 
 function needMet(model: Model, n: Need): boolean {
@@ -47,8 +37,8 @@ function needMet(model: Model, n: Need): boolean {
 }
 
 function needHeader(n: Need): string {
-  if (n.sheet === "cadre") return `干部表「${CADRE_COLUMNS[n.col].zh}」`;
-  if (n.sheet === "team") return `班子表「${TEAM_COLUMNS[n.col].zh}」`;
+  if (n.sheet === "cadre") return `干部表「${CADRE_LABELS[n.col]}」`;
+  if (n.sheet === "team") return `班子表「${TEAM_LABELS[n.col]}」`;
   if (n.sheet === "teamGrade") return "班子表「本年班子等次」（或干部表「班子等次」）";
   if (n.sheet === "teamGradePrev") return "「上年班子等次」";
   return "历年等次列";
@@ -77,7 +67,15 @@ export function sortFindings(findings: Finding[], sheetOrder: string[], position
   });
 }
 
-export function checkModel(model: Model, ruleset: ResolvedRuleset): Finding[] {
+export interface CheckOptions {
+  /** Run only these rules (a one-row check). */
+  only?: ReadonlySet<string>;
+  /** Report missing columns as D02 (a workbook) or skip their rules silently (a single row). */
+  reportMissingColumns?: boolean;
+}
+
+export function checkModel(model: Model, ruleset: ResolvedRuleset, options: CheckOptions = {}): Finding[] {
+  const { only, reportMissingColumns = true } = options;
   const findings: Finding[] = [];
   const positions = new Map<Finding, CellRef | null>();
   const enabled = (id: string) => ruleset.rules[id] !== undefined;
@@ -102,7 +100,7 @@ export function checkModel(model: Model, ruleset: ResolvedRuleset): Finding[] {
   const missingColumns = new Map<string, { need: Need; rules: RuleModule[] }>();
   const teamLinked: string[] = [];
   for (const rule of RULES) {
-    if (!enabled(rule.meta.id)) continue;
+    if (!enabled(rule.meta.id) || (only && !only.has(rule.meta.id))) continue;
     const needs = rule.meta.needs ?? [];
     const missing = needs.filter((n) => !needMet(model, n));
     if (missing.some((n) => n.optional)) continue;
@@ -119,7 +117,7 @@ export function checkModel(model: Model, ruleset: ResolvedRuleset): Finding[] {
     const ctx: RuleContext = { model, ruleset, params: ruleset.params, enabled, report: (r) => emit(rule, r) };
     rule.check(ctx);
   }
-  if (enabled("D02")) {
+  if (enabled("D02") && reportMissingColumns) {
     const d02 = RULE_BY_ID.get("D02")!;
     for (const [header, { need, rules }] of missingColumns) {
       const ids = rules.map((r) => r.meta.id).join("、");
@@ -130,7 +128,7 @@ export function checkModel(model: Model, ruleset: ResolvedRuleset): Finding[] {
       });
     }
   }
-  if (enabled("D03") && model.teamSheet && teamLinked.length) {
+  if (enabled("D03") && !only && model.teamSheet && teamLinked.length) {
     const d03 = RULE_BY_ID.get("D03")!;
     for (const u of model.units) {
       if (u.team || u.cadres.length === 0 || !u.name) continue;
@@ -154,17 +152,3 @@ export function summarize(model: Model, findings: Finding[]): Summary {
   return s;
 }
 
-export const NO_APPRAISAL_SHEET = {
-  zh: "没有找到考核表：需要含「姓名」和「本年等次」列的干部表，或含「单位」和「班子等次」列的班子表",
-  en: "No appraisal sheet found: need a cadre sheet with 姓名 and 本年等次 columns, or a teams sheet with 单位 and 班子等次",
-};
-
-/** The whole job over plain matrices: what the CLI and the task pane both call. */
-export function checkWorkbook(input: WorkbookInput, ruleset: ResolvedRuleset): CheckResult {
-  const model = buildModel(input, ruleset);
-  if (!model.cadreSheet && !model.teamSheet) {
-    return { model, ruleset, findings: [], summary: summarize(model, []), problem: NO_APPRAISAL_SHEET };
-  }
-  const findings = checkModel(model, ruleset);
-  return { model, ruleset, findings, summary: summarize(model, findings) };
-}

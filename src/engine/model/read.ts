@@ -3,15 +3,15 @@
  * (title rows above it, merged cells, columns in any order), orders year-labelled history columns,
  * skips blank and note rows, and keeps every value's sheet and row.
  */
-import { parseGrade, type Grade, type ScaleId } from "../grades";
+import type { ScaleId } from "../grades";
 import type { ResolvedRuleset } from "../ruleset/resolve";
 import type { SanctionRow } from "../ruleset/types";
-import { cellText, fold, isBlank, isErrorValue, unitKey } from "../text";
-import { parseCount, parseDate, parsePercent, parseScore, parseYesNo, type Day, type Parsed } from "../values";
-import { matchCadreHeader, matchTeamHeader, parseA1, type CadreCol, type TeamCol } from "./columns";
-import type {
-  BadCell, BadKind, CadreRow, CadreSheetLayout, Model, SheetInput, TeamRow, TeamSheetLayout, Unit, WorkbookInput,
-} from "./types";
+import { cellText, fold, isBlank, unitKey } from "../text";
+import { parseA1 } from "./a1";
+import { matchCadreHeader, matchTeamHeader, type CadreCol, type TeamCol } from "./columns";
+import { readCadreRow, RowReader, sanctionIndex } from "./row-reader";
+import type { CadreRow, CadreSheetLayout, Model, SheetInput, TeamRow, TeamSheetLayout, WorkbookInput } from "./types";
+import { buildUnits } from "./units";
 
 /** Sheets the add-in writes itself; never read as appraisal data. */
 export const OWN_SHEETS = new Set(["校验报告", "结果运用清单", "规则"]);
@@ -127,93 +127,6 @@ function placeYears(
   return { year, current, history };
 }
 
-const NO_SANCTIONS: SanctionRow[] = [];
-const NO_BAD: BadCell[] = [];
-
-/** One reader walks every row of a sheet; `bad` is allocated only for rows that have bad cells. */
-class RowReader {
-  bad: BadCell[] = NO_BAD;
-  row: unknown[] = [];
-  constructor(private readonly headers: string[], private readonly sanctionIndex: Map<string, SanctionRow>) {}
-
-  at(row: unknown[]): this {
-    this.row = row;
-    this.bad = NO_BAD;
-    return this;
-  }
-
-  private addBad(b: BadCell): void {
-    if (this.bad === NO_BAD) this.bad = [];
-    this.bad.push(b);
-  }
-
-  private raw(col: number | undefined): unknown {
-    return col === undefined ? null : this.row[col];
-  }
-
-  private take<T>(col: number | undefined, kind: BadKind, parse: (v: unknown) => Parsed<T>, scale?: ScaleId): T | null {
-    const v = this.raw(col);
-    if (isBlank(v) || col === undefined) return null;
-    const p = isErrorValue(v) ? ({ ok: false, text: String(v) } as const) : parse(v);
-    if (p.ok) return p.value;
-    this.addBad({ col, kind, text: cellText(v), header: this.headers[col] ?? "", scale });
-    return null;
-  }
-
-  text(col: number | undefined): string {
-    const v = this.raw(col);
-    return isErrorValue(v) ? "" : cellText(v);
-  }
-
-  grade(col: number | undefined, scale: ScaleId): Grade | null {
-    return this.take(col, "grade", (v) => {
-      const p = parseGrade(cellText(v), scale);
-      return p.ok ? { ok: true, value: p.grade } : p;
-    }, scale);
-  }
-
-  yesNo(col: number | undefined): boolean | null {
-    return this.take(col, "yesno", parseYesNo);
-  }
-
-  score(col: number | undefined): number | null {
-    return this.take(col, "score", (v) => parseScore(v));
-  }
-
-  percent(col: number | undefined): number | null {
-    return this.take(col, "percent", parsePercent);
-  }
-
-  date(col: number | undefined): Day | null {
-    return this.take(col, "date", parseDate);
-  }
-
-  count(col: number | undefined): number | null {
-    return this.take(col, "count", parseCount);
-  }
-
-  /** Several sanctions in one cell: 警告、诫勉. Blank or 无 is none. */
-  sanctions(col: number | undefined): SanctionRow[] {
-    const v = this.raw(col);
-    if (col === undefined || isBlank(v)) return NO_SANCTIONS;
-    const parts = fold(cellText(v)).split(/[,，、;；/|和及]+/).filter(Boolean);
-    const out: SanctionRow[] = [];
-    for (const p of parts) {
-      if (p === "无" || p === "-" || p === "—") continue;
-      const s = this.sanctionIndex.get(p);
-      if (s) out.push(s);
-      else this.addBad({ col, kind: "sanction", text: cellText(v), header: this.headers[col] ?? "" });
-    }
-    return out;
-  }
-}
-
-function sanctionIndex(rows: SanctionRow[]): Map<string, SanctionRow> {
-  const m = new Map<string, SanctionRow>();
-  for (const s of rows) for (const n of [s.name, ...s.aliases]) m.set(fold(n), s);
-  return m;
-}
-
 /** Blank rows, note rows (注：…, 合计) and repeated header rows are not cadres. */
 function isDataRow(name: string): boolean {
   return name !== "" && !NOTE_ROW.test(name) && name !== "姓名" && fold(name).toUpperCase() !== "NAME";
@@ -224,45 +137,13 @@ function readCadres(values: unknown[][], layout: CadreSheetLayout, scale: ScaleI
   const out: CadreRow[] = [];
   const rd = new RowReader(layout.headers, sIndex);
   const hasSanctions = c.sanction !== undefined || c.sanctionPrev1 !== undefined || c.sanctionPrev2 !== undefined;
-  const noSanctions = [NO_SANCTIONS, NO_SANCTIONS, NO_SANCTIONS];
   for (let r = layout.headerRow + 1; r < values.length; r++) {
     const row = values[r];
     if (!row) continue;
     rd.at(row);
     const name = rd.text(c.name);
     if (!isDataRow(name)) continue;
-    const unit = rd.text(c.unit);
-    const history: (Grade | null)[] = new Array(historyLen).fill(null);
-    for (const h of layout.history) history[h.back - 1] = rd.grade(h.col, scale);
-    out.push({
-      r,
-      unit,
-      unitKey: unitKey(unit),
-      name,
-      idNumber: fold(rd.text(c.idNumber)).toUpperCase(),
-      principal: rd.yesNo(c.principal),
-      grade: rd.grade(c.grade, scale),
-      history,
-      regularScore: rd.score(c.regularScore),
-      political: rd.grade(c.politicalQuality, "political"),
-      sanctions: hasSanctions ? [rd.sanctions(c.sanction), rd.sanctions(c.sanctionPrev1), rd.sanctions(c.sanctionPrev2)] : noSanctions,
-      faultTolerated: rd.yesNo(c.faultTolerated),
-      proposedPromotion: rd.yesNo(c.proposedPromotion),
-      probation: rd.yesNo(c.probation),
-      underReview: rd.yesNo(c.underReview),
-      appointedOn: rd.date(c.appointedOn),
-      predecessorAppointedOn: rd.date(c.predecessorAppointedOn),
-      termNo: rd.count(c.termNo),
-      termEnd: rd.date(c.termEnd),
-      yearEnd: rd.score(c.yearEndScore),
-      survey: rd.score(c.surveyScore),
-      composite: rd.score(c.compositeScore),
-      proposedGrade: rd.grade(c.proposedGrade, scale),
-      teamGrade: rd.grade(c.teamGrade, "team"),
-      teamGradePrev: rd.grade(c.teamGradePrev, "team"),
-      category: rd.text(c.category),
-      bad: rd.bad,
-    });
+    out.push(readCadreRow(rd, c, r, name, scale, historyLen, layout.history, hasSanctions));
   }
   return out;
 }
@@ -294,43 +175,6 @@ function readTeams(values: unknown[][], layout: TeamSheetLayout, sIndex: Map<str
     });
   }
   return out;
-}
-
-function buildUnits(model: Model): void {
-  const add = (key: string, name: string): Unit => {
-    let u = model.unitByKey.get(key);
-    if (!u) {
-      u = { key, name, category: "", team: null, teamGrade: null, teamGradePrev: null, teamGradeAt: null, cadres: [], principals: [] };
-      model.unitByKey.set(key, u);
-      model.units.push(u);
-    }
-    return u;
-  };
-  const ts = model.teamSheet;
-  for (const t of model.teams) {
-    const u = add(t.unitKey, t.unit);
-    if (u.team) continue; // a unit listed twice: the first row stands
-    u.team = t;
-    u.category = t.category;
-    u.teamGrade = t.grade;
-    u.teamGradePrev = t.gradePrev;
-    if (ts && ts.cols.teamGrade !== undefined) u.teamGradeAt = { sheet: ts.name, r: t.r, c: ts.cols.teamGrade };
-  }
-  const cs = model.cadreSheet;
-  for (const p of model.cadres) {
-    const u = add(p.unitKey, p.unit);
-    u.cadres.push(p);
-    if (p.principal) u.principals.push(p);
-    if (!u.team) {
-      if (!u.category && p.category) u.category = p.category;
-      // Team grade kept on the cadre rows: the first non-blank one stands (D08 reports disagreement).
-      if (u.teamGrade === null && p.teamGrade !== null && cs?.cols.teamGrade !== undefined) {
-        u.teamGrade = p.teamGrade;
-        u.teamGradeAt = { sheet: cs.name, r: p.r, c: cs.cols.teamGrade };
-      }
-      if (u.teamGradePrev === null && p.teamGradePrev !== null) u.teamGradePrev = p.teamGradePrev;
-    }
-  }
 }
 
 /** Reads a workbook given as value matrices. Never throws on cell content. */

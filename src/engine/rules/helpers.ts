@@ -1,6 +1,6 @@
 /** Small pieces the rule modules share: where things are, who takes part, how grades read. */
 import { gradeLabel, isGraded, UNGRADED, type Grade, type ScaleId } from "../grades";
-import { a1 } from "../model/columns";
+import { a1 } from "../model/a1";
 import type { CadreCol } from "../model/columns";
 import type { CadreRow, CellRef, Model, Unit } from "../model/types";
 import type { QuotaArithmetic } from "../ruleset/types";

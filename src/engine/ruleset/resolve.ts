@@ -2,8 +2,7 @@
  * From a ruleset id (`jinan-2022`, `jinan-2022+gansu-2024`, `gansu-2024`) or a JSON object to the
  * one resolved ruleset the checks read, with its fingerprint.
  */
-import { sha256 } from "@noble/hashes/sha256";
-import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils";
+import { sha256Hex } from "../sha256";
 import { BUILTIN, DEFAULT_PARAMS } from "./builtin";
 import type { Overlay, Ruleset, RulesetParams } from "./types";
 
@@ -39,7 +38,7 @@ export function canonicalJson(value: unknown): string {
 
 export function fingerprintOf(rs: Pick<Ruleset, "id" | "scale" | "rules" | "params">): string {
   const canonical = canonicalJson({ id: rs.id, scale: rs.scale, rules: rs.rules, params: rs.params });
-  return bytesToHex(sha256(utf8ToBytes(canonical)));
+  return sha256Hex(canonical);
 }
 
 export function findBuiltin(id: string): Ruleset | Overlay | undefined {

@@ -1,0 +1,65 @@
+/**
+ * One cadre's row checked on its own, for `KH.CHECK` and `KH.ALLOWEDGRADES`: the row is laid out as
+ * a one-row sheet and read and checked by the very same model and rule modules as a whole workbook.
+ */
+import { checkModel } from "./check";
+import { acceptedLabels } from "./grades";
+import type { CadreCol } from "./model/columns";
+import { readCadreRow, RowReader, sanctionIndex } from "./model/row-reader";
+import type { Model } from "./model/types";
+import { buildUnits } from "./model/units";
+import type { ResolvedRuleset } from "./ruleset/resolve";
+import type { Finding } from "./rules/types";
+
+export interface RowArgs {
+  teamGrade?: unknown;
+  grade?: unknown;
+  principal?: unknown;
+  sanction?: unknown;
+  political?: unknown;
+  regularScore?: unknown;
+}
+
+/** Rules that can be decided from one row; unit-level and history rules need the whole sheet. */
+export const ROW_RULES = new Set(["D01", "D06", "L01", "L02", "L03", "L04", "E01", "E02", "E03", "E05"]);
+
+/** Each argument as the column it would be on a cadre sheet (messages name these headers). */
+const COLUMNS: [keyof RowArgs, CadreCol, string][] = [
+  ["teamGrade", "teamGrade", "班子等次"],
+  ["grade", "grade", "本年等次"],
+  ["principal", "principal", "是否正职"],
+  ["sanction", "sanction", "处分或处理"],
+  ["political", "politicalQuality", "政治素质"],
+  ["regularScore", "regularScore", "平时考核得分"],
+];
+
+export function checkRow(args: RowArgs, ruleset: ResolvedRuleset): Finding[] {
+  // The row is read as a one-row sheet would be, without header detection: the columns are known.
+  const headers = ["单位", "姓名"];
+  const row: unknown[] = ["本单位", "本人"];
+  const cols: Partial<Record<CadreCol, number>> = { unit: 0, name: 1 };
+  for (const [key, col, header] of COLUMNS) {
+    if (args[key] === undefined) continue;
+    cols[col] = headers.length;
+    headers.push(header);
+    row.push(args[key]);
+  }
+  const rd = new RowReader(headers, sanctionIndex(ruleset.params.sanctions)).at(row);
+  const person = readCadreRow(rd, cols, 1, "本人", ruleset.scale, 0, [], cols.sanction !== undefined);
+  const model: Model = {
+    year: null, scale: ruleset.scale, sheetOrder: ["行"], cadreSheet: { name: "行", headerRow: 0, headers, cols, history: [] },
+    teamSheet: null, cadres: [person], teams: [], units: [], unitByKey: new Map(), notes: [],
+  };
+  buildUnits(model);
+  return checkModel(model, ruleset, { only: ROW_RULES, reportMissingColumns: false });
+}
+
+/** The first error, else the first warning: what `KH.CHECK` shows. */
+export function firstBreach(findings: Finding[]): Finding | undefined {
+  return findings.find((f) => f.severity === "error") ?? findings.find((f) => f.severity === "warning");
+}
+
+/** The grades that break no error-level rule for this row, best first. */
+export function allowedGrades(args: Omit<RowArgs, "grade">, ruleset: ResolvedRuleset): string[] {
+  return acceptedLabels(ruleset.scale).filter((g) => !checkRow({ ...args, grade: g }, ruleset).some((f) => f.severity === "error"));
+}

@@ -1,0 +1,29 @@
+/** The whole job over plain matrices, as the CLI and the task pane both call it. */
+import { checkModel, summarize, type Summary } from "./check";
+import { buildModel } from "./model/read";
+import type { Model, WorkbookInput } from "./model/types";
+import type { ResolvedRuleset } from "./ruleset/resolve";
+import type { Finding } from "./rules/types";
+
+export interface CheckResult {
+  model: Model;
+  ruleset: ResolvedRuleset;
+  findings: Finding[];
+  summary: Summary;
+  /** Set when the workbook holds no appraisal sheet at all: nothing was checked. */
+  problem?: { zh: string; en: string };
+}
+
+export const NO_APPRAISAL_SHEET = {
+  zh: "没有找到考核表：需要含「姓名」和「本年等次」列的干部表，或含「单位」和「班子等次」列的班子表",
+  en: "No appraisal sheet found: need a cadre sheet with 姓名 and 本年等次 columns, or a teams sheet with 单位 and 班子等次",
+};
+
+export function checkWorkbook(input: WorkbookInput, ruleset: ResolvedRuleset): CheckResult {
+  const model = buildModel(input, ruleset);
+  if (!model.cadreSheet && !model.teamSheet) {
+    return { model, ruleset, findings: [], summary: summarize(model, []), problem: NO_APPRAISAL_SHEET };
+  }
+  const findings = checkModel(model, ruleset);
+  return { model, ruleset, findings, summary: summarize(model, findings) };
+}

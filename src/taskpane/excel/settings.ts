@@ -1,0 +1,35 @@
+/**
+ * The ruleset in force travels with the workbook in its document settings. Changing it saves the
+ * setting and recalculates the workbook, so every KH.* cell follows at once.
+ */
+import { resolveRuleset } from "../../engine";
+import { SETTING_KEY, setRulesetInForce } from "../../functions/ruleset-in-force";
+
+/** Reads the workbook's ruleset into the shared runtime; an unknown or missing id leaves the default. */
+export function loadRulesetSetting(): string | null {
+  const id = Office.context.document.settings.get(SETTING_KEY) as unknown;
+  if (typeof id !== "string" || !id) return null;
+  try {
+    return setRulesetInForce(id).id;
+  } catch {
+    return null; // an id this version does not know: keep the default rather than guess
+  }
+}
+
+function saveSettings(): Promise<void> {
+  return new Promise((resolve, reject) =>
+    Office.context.document.settings.saveAsync((r) => (r.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(r.error))),
+  );
+}
+
+export async function applyRuleset(id: string): Promise<string> {
+  const rs = resolveRuleset(id);
+  Office.context.document.settings.set(SETTING_KEY, rs.id);
+  await saveSettings();
+  setRulesetInForce(rs.id);
+  await Excel.run(async (context) => {
+    context.workbook.application.calculate(Excel.CalculationType.full);
+    await context.sync();
+  });
+  return rs.id;
+}

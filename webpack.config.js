@@ -1,0 +1,56 @@
+/* eslint-disable no-undef */
+// Laid out as Microsoft's Excel custom-functions (shared runtime) template: one page hosts the task
+// pane and the functions; functions.json is generated from the JSDoc of src/functions/functions.ts.
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+
+const urlDev = "https://localhost:3000/";
+// Where the built add-in will be served from; the manifest's URLs are rewritten to it.
+const urlProd = process.env.KAOHE_URL || urlDev;
+
+/** office-addin-dev-certs writes these; its own helper aborts when it cannot trust the CA (no sudo). */
+function httpsOptions() {
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const file = (name) => path.join(dir, name);
+  if (!fs.existsSync(file("localhost.crt"))) {
+    throw new Error("没有开发证书：请先运行 npx office-addin-dev-certs install / no dev certificates: run npx office-addin-dev-certs install");
+  }
+  return { ca: fs.readFileSync(file("ca.crt")), cert: fs.readFileSync(file("localhost.crt")), key: fs.readFileSync(file("localhost.key")) };
+}
+
+module.exports = (env, options) => {
+  const dev = options.mode === "development";
+  return {
+    devtool: dev ? "source-map" : false,
+    entry: {
+      functions: "./src/functions/functions.ts",
+      taskpane: "./src/taskpane/taskpane.ts",
+    },
+    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: "tsconfig.web.json" } } }],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["functions", "taskpane"], scriptLoading: "blocking", inject: "body" }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "manifest.xml", to: "manifest.xml", transform: (content) => (dev ? content : content.toString().replace(new RegExp(urlDev, "g"), urlProd)) },
+        ],
+      }),
+    ],
+    devServer: {
+      static: { directory: path.join(__dirname, "dist") },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: { type: "https", options: env.WEBPACK_SERVE ? httpsOptions() : {} },
+      port: 3000,
+    },
+  };
+};

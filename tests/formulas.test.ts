@@ -1,5 +1,5 @@
 /** KH functions inside real formulas, evaluated by a formula engine: nesting is proven, not assumed. */
-import { CellError, HyperFormula } from "hyperformula";
+import { DetailedCellError, HyperFormula } from "hyperformula";
 import { installCustomFunctions } from "./helpers/custom-functions";
 import { registerKh } from "./helpers/hyperformula-kh";
 
@@ -46,14 +46,14 @@ describe("KH.* in a formula engine", () => {
     const sheet = hf.getSheetId("Cadres")!;
     const put = (a1: string, f: string) => hf.setCellContents(hf.simpleCellAddressFromString(a1, sheet)!, [[f]]);
     put("H2", "=KH.STREAK(C2:F2, \"优秀\")");
-    expect((at("Cadres", "H2") as CellError).message).toBe("第 2 个等次「是」不是可识别的等次"); // D2 holds 是
+    expect((at("Cadres", "H2") as DetailedCellError).message).toBe("第 2 个等次「是」不是可识别的等次"); // D2 holds 是
     put("H3", "=KH.STREAK(E2:F2, \"优秀\")");
     expect(at("Cadres", "H3")).toBe(2);
     put("H4", "=KH.TEAMCAP(\"一般\")*100");
     expect(at("Cadres", "H4")).toBe(10);
     put("H5", "=KH.GRADE(\"优良\")");
-    const err = at("Cadres", "H5") as CellError;
-    expect(err).toBeInstanceOf(CellError);
+    const err = at("Cadres", "H5") as DetailedCellError;
+    expect(err).toBeInstanceOf(DetailedCellError);
     expect(err.message).toContain("优良");
     put("H6", "=IFERROR(KH.GRADE(\"优良\"), \"待核\")");
     expect(at("Cadres", "H6")).toBe("待核");

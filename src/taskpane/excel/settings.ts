@@ -7,7 +7,10 @@ import { SETTING_KEY, setRulesetInForce } from "../../functions/ruleset-in-force
 
 /** Reads the workbook's ruleset into the shared runtime; an unknown or missing id leaves the default. */
 export function loadRulesetSetting(): string | null {
-  const id = Office.context.document.settings.get(SETTING_KEY) as unknown;
+  // Outside an Office host (a plain browser) there is no document: keep the default.
+  const settings = Office.context?.document?.settings;
+  if (!settings) return null;
+  const id = settings.get(SETTING_KEY) as unknown;
   if (typeof id !== "string" || !id) return null;
   try {
     return setRulesetInForce(id).id;

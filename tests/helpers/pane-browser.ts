@@ -1,0 +1,85 @@
+/**
+ * Opens the built task pane in Debian's headless Chromium: dist/ served on loopback, office.js from
+ * @microsoft/office-js (local copy), a fake Excel, and every other request refused and recorded.
+ */
+import { createServer, type Server } from "http";
+import { readFile } from "fs/promises";
+import * as path from "path";
+import type { AddressInfo } from "net";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+const DIST = path.join(__dirname, "..", "..", "dist");
+const OFFICE_JS = path.join(__dirname, "..", "..", "node_modules", "@microsoft", "office-js", "dist");
+const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".json": "application/json", ".png": "image/png", ".xml": "application/xml" };
+
+export const CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"];
+
+export interface PaneSession {
+  browser: Browser;
+  page: Page;
+  origin: string;
+  consoleErrors: string[];
+  blocked: string[];
+  close(): Promise<void>;
+}
+
+function serve(): Promise<Server> {
+  const server = createServer(async (req, res) => {
+    const file = path.join(DIST, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
+    try {
+      if (!file.startsWith(DIST)) throw new Error("outside dist");
+      const body = await readFile(file);
+      res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+      res.end(body);
+    } catch {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+/** The fake Excel: records calls made through Excel.run and Office settings. */
+export const FAKE_EXCEL = `
+  window.__kaohe = { calls: [], settings: {} };
+  window.Excel = {
+    CalculationType: { full: "Full", recalculate: "Recalculate" },
+    run: async (cb) => cb({
+      workbook: { application: { calculate: (t) => window.__kaohe.calls.push("calculate:" + t) } },
+      sync: async () => { window.__kaohe.calls.push("sync"); },
+    }),
+  };
+`;
+
+export async function openPane(): Promise<PaneSession> {
+  const server = await serve();
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", headless: true, args: CHROMIUM_FLAGS });
+  const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+  const consoleErrors: string[] = [];
+  const blocked: string[] = [];
+  page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
+  page.on("pageerror", (e) => consoleErrors.push(String(e)));
+  await page.route("**/*", async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin === origin) return route.continue();
+    if (url.hostname === "appsforoffice.microsoft.com") {
+      const rel = url.pathname.replace(/^\/lib\/1\/hosted\//, "");
+      try {
+        return await route.fulfill({ body: await readFile(path.join(OFFICE_JS, rel)), contentType: "text/javascript" });
+      } catch {
+        return route.fulfill({ status: 404, body: "" });
+      }
+    }
+    blocked.push(url.href);
+    return route.abort();
+  });
+  await page.addInitScript(FAKE_EXCEL);
+  return {
+    browser, page, origin, consoleErrors, blocked,
+    async close() {
+      await browser.close();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}

@@ -68,9 +68,11 @@ async function main(): Promise<void> {
   log(`engine: ${figures.engine_rows} rows in ${units} units…`);
   let sink = 0;
   figures.engine_ms = round(time(() => void (sink += checkWorkbook(big, rs).findings.length), 5));
-  figures.scan_ms = round(time(() => {
-    for (const s of big.sheets) for (const row of s.values) for (const v of row) sink += fold(cellText(v)).length;
-  }, 5));
+  figures.scan_ms = round(
+    time(() => {
+      for (const s of big.sheets) for (const row of s.values) for (const v of row) sink += fold(cellText(v)).length;
+    }, 5),
+  );
   figures.engine_vs_scan = round(figures.engine_ms / figures.scan_ms, 2);
 
   // 2. The CLI on 50 workbooks of 200 rows, against ExcelJS loading the same files alone.
@@ -79,14 +81,21 @@ async function main(): Promise<void> {
   mkdirSync(batch);
   figures.cli_files = 50;
   log("cli: writing 50 workbooks of 200 rows…");
-  for (let i = 0; i < figures.cli_files; i++) await writeBook(path.join(batch, `unit-${String(i).padStart(2, "0")}.xlsx`), largeBook(10, 20, 100 + i));
-  const files = Array.from({ length: figures.cli_files }, (_, i) => path.join(batch, `unit-${String(i).padStart(2, "0")}.xlsx`));
+  for (let i = 0; i < figures.cli_files; i++)
+    await writeBook(path.join(batch, `unit-${String(i).padStart(2, "0")}.xlsx`), largeBook(10, 20, 100 + i));
+  const files = Array.from({ length: figures.cli_files }, (_, i) =>
+    path.join(batch, `unit-${String(i).padStart(2, "0")}.xlsx`),
+  );
   const nullOut = { write: () => true, isTTY: false } as unknown as NodeJS.WriteStream;
   const runs = quick ? 1 : 3;
-  figures.exceljs_load_ms = round(await timeAsync(async () => {
-    for (const f of files) await new ExcelJS.Workbook().xlsx.readFile(f);
-  }, runs));
-  figures.cli_ms = round(await timeAsync(() => runCheck([batch], { ruleset: rs, json: true, lang: "zh" }, nullOut, nullOut), runs));
+  figures.exceljs_load_ms = round(
+    await timeAsync(async () => {
+      for (const f of files) await new ExcelJS.Workbook().xlsx.readFile(f);
+    }, runs),
+  );
+  figures.cli_ms = round(
+    await timeAsync(() => runCheck([batch], { ruleset: rs, json: true, lang: "zh" }, nullOut, nullOut), runs),
+  );
   figures.cli_overhead = round(figures.cli_ms / figures.exceljs_load_ms, 2);
 
   // 3. Peak memory of the CLI checking one 100,000-row workbook, in a process of its own.
@@ -95,7 +104,12 @@ async function main(): Promise<void> {
   log(`peak: writing a ${rows}-row workbook…`);
   await writeBook(bigFile, largeBook(rows / 50, 50, 12), { titles: false, mergeUnits: false });
   const t = process.hrtime.bigint();
-  const child = JSON.parse(execFileSync(process.execPath, [path.join(__dirname, "peak.js"), bigFile], { encoding: "utf8", maxBuffer: 1 << 26 }));
+  const child = JSON.parse(
+    execFileSync(process.execPath, [path.join(__dirname, "peak.js"), bigFile], {
+      encoding: "utf8",
+      maxBuffer: 1 << 26,
+    }),
+  );
   figures.cli_big_rows = rows;
   figures.cli_big_ms = round(Number(process.hrtime.bigint() - t) / 1e6);
   figures.cli_peak_mb = round(child.maxRssKb / 1024);
@@ -106,8 +120,15 @@ async function main(): Promise<void> {
     process.stdout.write(JSON.stringify(figures) + "\n");
     return;
   }
-  const targets: Record<string, string> = { engine_ms: "≤ 500", engine_vs_scan: "≤ 3", cli_overhead: "≤ 1.3", cli_peak_mb: "≤ 1024" };
-  const rowsOut = Object.entries(figures).map(([k, v]) => `${k.padEnd(18)} ${String(v).padStart(10)}  ${targets[k] ?? ""}`);
+  const targets: Record<string, string> = {
+    engine_ms: "≤ 500",
+    engine_vs_scan: "≤ 3",
+    cli_overhead: "≤ 1.3",
+    cli_peak_mb: "≤ 1024",
+  };
+  const rowsOut = Object.entries(figures).map(
+    ([k, v]) => `${k.padEnd(18)} ${String(v).padStart(10)}  ${targets[k] ?? ""}`,
+  );
   process.stdout.write(["figure             value       target", ...rowsOut].join("\n") + "\n");
 }
 

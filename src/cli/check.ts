@@ -14,7 +14,13 @@ export interface CheckOptions {
 }
 
 export type FileResult =
-  | { file: string; status: "checked"; ruleset: { id: string; fingerprint: string }; summary: Summary; findings: Finding[] }
+  | {
+      file: string;
+      status: "checked";
+      ruleset: { id: string; fingerprint: string };
+      summary: Summary;
+      findings: Finding[];
+    }
   | { file: string; status: "unusable"; error: string; errorEn: string };
 
 export async function checkFile(file: string, opts: Pick<CheckOptions, "ruleset" | "year">): Promise<FileResult> {
@@ -22,11 +28,22 @@ export async function checkFile(file: string, opts: Pick<CheckOptions, "ruleset"
     const input = await readXlsx(file, opts.year);
     const result = checkWorkbook(input, opts.ruleset);
     if (result.problem) return { file, status: "unusable", error: result.problem.zh, errorEn: result.problem.en };
-    return { file, status: "checked", ruleset: { id: opts.ruleset.id, fingerprint: opts.ruleset.fingerprint }, summary: result.summary, findings: result.findings };
+    return {
+      file,
+      status: "checked",
+      ruleset: { id: opts.ruleset.id, fingerprint: opts.ruleset.fingerprint },
+      summary: result.summary,
+      findings: result.findings,
+    };
   } catch (e) {
     if (e instanceof UnusableFile) return { file, status: "unusable", error: e.zh, errorEn: e.en };
     // Anything else is our fault, but one file must not stop the batch.
-    return { file, status: "unusable", error: `读取时出错：${(e as Error).message}`, errorEn: `failed while reading: ${(e as Error).message}` };
+    return {
+      file,
+      status: "unusable",
+      error: `读取时出错：${(e as Error).message}`,
+      errorEn: `failed while reading: ${(e as Error).message}`,
+    };
   }
 }
 
@@ -39,10 +56,14 @@ export function fileJson(r: FileResult, lang: Lang): object {
     ruleset: r.ruleset,
     summary: r.summary,
     findings: r.findings.map((f) => ({
-      rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell,
+      rule: f.rule,
+      severity: f.severity,
+      sheet: f.sheet,
+      cell: f.cell,
       ...(f.unit !== undefined ? { unit: f.unit } : {}),
       ...(f.person !== undefined ? { person: f.person } : {}),
-      message: findingMessage(f, lang), source: f.source,
+      message: findingMessage(f, lang),
+      source: f.source,
     })),
   };
 }
@@ -52,7 +73,12 @@ export function exitCode(results: FileResult[]): number {
   return results.some((r) => r.status === "checked" && r.summary.errors > 0) ? 1 : 0;
 }
 
-export async function runCheck(paths: string[], opts: CheckOptions, out: NodeJS.WriteStream = process.stdout, err: NodeJS.WriteStream = process.stderr): Promise<number> {
+export async function runCheck(
+  paths: string[],
+  opts: CheckOptions,
+  out: NodeJS.WriteStream = process.stdout,
+  err: NodeJS.WriteStream = process.stderr,
+): Promise<number> {
   const files = await expandInputs(paths);
   const zh = opts.lang === "zh";
   if (files.length === 0) {
@@ -72,18 +98,25 @@ export async function runCheck(paths: string[], opts: CheckOptions, out: NodeJS.
       out.write(`✗ ${file}: ${zh ? r.error : r.errorEn}\n`);
       continue;
     }
-    const head = zh ? `规则集 ${r.ruleset.id}（指纹 ${r.ruleset.fingerprint.slice(0, 12)}）` : `ruleset ${r.ruleset.id} (fingerprint ${r.ruleset.fingerprint.slice(0, 12)})`;
+    const head = zh
+      ? `规则集 ${r.ruleset.id}（指纹 ${r.ruleset.fingerprint.slice(0, 12)}）`
+      : `ruleset ${r.ruleset.id} (fingerprint ${r.ruleset.fingerprint.slice(0, 12)})`;
     out.write(`▶ ${file} — ${head}；${summaryLine(r.summary, opts.lang)}\n`);
     for (const line of formatFindings(r.findings, opts.lang, color)) out.write(line + "\n");
   }
   if (opts.json) out.write(JSON.stringify({ files: results.map((r) => fileJson(r, opts.lang)) }, null, 2) + "\n");
   else {
     const checked = results.filter((r) => r.status === "checked") as Extract<FileResult, { status: "checked" }>[];
-    const t = checked.reduce((a, r) => ({ e: a.e + r.summary.errors, w: a.w + r.summary.warnings, i: a.i + r.summary.info }), { e: 0, w: 0, i: 0 });
+    const t = checked.reduce(
+      (a, r) => ({ e: a.e + r.summary.errors, w: a.w + r.summary.warnings, i: a.i + r.summary.info }),
+      { e: 0, w: 0, i: 0 },
+    );
     const unusable = results.length - checked.length;
-    out.write(zh
-      ? `合计：${results.length} 个文件，已校验 ${checked.length} 个，无法使用 ${unusable} 个；错误 ${t.e}，警告 ${t.w}，提示 ${t.i}\n`
-      : `Total: ${results.length} files, ${checked.length} checked, ${unusable} unusable; ${t.e} errors, ${t.w} warnings, ${t.i} info\n`);
+    out.write(
+      zh
+        ? `合计：${results.length} 个文件，已校验 ${checked.length} 个，无法使用 ${unusable} 个；错误 ${t.e}，警告 ${t.w}，提示 ${t.i}\n`
+        : `Total: ${results.length} files, ${checked.length} checked, ${unusable} unusable; ${t.e} errors, ${t.w} warnings, ${t.i} info\n`,
+    );
   }
   if (opts.report) await writeReport(opts.report, results, opts.lang);
   return exitCode(results);

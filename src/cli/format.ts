@@ -29,20 +29,33 @@ export function groupByUnit(findings: Finding[]): [string, Finding[]][] {
     groups.set(key, g);
   }
   const worst = (g: Finding[]) => Math.min(...g.map((f) => RANK[f.severity]));
-  const entries = [...groups.entries()].map(([k, g], i) => ({ k, g: g.slice().sort((a, b) => RANK[a.severity] - RANK[b.severity]), i }));
+  const entries = [...groups.entries()].map(([k, g], i) => ({
+    k,
+    g: g.slice().sort((a, b) => RANK[a.severity] - RANK[b.severity]),
+    i,
+  }));
   entries.sort((a, b) => (a.k === "" ? -1 : b.k === "" ? 1 : worst(a.g) - worst(b.g) || a.i - b.i));
   return entries.map((e) => [e.k, e.g]);
 }
 
 export function formatFindings(findings: Finding[], lang: Lang, color: boolean): string[] {
-  const paint = (sev: string, s: string) => (!color ? s : sev === "error" ? `\x1b[31m${s}\x1b[0m` : sev === "warning" ? `\x1b[33m${s}\x1b[0m` : `\x1b[36m${s}\x1b[0m`);
+  const paint = (sev: string, s: string) =>
+    !color
+      ? s
+      : sev === "error"
+        ? `\x1b[31m${s}\x1b[0m`
+        : sev === "warning"
+          ? `\x1b[33m${s}\x1b[0m`
+          : `\x1b[36m${s}\x1b[0m`;
   const lines: string[] = [];
   for (const [unit, group] of groupByUnit(findings)) {
     lines.push(`  ${unit || (lang === "zh" ? "（整体）" : "(whole workbook)")}`);
     for (const f of group) {
       const where = f.sheet ? `${f.sheet}!${f.cell}` : "";
       const who = f.person ? `${f.person}：` : "";
-      lines.push(`    ${paint(f.severity, SEVERITY[lang][f.severity].padEnd(lang === "zh" ? 2 : 7))} ${f.rule} ${where.padEnd(10)} ${who}${findingMessage(f, lang)}〔${f.source}〕`);
+      lines.push(
+        `    ${paint(f.severity, SEVERITY[lang][f.severity].padEnd(lang === "zh" ? 2 : 7))} ${f.rule} ${where.padEnd(10)} ${who}${findingMessage(f, lang)}〔${f.source}〕`,
+      );
     }
   }
   return lines;

@@ -12,7 +12,11 @@ const USAGE = `用法 / usage:
 
 退出码 / exit status: 0 无错误 no error · 1 有错误 errors found · 2 有文件无法使用 an input could not be used`;
 
-export async function main(argv: string[], out: NodeJS.WriteStream = process.stdout, err: NodeJS.WriteStream = process.stderr): Promise<number> {
+export async function main(
+  argv: string[],
+  out: NodeJS.WriteStream = process.stdout,
+  err: NodeJS.WriteStream = process.stderr,
+): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -42,12 +46,18 @@ export async function main(argv: string[], out: NodeJS.WriteStream = process.std
     switch (command) {
       case "check": {
         if (rest.length === 0) {
-          err.write((lang === "zh" ? "请给出要校验的文件或文件夹\n" : "give the files or folders to check\n") + USAGE + "\n");
+          err.write(
+            (lang === "zh" ? "请给出要校验的文件或文件夹\n" : "give the files or folders to check\n") + USAGE + "\n",
+          );
           return 2;
         }
         const year = o.year !== undefined ? Number(o.year) : undefined;
         if (year !== undefined && !(Number.isInteger(year) && year > 1900 && year < 2200)) {
-          err.write(lang === "zh" ? `--year 须为四位年份，收到「${o.year}」\n` : `--year takes a four-digit year, got "${o.year}"\n`);
+          err.write(
+            lang === "zh"
+              ? `--year 须为四位年份，收到「${o.year}」\n`
+              : `--year takes a four-digit year, got "${o.year}"\n`,
+          );
           return 2;
         }
         const ruleset = await loadRulesetArg(o.ruleset);

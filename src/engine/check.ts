@@ -45,13 +45,17 @@ function needHeader(n: Need): string {
 }
 
 function needAt(model: Model, n: Need): CellRef | null {
-  const s = n.sheet === "team" ? model.teamSheet : model.cadreSheet ?? model.teamSheet;
+  const s = n.sheet === "team" ? model.teamSheet : (model.cadreSheet ?? model.teamSheet);
   return s ? { sheet: s.name, r: s.headerRow, c: 0 } : null;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-export function sortFindings(findings: Finding[], sheetOrder: string[], positions: Map<Finding, CellRef | null>): Finding[] {
+export function sortFindings(
+  findings: Finding[],
+  sheetOrder: string[],
+  positions: Map<Finding, CellRef | null>,
+): Finding[] {
   const sheetIndex = (s: string) => (s === "" || s === "规则" ? -1 : sheetOrder.indexOf(s));
   return findings.sort((a, b) => {
     const pa = positions.get(a);
@@ -133,7 +137,8 @@ export function checkModel(model: Model, ruleset: ResolvedRuleset, options: Chec
     for (const u of model.units) {
       if (u.team || u.cadres.length === 0 || !u.name) continue;
       emit(d03, {
-        at: cadreAt(model, u.cadres[0], "unit"), unit: u.name,
+        at: cadreAt(model, u.cadres[0], "unit"),
+        unit: u.name,
         zh: `单位「${u.name}」在「${model.teamSheet.name}」表中没有对应行，无法确定其班子等次（规则 ${teamLinked.join("、")} 需要）`,
         en: `Unit "${u.name}" has no row in sheet "${model.teamSheet.name}"; its team grade is needed by ${teamLinked.join(", ")}`,
       });
@@ -151,4 +156,3 @@ export function summarize(model: Model, findings: Finding[]): Summary {
   }
   return s;
 }
-

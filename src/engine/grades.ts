@@ -17,10 +17,30 @@ export interface Scale {
 }
 
 export const SCALES: Record<ScaleId, Scale> = {
-  team: { id: "team", labels: ["优秀", "良好", "一般", "较差"], ids: ["EXCELLENT", "GOOD", "FAIR", "POOR"], title: { zh: "领导班子", en: "leadership team" } },
-  cadre: { id: "cadre", labels: ["优秀", "称职", "基本称职", "不称职"], ids: ["EXCELLENT", "COMPETENT", "BASIC", "INCOMPETENT"], title: { zh: "干部/公务员", en: "cadre / civil servant" } },
-  institution: { id: "institution", labels: ["优秀", "合格", "基本合格", "不合格"], ids: ["EXCELLENT", "QUALIFIED", "BASIC", "UNQUALIFIED"], title: { zh: "事业单位工作人员", en: "public-institution staff" } },
-  political: { id: "political", labels: ["好", "较好", "一般", "较差"], ids: ["GOOD", "FAIRLY_GOOD", "FAIR", "POOR"], title: { zh: "政治素质", en: "political quality" } },
+  team: {
+    id: "team",
+    labels: ["优秀", "良好", "一般", "较差"],
+    ids: ["EXCELLENT", "GOOD", "FAIR", "POOR"],
+    title: { zh: "领导班子", en: "leadership team" },
+  },
+  cadre: {
+    id: "cadre",
+    labels: ["优秀", "称职", "基本称职", "不称职"],
+    ids: ["EXCELLENT", "COMPETENT", "BASIC", "INCOMPETENT"],
+    title: { zh: "干部/公务员", en: "cadre / civil servant" },
+  },
+  institution: {
+    id: "institution",
+    labels: ["优秀", "合格", "基本合格", "不合格"],
+    ids: ["EXCELLENT", "QUALIFIED", "BASIC", "UNQUALIFIED"],
+    title: { zh: "事业单位工作人员", en: "public-institution staff" },
+  },
+  political: {
+    id: "political",
+    labels: ["好", "较好", "一般", "较差"],
+    ids: ["GOOD", "FAIRLY_GOOD", "FAIR", "POOR"],
+    title: { zh: "政治素质", en: "political quality" },
+  },
 };
 
 export const UNGRADED_LABEL = "不定等次";
@@ -56,7 +76,12 @@ export function parseGrade(text: string, scale: ScaleId): GradeParse {
   return parsed;
 }
 
-const MEMO: Record<ScaleId, Map<string, GradeParse>> = { team: new Map(), cadre: new Map(), institution: new Map(), political: new Map() };
+const MEMO: Record<ScaleId, Map<string, GradeParse>> = {
+  team: new Map(),
+  cadre: new Map(),
+  institution: new Map(),
+  political: new Map(),
+};
 
 function parseGradeUncached(text: string, scale: ScaleId): GradeParse {
   const m = LOOKUP[scale];

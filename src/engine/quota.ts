@@ -30,7 +30,11 @@ export interface Quota {
   byMinimum: boolean;
 }
 
-export function computeQuota(n: number, sharePercent: number, arithmetic: Pick<QuotaArithmetic, "rounding" | "minimum">): Quota {
+export function computeQuota(
+  n: number,
+  sharePercent: number,
+  arithmetic: Pick<QuotaArithmetic, "rounding" | "minimum">,
+): Quota {
   const whole = Math.max(0, Math.floor(n));
   if (whole === 0) return { quota: 0, rounded: 0, byMinimum: false };
   const bp = Math.min(10000, Math.max(0, basisPoints(sharePercent)));

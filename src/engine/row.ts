@@ -47,8 +47,16 @@ export function checkRow(args: RowArgs, ruleset: ResolvedRuleset): Finding[] {
   const rd = new RowReader(headers, sanctionIndex(ruleset.params.sanctions)).at(row);
   const person = readCadreRow(rd, cols, 1, "本人", ruleset.scale, 0, [], cols.sanction !== undefined);
   const model: Model = {
-    year: null, scale: ruleset.scale, sheetOrder: ["行"], cadreSheet: { name: "行", headerRow: 0, headers, cols, history: [] },
-    teamSheet: null, cadres: [person], teams: [], units: [], unitByKey: new Map(), notes: [],
+    year: null,
+    scale: ruleset.scale,
+    sheetOrder: ["行"],
+    cadreSheet: { name: "行", headerRow: 0, headers, cols, history: [] },
+    teamSheet: null,
+    cadres: [person],
+    teams: [],
+    units: [],
+    unitByKey: new Map(),
+    notes: [],
   };
   buildUnits(model);
   return checkModel(model, ruleset, { only: ROW_RULES, reportMissingColumns: false });
@@ -61,5 +69,7 @@ export function firstBreach(findings: Finding[]): Finding | undefined {
 
 /** The grades that break no error-level rule for this row, best first. */
 export function allowedGrades(args: Omit<RowArgs, "grade">, ruleset: ResolvedRuleset): string[] {
-  return acceptedLabels(ruleset.scale).filter((g) => !checkRow({ ...args, grade: g }, ruleset).some((f) => f.severity === "error"));
+  return acceptedLabels(ruleset.scale).filter(
+    (g) => !checkRow({ ...args, grade: g }, ruleset).some((f) => f.severity === "error"),
+  );
 }

@@ -42,5 +42,11 @@ const UNIT_KEYS = new Map<string, string>();
 
 /** Excel's error values, as `range.values` and ExcelJS report them. */
 export function isErrorValue(value: unknown): boolean {
-  return typeof value === "string" && value.charCodeAt(0) === 35 /* # */ && /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|BUSY!|GETTING_DATA|FIELD!|CONNECT!|BLOCKED!|UNKNOWN!)$/.test(value);
+  return (
+    typeof value === "string" &&
+    value.charCodeAt(0) === 35 /* # */ &&
+    /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|BUSY!|GETTING_DATA|FIELD!|CONNECT!|BLOCKED!|UNKNOWN!)$/.test(
+      value,
+    )
+  );
 }

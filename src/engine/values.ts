@@ -50,7 +50,9 @@ export function parsePercent(value: unknown): Parsed<number> {
 /** A positive whole number (任期届次: 1, 2, "第三任"…). */
 export function parseCount(value: unknown): Parsed<number> {
   if (typeof value === "number" && Number.isInteger(value) && value > 0) return { ok: true, value };
-  const t = fold(String(value)).replace(/^第/, "").replace(/(任|届|任期)$/, "");
+  const t = fold(String(value))
+    .replace(/^第/, "")
+    .replace(/(任|届|任期)$/, "");
   const cn: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6 };
   if (/^\d+$/.test(t) && Number(t) > 0) return { ok: true, value: Number(t) };
   if (t in cn) return { ok: true, value: cn[t] };

@@ -2,7 +2,15 @@
  * Arguments as Excel passes them to custom functions, and errors as Excel shows them:
  * a bad argument is #VALUE! with a Chinese message naming the problem (shown on hover).
  */
-import { isErrorValue, parseGrade, resolveRuleset, RulesetError, type Grade, type ResolvedRuleset, type ScaleId } from "../engine";
+import {
+  isErrorValue,
+  parseGrade,
+  resolveRuleset,
+  RulesetError,
+  type Grade,
+  type ResolvedRuleset,
+  type ScaleId,
+} from "../engine";
 import { rulesetInForce } from "./ruleset-in-force";
 
 /** What we throw: `CustomFunctions.Error` inside Excel, an equivalent outside (tests, benchmarks). */
@@ -58,7 +66,12 @@ export function rulesetArg(v: unknown): ResolvedRuleset {
   }
 }
 
-const SCALE_ZH: Record<ScaleId, string> = { team: "班子", cadre: "干部", institution: "事业单位人员", political: "政治素质" };
+const SCALE_ZH: Record<ScaleId, string> = {
+  team: "班子",
+  cadre: "干部",
+  institution: "事业单位人员",
+  political: "政治素质",
+};
 
 /** A grade on one scale; blank, numbers and unknown text are #VALUE! naming the argument. */
 export function gradeArg(v: unknown, scale: ScaleId, what: string): Grade {

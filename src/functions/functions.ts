@@ -3,8 +3,23 @@
  * reads the JSDoc below to write functions.json and appends the CustomFunctions.associate calls.
  */
 import {
-  allowedGrades, checkRow, computeQuota, firstBreach, gradeLabel, isBlank, measuresFor, parseDate,
-  parseGrade, RULE_BY_ID, streak, termEnd, termStart, inheritedTermEnd, toSerial, UNGRADED, type Grade,
+  allowedGrades,
+  checkRow,
+  computeQuota,
+  firstBreach,
+  gradeLabel,
+  isBlank,
+  measuresFor,
+  parseDate,
+  parseGrade,
+  RULE_BY_ID,
+  streak,
+  termEnd,
+  termStart,
+  inheritedTermEnd,
+  toSerial,
+  UNGRADED,
+  type Grade,
 } from "../engine";
 import { fail, gradeArg, guard, isBlankArg, rulesetArg, scalar, valueError } from "./args";
 
@@ -43,7 +58,8 @@ export function excellentQuota(teamGrade: any[][], n: any[][], ruleset?: string)
     }
     const one = (g: unknown, k: unknown): unknown => {
       if (isBlankArg(g)) return "";
-      if (typeof k !== "number" || !Number.isFinite(k) || k < 0) return valueError(`参评人数「${String(k)}」须为非负数`);
+      if (typeof k !== "number" || !Number.isFinite(k) || k < 0)
+        return valueError(`参评人数「${String(k)}」须为非负数`);
       try {
         const grade = gradeArg(g, "team", "班子等次");
         if (grade === UNGRADED) return valueError("班子等次为不定等次，没有优秀名额");
@@ -88,12 +104,21 @@ export function grade(text: any, ruleset?: string): string {
  * @param [ruleset] 规则集。Ruleset id.
  * @returns 等次列表，如“称职、基本称职、不称职、不定等次”。The allowed grades as text.
  */
-export function allowed(teamGrade: any, isPrincipal: any, sanction?: any, politicalQuality?: any, regularScore?: any, ruleset?: string): string {
+export function allowed(
+  teamGrade: any,
+  isPrincipal: any,
+  sanction?: any,
+  politicalQuality?: any,
+  regularScore?: any,
+  ruleset?: string,
+): string {
   return guard(() => {
     const rs = rulesetArg(ruleset);
     gradeArg(teamGrade, "team", "班子等次");
     const args = rowArgs(teamGrade, isPrincipal, sanction, politicalQuality, regularScore);
-    const bad = firstBreach(checkRow({ ...args, grade: "不定等次" }, rs).filter((f) => f.rule === "D01" || f.rule === "D06"));
+    const bad = firstBreach(
+      checkRow({ ...args, grade: "不定等次" }, rs).filter((f) => f.rule === "D01" || f.rule === "D06"),
+    );
     if (bad) fail(bad.message);
     return allowedGrades(args, rs).join("、");
   });
@@ -101,7 +126,13 @@ export function allowed(teamGrade: any, isPrincipal: any, sanction?: any, politi
 
 function rowArgs(teamGrade: unknown, isPrincipal: unknown, sanction?: unknown, political?: unknown, score?: unknown) {
   const opt = (v: unknown) => (isBlankArg(scalar(v)) ? undefined : scalar(v));
-  return { teamGrade: opt(teamGrade), principal: opt(isPrincipal) ?? "否", sanction: opt(sanction), political: opt(political), regularScore: opt(score) };
+  return {
+    teamGrade: opt(teamGrade),
+    principal: opt(isPrincipal) ?? "否",
+    sanction: opt(sanction),
+    political: opt(political),
+    regularScore: opt(score),
+  };
 }
 
 /**
@@ -116,11 +147,24 @@ function rowArgs(teamGrade: unknown, isPrincipal: unknown, sanction?: unknown, p
  * @param [ruleset] 规则集。Ruleset id.
  * @returns 规则编号和说明，或空。Rule ID and message, or empty.
  */
-export function check(teamGrade: any, grade: any, isPrincipal: any, sanction?: any, politicalQuality?: any, regularScore?: any, ruleset?: string): string {
+export function check(
+  teamGrade: any,
+  grade: any,
+  isPrincipal: any,
+  sanction?: any,
+  politicalQuality?: any,
+  regularScore?: any,
+  ruleset?: string,
+): string {
   return guard(() => {
     const rs = rulesetArg(ruleset);
     if (isBlankArg(scalar(grade))) return "";
-    const f = firstBreach(checkRow({ ...rowArgs(teamGrade, isPrincipal, sanction, politicalQuality, regularScore), grade: scalar(grade) }, rs));
+    const f = firstBreach(
+      checkRow(
+        { ...rowArgs(teamGrade, isPrincipal, sanction, politicalQuality, regularScore), grade: scalar(grade) },
+        rs,
+      ),
+    );
     return f ? `${f.rule} ${f.message}` : "";
   });
 }
@@ -196,7 +240,8 @@ export function termEndOf(appointedOn: any, predecessorAppointedOn?: any, rulese
   return guard(() => {
     const rs = rulesetArg(ruleset);
     const own = dateArg(appointedOn, "任职时间");
-    if (!isBlank(scalar(predecessorAppointedOn))) return toSerial(inheritedTermEnd(dateArg(predecessorAppointedOn, "前任任职时间"), rs.params.term.years));
+    if (!isBlank(scalar(predecessorAppointedOn)))
+      return toSerial(inheritedTermEnd(dateArg(predecessorAppointedOn, "前任任职时间"), rs.params.term.years));
     return toSerial(termEnd(termStart(own), rs.params.term.years));
   });
 }
@@ -211,7 +256,9 @@ export function termEndOf(appointedOn: any, predecessorAppointedOn?: any, rulese
 export function rule(id: any, ruleset?: string): string {
   return guard(() => {
     const rs = rulesetArg(ruleset);
-    const key = String(scalar(id) ?? "").trim().toUpperCase();
+    const key = String(scalar(id) ?? "")
+      .trim()
+      .toUpperCase();
     const m = RULE_BY_ID.get(key);
     if (!m) fail(`没有编号为「${String(scalar(id))}」的规则`);
     const setting = rs.rules[key];
@@ -232,4 +279,3 @@ export function rulesetInfo(ruleset?: string): string {
     return `${rs.id} ${rs.fingerprint}`;
   });
 }
-

@@ -23,7 +23,8 @@ export function rng(seed: number): () => number {
   };
 }
 
-const SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴孔汤";
+const SURNAMES =
+  "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴孔汤";
 const GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红建国志文斌宇浩晨阳光辉鹏飞春雪梅兰松林海波云峰亮";
 
 export function nameMaker(seed: number): () => string {
@@ -44,7 +45,19 @@ export function nameMaker(seed: number): () => string {
 
 export const TEAM_HEADERS = ["序号", "单位", "单位类别", "本年班子等次", "上年班子等次"];
 export function cadreHeaders(year: number): string[] {
-  return ["序号", "单位", "姓名", "职务", "是否正职", "本年等次", `${year - 1}年度等次`, `${year - 2}年度等次`, "平时考核得分", "拟提拔", "备注"];
+  return [
+    "序号",
+    "单位",
+    "姓名",
+    "职务",
+    "是否正职",
+    "本年等次",
+    `${year - 1}年度等次`,
+    `${year - 2}年度等次`,
+    "平时考核得分",
+    "拟提拔",
+    "备注",
+  ];
 }
 
 interface Person {
@@ -77,7 +90,11 @@ function cleanUnit(r: () => number, name: () => string, teamGrade: string, size:
     const prev1 = r() < 0.25 ? "优秀" : "称职";
     people.push({
       name: name(),
-      position: principal ? "局长" : i < 4 ? "副局长" : ["处长", "副处长", "一级调研员", "二级调研员"][Math.floor(r() * 4)],
+      position: principal
+        ? "局长"
+        : i < 4
+          ? "副局长"
+          : ["处长", "副处长", "一级调研员", "二级调研员"][Math.floor(r() * 4)],
       principal,
       grade,
       prev1,
@@ -94,7 +111,19 @@ function toRows(year: number, units: { unit: string; people: Person[] }[]): unkn
   const rows: unknown[][] = [];
   for (const u of units) {
     for (const p of u.people) {
-      rows.push([rows.length + 1, u.unit, p.name, p.position, p.principal ? "是" : "否", p.grade, p.prev1, p.prev2, p.score, p.promote, p.note]);
+      rows.push([
+        rows.length + 1,
+        u.unit,
+        p.name,
+        p.position,
+        p.principal ? "是" : "否",
+        p.grade,
+        p.prev1,
+        p.prev2,
+        p.score,
+        p.promote,
+        p.note,
+      ]);
     }
   }
   void year;
@@ -171,7 +200,10 @@ export function largeBook(units: number, perUnit: number, seed = 1, mistakeRate 
   const r = rng(seed);
   const name = nameMaker(seed + 1);
   const grades = ["优秀", "良好", "良好", "良好", "一般", "较差"];
-  const plan = Array.from({ length: units }, (_, i) => [`第${i + 1}单位`, "市直部门", grades[Math.floor(r() * grades.length)], "良好"] as const);
+  const plan = Array.from(
+    { length: units },
+    (_, i) => [`第${i + 1}单位`, "市直部门", grades[Math.floor(r() * grades.length)], "良好"] as const,
+  );
   const list = plan.map(([unit, , g]) => ({ unit, people: cleanUnit(r, name, g, perUnit) }));
   for (const u of list) if (r() < mistakeRate) u.people[1].grade = "优良";
   return {

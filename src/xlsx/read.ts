@@ -5,11 +5,14 @@
  */
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
-import type { SheetInput, WorkbookInput } from "../engine";
+import { parseA1, type SheetInput, type WorkbookInput } from "../engine";
 
 /** Why a file cannot be used, said in one line. */
 export class UnusableFile extends Error {
-  constructor(readonly zh: string, readonly en: string) {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {
     super(zh);
   }
 }
@@ -42,11 +45,12 @@ function sheetInput(ws: ExcelJS.Worksheet): SheetInput {
   // Excel leaves all but a merge's anchor blank; ExcelJS repeats the anchor's value.
   for (const m of merges) {
     const [from, to] = m.split(":");
-    const a = ws.getCell(from);
-    const b = ws.getCell(to ?? from);
-    for (let r = Number(a.row); r <= Number(b.row); r++) {
-      for (let c = Number(a.col); c <= Number(b.col); c++) {
-        if ((r !== Number(a.row) || c !== Number(a.col)) && values[r - 1]) values[r - 1][c - 1] = null;
+    const a = parseA1(from);
+    const b = parseA1(to ?? from);
+    if (!a || !b) continue;
+    for (let r = a.row; r <= b.row; r++) {
+      for (let c = a.col; c <= b.col; c++) {
+        if ((r !== a.row || c !== a.col) && values[r]) values[r][c] = null;
       }
     }
   }
@@ -58,9 +62,15 @@ function sniff(head: Buffer, whole: Buffer): UnusableFile | null {
   if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b) return null;
   if (head.length >= 8 && head.readUInt32BE(0) === 0xd0cf11e0) {
     if (whole.includes(Buffer.from("EncryptionInfo", "utf16le"))) {
-      return new UnusableFile("文件受密码保护（已加密），请在 Excel 中取消密码后再校验", "the file is password-protected (encrypted); remove the password in Excel first");
+      return new UnusableFile(
+        "文件受密码保护（已加密），请在 Excel 中取消密码后再校验",
+        "the file is password-protected (encrypted); remove the password in Excel first",
+      );
     }
-    return new UnusableFile("这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再校验", "this is an old .xls file; save it as .xlsx first");
+    return new UnusableFile(
+      "这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再校验",
+      "this is an old .xls file; save it as .xlsx first",
+    );
   }
   return new UnusableFile("不是有效的 xlsx 工作簿", "not a valid xlsx workbook");
 }
@@ -72,9 +82,13 @@ export async function loadWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
   try {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch (e) {
-    throw new UnusableFile(`不是有效的 xlsx 工作簿（${(e as Error).message.split("\n")[0]}）`, `not a valid xlsx workbook (${(e as Error).message.split("\n")[0]})`);
+    throw new UnusableFile(
+      `不是有效的 xlsx 工作簿（${(e as Error).message.split("\n")[0]}）`,
+      `not a valid xlsx workbook (${(e as Error).message.split("\n")[0]})`,
+    );
   }
-  if (wb.worksheets.length === 0) throw new UnusableFile("不是有效的 xlsx 工作簿（没有工作表）", "not a valid xlsx workbook (no sheets)");
+  if (wb.worksheets.length === 0)
+    throw new UnusableFile("不是有效的 xlsx 工作簿（没有工作表）", "not a valid xlsx workbook (no sheets)");
   return wb;
 }
 
@@ -92,7 +106,10 @@ export async function readFileBuffer(path: string): Promise<Buffer> {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new UnusableFile("文件不存在", "file not found");
     if (code === "EACCES") throw new UnusableFile("没有读取权限", "permission denied");
-    throw new UnusableFile(`无法读取（${code ?? (e as Error).message}）`, `cannot be read (${code ?? (e as Error).message})`);
+    throw new UnusableFile(
+      `无法读取（${code ?? (e as Error).message}）`,
+      `cannot be read (${code ?? (e as Error).message})`,
+    );
   }
 }
 

@@ -7,7 +7,10 @@ const HEAD = {
   zh: ["文件", "规则", "等级", "工作表", "单元格", "单位", "人员", "说明", "依据"],
   en: ["File", "Rule", "Severity", "Sheet", "Cell", "Unit", "Person", "Message", "Source"],
 };
-const SEV = { zh: { error: "错误", warning: "警告", info: "提示" }, en: { error: "error", warning: "warning", info: "info" } };
+const SEV = {
+  zh: { error: "错误", warning: "警告", info: "提示" },
+  en: { error: "error", warning: "warning", info: "info" },
+};
 
 export async function writeReport(path: string, results: FileResult[], lang: Lang): Promise<void> {
   const wb = new ExcelJS.Workbook();
@@ -19,7 +22,17 @@ export async function writeReport(path: string, results: FileResult[], lang: Lan
       continue;
     }
     for (const f of r.findings) {
-      ws.addRow([r.file, f.rule, SEV[lang][f.severity], f.sheet, f.cell, f.unit ?? "", f.person ?? "", lang === "zh" ? f.message : f.messageEn, f.source]);
+      ws.addRow([
+        r.file,
+        f.rule,
+        SEV[lang][f.severity],
+        f.sheet,
+        f.cell,
+        f.unit ?? "",
+        f.person ?? "",
+        lang === "zh" ? f.message : f.messageEn,
+        f.source,
+      ]);
     }
   }
   ws.columns.forEach((c, i) => (c.width = [28, 6, 6, 8, 8, 16, 10, 70, 28][i]));

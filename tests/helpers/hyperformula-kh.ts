@@ -45,7 +45,7 @@ export async function registerKh(): Promise<FnMeta[]> {
     };
     translations[name] = name;
     (KhPlugin.prototype as unknown as Record<string, unknown>)[method] = function (this: FunctionPlugin & { runFunction: Function; metadata: Function }, ast: { args: unknown[] }, state: unknown) {
-      return this.runFunction(ast.args, state, this.metadata(name), (...args: unknown[]) => {
+      return this.runFunction(ast.args as never, state as never, this.metadata(name), (...args: unknown[]) => {
         try {
           return toCell((KH[jsName] as (...a: unknown[]) => unknown)(...args.map(plain)));
         } catch (e) {

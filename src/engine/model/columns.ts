@@ -5,16 +5,51 @@
 import { fold } from "../text";
 
 export type CadreCol =
-  | "seq" | "unit" | "name" | "idNumber" | "position" | "principal" | "grade"
-  | "regularScore" | "politicalQuality" | "sanction" | "sanctionPrev1" | "sanctionPrev2"
-  | "faultTolerated" | "proposedPromotion" | "probation" | "underReview"
-  | "appointedOn" | "predecessorAppointedOn" | "termNo" | "termEnd" | "yearEndScore" | "surveyScore" | "compositeScore"
-  | "proposedGrade" | "teamGrade" | "teamGradePrev" | "category" | "note" | "check";
+  | "seq"
+  | "unit"
+  | "name"
+  | "idNumber"
+  | "position"
+  | "principal"
+  | "grade"
+  | "regularScore"
+  | "politicalQuality"
+  | "sanction"
+  | "sanctionPrev1"
+  | "sanctionPrev2"
+  | "faultTolerated"
+  | "proposedPromotion"
+  | "probation"
+  | "underReview"
+  | "appointedOn"
+  | "predecessorAppointedOn"
+  | "termNo"
+  | "termEnd"
+  | "yearEndScore"
+  | "surveyScore"
+  | "compositeScore"
+  | "proposedGrade"
+  | "teamGrade"
+  | "teamGradePrev"
+  | "category"
+  | "note"
+  | "check";
 
 export type TeamCol =
-  | "unit" | "category" | "teamGrade" | "teamGradePrev" | "pointsLost" | "performance"
-  | "participants" | "quota" | "excellentCount" | "status" | "yearEndScore" | "surveyScore"
-  | "compositeScore" | "democraticLow";
+  | "unit"
+  | "category"
+  | "teamGrade"
+  | "teamGradePrev"
+  | "pointsLost"
+  | "performance"
+  | "participants"
+  | "quota"
+  | "excellentCount"
+  | "status"
+  | "yearEndScore"
+  | "surveyScore"
+  | "compositeScore"
+  | "democraticLow";
 
 /** Every header a column is known by; the standard one (labels.ts) is listed first. */
 type Synonyms<C extends string> = Record<C, { names: string[] }>;
@@ -26,7 +61,9 @@ export const CADRE_COLUMNS: Synonyms<CadreCol> = {
   idNumber: { names: ["身份证号", "证件号码", "身份证号码", "ID number", "ID"] },
   position: { names: ["职务", "现任职务", "职务职级", "Position"] },
   principal: { names: ["是否正职", "正职", "班子正职", "是否班子正职", "Principal"] },
-  grade: { names: ["本年等次", "年度考核等次", "考核等次", "等次", "本年度等次", "年度等次", "本年度考核等次", "Grade"] },
+  grade: {
+    names: ["本年等次", "年度考核等次", "考核等次", "等次", "本年度等次", "年度等次", "本年度考核等次", "Grade"],
+  },
   regularScore: { names: ["平时考核得分", "平时考核", "平时成绩", "平时考核成绩", "Regular score"] },
   politicalQuality: { names: ["政治素质", "政治素质等次", "政治素质考察", "Political quality"] },
   sanction: { names: ["处分或处理", "处分", "受处分情况", "处分处理", "本年处分", "Sanction"] },
@@ -65,20 +102,32 @@ export const TEAM_COLUMNS: Synonyms<TeamCol> = {
   yearEndScore: { names: ["年终考核得分", "年终考核", "Year-end", "Year-end score"] },
   surveyScore: { names: ["民意调查得分", "民意调查", "Survey"] },
   compositeScore: { names: ["综合得分", "年度综合得分", "Composite"] },
-  democraticLow: { names: ["民主测评基本称职及不称职比例", "民主测评差评率", "民主测评不称职率", "Democratic low share"] },
+  democraticLow: {
+    names: ["民主测评基本称职及不称职比例", "民主测评差评率", "民主测评不称职率", "Democratic low share"],
+  },
 };
 
 /** Named history columns of the cadre sheet: years back from the appraisal year. */
-export const CADRE_HISTORY: Record<string, number> = { 上年等次: 1, 上年度等次: 1, 前年等次: 2, 大前年等次: 3, "GRADE-1": 1, "GRADE-2": 2, "GRADE-3": 3 };
+export const CADRE_HISTORY: Record<string, number> = {
+  上年等次: 1,
+  上年度等次: 1,
+  前年等次: 2,
+  大前年等次: 3,
+  "GRADE-1": 1,
+  "GRADE-2": 2,
+  "GRADE-3": 3,
+};
 
 const YEAR_CADRE_GRADE = /^(\d{4})年度?(考核)?等次$/;
 const YEAR_TEAM_GRADE = /^(\d{4})年度?(领导)?班子(考核)?等次$/;
 
 /** The forms under which a header cell is looked up: whole, and without or inside its brackets. */
 export function headerKeys(text: string): string[] {
-  const f = fold(text).replace(/[*＊:：]+$/, "").toUpperCase();
+  const f = fold(text)
+    .replace(/[*＊:：]+$/, "")
+    .toUpperCase();
   if (!f) return [];
-  const m = /^(.*?)[(（\[](.*?)[)）\]]$/.exec(f);
+  const m = /^(.*?)[(（[](.*?)[)）\]]$/.exec(f);
   return m ? [f, m[1], m[2]].filter(Boolean) : [f];
 }
 
@@ -94,9 +143,7 @@ const CADRE_INDEX = index(CADRE_COLUMNS);
 const TEAM_INDEX = index(TEAM_COLUMNS);
 
 export type HeaderMatch<C> =
-  | { kind: "col"; id: C }
-  | { kind: "history"; back: number }
-  | { kind: "year"; year: number };
+  { kind: "col"; id: C } | { kind: "history"; back: number } | { kind: "year"; year: number };
 
 export function matchCadreHeader(text: string): HeaderMatch<CadreCol> | null {
   for (const k of headerKeys(text)) {

@@ -70,7 +70,10 @@ function findCadreHeader(name: string, values: unknown[][]): HeaderFound<CadreSh
   return best;
 }
 
-function findTeamHeader(name: string, values: unknown[][]): HeaderFound<TeamSheetLayout & { years: { col: number; year: number }[] }> | null {
+function findTeamHeader(
+  name: string,
+  values: unknown[][],
+): HeaderFound<TeamSheetLayout & { years: { col: number; year: number }[] }> | null {
   let best: HeaderFound<TeamSheetLayout & { years: { col: number; year: number }[] }> | null = null;
   const last = Math.min(values.length, HEADER_SCAN_ROWS);
   for (let r = 0; r < last; r++) {
@@ -82,7 +85,8 @@ function findTeamHeader(name: string, values: unknown[][]): HeaderFound<TeamShee
     for (let c = 0; c < row.length; c++) {
       const text = cellText(row[c]);
       if (!text) continue;
-      if (matchCadreHeader(text)?.kind === "col" && (matchCadreHeader(text) as { id: string }).id === "name") hasName = true;
+      if (matchCadreHeader(text)?.kind === "col" && (matchCadreHeader(text) as { id: string }).id === "name")
+        hasName = true;
       const m = matchTeamHeader(text);
       if (!m) continue;
       score++;
@@ -132,7 +136,13 @@ function isDataRow(name: string): boolean {
   return name !== "" && !NOTE_ROW.test(name) && name !== "姓名" && fold(name).toUpperCase() !== "NAME";
 }
 
-function readCadres(values: unknown[][], layout: CadreSheetLayout, scale: ScaleId, sIndex: Map<string, SanctionRow>, historyLen: number): CadreRow[] {
+function readCadres(
+  values: unknown[][],
+  layout: CadreSheetLayout,
+  scale: ScaleId,
+  sIndex: Map<string, SanctionRow>,
+  historyLen: number,
+): CadreRow[] {
   const c = layout.cols;
   const out: CadreRow[] = [];
   const rd = new RowReader(layout.headers, sIndex);
@@ -193,18 +203,23 @@ export function buildModel(input: WorkbookInput, ruleset: ResolvedRuleset): Mode
   };
   const sIndex = sanctionIndex(ruleset.params.sanctions);
   let cadre: { sheet: SheetInput; values: unknown[][]; found: HeaderFound<CadreSheetLayout> } | null = null;
-  let team: { sheet: SheetInput; values: unknown[][]; found: NonNullable<ReturnType<typeof findTeamHeader>> } | null = null;
+  let team: { sheet: SheetInput; values: unknown[][]; found: NonNullable<ReturnType<typeof findTeamHeader>> } | null =
+    null;
   for (const sheet of input.sheets) {
     if (OWN_SHEETS.has(sheet.name.trim())) continue;
     const values = applyMerges(sheet.values ?? [], sheet.merges);
     const bonus = (want: string) => (sheet.name.includes(want) ? 100 : 0);
     const fc = findCadreHeader(sheet.name, values);
-    if (fc && (!cadre || fc.score + bonus("干部") > cadre.found.score + (cadre.sheet.name.includes("干部") ? 100 : 0))) {
+    if (
+      fc &&
+      (!cadre || fc.score + bonus("干部") > cadre.found.score + (cadre.sheet.name.includes("干部") ? 100 : 0))
+    ) {
       cadre = { sheet, values, found: fc };
       continue;
     }
     const ft = findTeamHeader(sheet.name, values);
-    if (ft && (!team || ft.score + bonus("班子") > team.found.score + (team.sheet.name.includes("班子") ? 100 : 0))) team = { sheet, values, found: ft };
+    if (ft && (!team || ft.score + bonus("班子") > team.found.score + (team.sheet.name.includes("班子") ? 100 : 0)))
+      team = { sheet, values, found: ft };
   }
 
   let historyLen = 0;
@@ -221,7 +236,11 @@ export function buildModel(input: WorkbookInput, ruleset: ResolvedRuleset): Mode
   }
   if (team) {
     const layout = team.found.layout;
-    const placed = placeYears(layout.years, layout.cols.teamGrade !== undefined, model.year ?? yearFromTitle(team.values, layout.headerRow));
+    const placed = placeYears(
+      layout.years,
+      layout.cols.teamGrade !== undefined,
+      model.year ?? yearFromTitle(team.values, layout.headerRow),
+    );
     if (layout.cols.teamGrade === undefined && placed.current !== null) layout.cols.teamGrade = placed.current;
     const prev = placed.history.find((h) => h.back === 1);
     if (layout.cols.teamGradePrev === undefined && prev) layout.cols.teamGradePrev = prev.col;
@@ -229,7 +248,8 @@ export function buildModel(input: WorkbookInput, ruleset: ResolvedRuleset): Mode
     model.teamSheet = { name: layout.name, headerRow: layout.headerRow, headers: layout.headers, cols: layout.cols };
     model.teams = readTeams(team.values, model.teamSheet, sIndex);
   }
-  if (cadre && model.cadreSheet) model.cadres = readCadres(cadre.values, model.cadreSheet, ruleset.scale, sIndex, historyLen);
+  if (cadre && model.cadreSheet)
+    model.cadres = readCadres(cadre.values, model.cadreSheet, ruleset.scale, sIndex, historyLen);
   buildUnits(model);
   return model;
 }

@@ -13,7 +13,10 @@ const NO_BAD: BadCell[] = [];
 export class RowReader {
   bad: BadCell[] = NO_BAD;
   row: unknown[] = [];
-  constructor(private readonly headers: string[], private readonly sanctionIndex: Map<string, SanctionRow>) {}
+  constructor(
+    private readonly headers: string[],
+    private readonly sanctionIndex: Map<string, SanctionRow>,
+  ) {}
 
   at(row: unknown[]): this {
     this.row = row;
@@ -45,10 +48,15 @@ export class RowReader {
   }
 
   grade(col: number | undefined, scale: ScaleId): Grade | null {
-    return this.take(col, "grade", (v) => {
-      const p = parseGrade(cellText(v), scale);
-      return p.ok ? { ok: true, value: p.grade } : p;
-    }, scale);
+    return this.take(
+      col,
+      "grade",
+      (v) => {
+        const p = parseGrade(cellText(v), scale);
+        return p.ok ? { ok: true, value: p.grade } : p;
+      },
+      scale,
+    );
   }
 
   yesNo(col: number | undefined): boolean | null {
@@ -75,7 +83,9 @@ export class RowReader {
   sanctions(col: number | undefined): SanctionRow[] {
     const v = this.raw(col);
     if (col === undefined || isBlank(v)) return NO_SANCTIONS;
-    const parts = fold(cellText(v)).split(/[,，、;；/|和及]+/).filter(Boolean);
+    const parts = fold(cellText(v))
+      .split(/[,，、;；/|和及]+/)
+      .filter(Boolean);
     const out: SanctionRow[] = [];
     for (const p of parts) {
       if (p === "无" || p === "-" || p === "—") continue;
@@ -95,8 +105,14 @@ export function sanctionIndex(rows: SanctionRow[]): Map<string, SanctionRow> {
 
 /** One cadre row; `name` is already read (it decides whether the row is a cadre at all). */
 export function readCadreRow(
-  rd: RowReader, c: Partial<Record<CadreCol, number>>, r: number, name: string, scale: ScaleId,
-  historyLen: number, historyCols: { col: number; back: number }[], hasSanctions: boolean,
+  rd: RowReader,
+  c: Partial<Record<CadreCol, number>>,
+  r: number,
+  name: string,
+  scale: ScaleId,
+  historyLen: number,
+  historyCols: { col: number; back: number }[],
+  hasSanctions: boolean,
 ): CadreRow {
   const unit = rd.text(c.unit);
   const history: (Grade | null)[] = new Array(historyLen).fill(null);
@@ -112,7 +128,9 @@ export function readCadreRow(
     history,
     regularScore: rd.score(c.regularScore),
     political: rd.grade(c.politicalQuality, "political"),
-    sanctions: hasSanctions ? [rd.sanctions(c.sanction), rd.sanctions(c.sanctionPrev1), rd.sanctions(c.sanctionPrev2)] : NO_SANCTION_YEARS,
+    sanctions: hasSanctions
+      ? [rd.sanctions(c.sanction), rd.sanctions(c.sanctionPrev1), rd.sanctions(c.sanctionPrev2)]
+      : NO_SANCTION_YEARS,
     faultTolerated: rd.yesNo(c.faultTolerated),
     proposedPromotion: rd.yesNo(c.proposedPromotion),
     probation: rd.yesNo(c.probation),

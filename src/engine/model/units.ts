@@ -5,7 +5,17 @@ export function buildUnits(model: Model): void {
   const add = (key: string, name: string): Unit => {
     let u = model.unitByKey.get(key);
     if (!u) {
-      u = { key, name, category: "", team: null, teamGrade: null, teamGradePrev: null, teamGradeAt: null, cadres: [], principals: [] };
+      u = {
+        key,
+        name,
+        category: "",
+        team: null,
+        teamGrade: null,
+        teamGradePrev: null,
+        teamGradeAt: null,
+        cadres: [],
+        principals: [],
+      };
       model.unitByKey.set(key, u);
       model.units.push(u);
     }
@@ -37,4 +47,3 @@ export function buildUnits(model: Model): void {
     }
   }
 }
-

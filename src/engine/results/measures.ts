@@ -29,7 +29,10 @@ const UNIT = { zh: "所在单位", en: "the unit" };
 
 export const MEASURES: MeasureRule[] = [
   {
-    rule: "R01", of: "cadre", grade: EXCELLENT, measures: [
+    rule: "R01",
+    of: "cadre",
+    grade: EXCELLENT,
+    measures: [
       { zh: "通报表扬", en: "public commendation", by: UNIT },
       { zh: "给予嘉奖", en: "嘉奖 (commendation)" },
       { zh: "发放年度考核奖金", en: "annual appraisal bonus" },
@@ -38,23 +41,41 @@ export const MEASURES: MeasureRule[] = [
     ],
   },
   {
-    rule: "R02", of: "cadre", grade: COMPETENT, measures: [
+    rule: "R02",
+    of: "cadre",
+    grade: COMPETENT,
+    measures: [
       { zh: "发放年度考核奖金", en: "annual bonus" },
       { zh: "本年度计算为晋升职级的任职年限", en: "the year counts toward rank seniority" },
     ],
   },
   {
-    rule: "R03", of: "cadre", grade: BASIC, measures: [
+    rule: "R03",
+    of: "cadre",
+    grade: BASIC,
+    measures: [
       { zh: "在本单位内通报批评并进行诫勉", en: "criticism within the unit and 诫勉", by: UNIT },
       { zh: "向组织部门作出书面检查", en: "written self-examination to the organization department" },
       { zh: "一年内不得提拔、进一步使用或晋升职级", en: "no promotion for one year", years: 1 },
       { zh: "不发放年度考核奖金", en: "no annual bonus" },
-      { zh: "调整分工，不得分管执法、人事、项目审批等工作", en: "duties re-assigned, not over law enforcement, personnel or project approval", by: UNIT },
-      { zh: "由组织部门负责同志谈话", en: "talk by a responsible official of the organization department", by: ORG, talk: true },
+      {
+        zh: "调整分工，不得分管执法、人事、项目审批等工作",
+        en: "duties re-assigned, not over law enforcement, personnel or project approval",
+        by: UNIT,
+      },
+      {
+        zh: "由组织部门负责同志谈话",
+        en: "talk by a responsible official of the organization department",
+        by: ORG,
+        talk: true,
+      },
     ],
   },
   {
-    rule: "R04", of: "cadre", grade: INCOMPETENT, measures: [
+    rule: "R04",
+    of: "cadre",
+    grade: INCOMPETENT,
+    measures: [
       { zh: "所在班子及其正职不得评为优秀", en: "the team and its principal may not be 优秀" },
       { zh: "在本单位内通报批评", en: "criticism within the unit", by: UNIT },
       { zh: "约谈所在单位正职", en: "the unit's principal is called in for a talk", by: ORG, talk: true },
@@ -62,11 +83,19 @@ export const MEASURES: MeasureRule[] = [
       { zh: "降低一个职务或职级层次任职", en: "demoted one post or rank level" },
       { zh: "两年内不得提拔、进一步使用或晋升职级", en: "no promotion for two years", years: 2 },
       { zh: "不发放年度考核奖金", en: "no annual bonus" },
-      { zh: "由党委（党组）负责同志谈话", en: "talk by a responsible official of the party committee", by: COMMITTEE, talk: true },
+      {
+        zh: "由党委（党组）负责同志谈话",
+        en: "talk by a responsible official of the party committee",
+        by: COMMITTEE,
+        talk: true,
+      },
     ],
   },
   {
-    rule: "R05", of: "team", grade: EXCELLENT, measures: [
+    rule: "R05",
+    of: "team",
+    grade: EXCELLENT,
+    measures: [
       { zh: "正职一般确定为优秀", en: "the principal is generally 优秀" },
       { zh: "干部优秀比例可按班子优秀的比例确定", en: "cadres' 优秀 up to the share for a 优秀 team" },
       { zh: "班子成员同等条件下优先提拔使用", en: "members may be promoted first" },
@@ -74,7 +103,10 @@ export const MEASURES: MeasureRule[] = [
     ],
   },
   {
-    rule: "R06", of: "team", grade: TEAM_FAIR, measures: [
+    rule: "R06",
+    of: "team",
+    grade: TEAM_FAIR,
+    measures: [
       { zh: "正职不得评为优秀", en: "the principal may not be 优秀" },
       { zh: "对领导班子通报批评", en: "the team is criticized" },
       { zh: "约谈领导班子正职", en: "the principal is called in for a talk", by: ORG, talk: true },
@@ -82,19 +114,34 @@ export const MEASURES: MeasureRule[] = [
     ],
   },
   {
-    rule: "R07", of: "team", grade: TEAM_POOR, measures: [
+    rule: "R07",
+    of: "team",
+    grade: TEAM_POOR,
+    measures: [
       { zh: "正职不得确定为称职及以上，其他人员不得评为优秀", en: "the principal not 称职 or above; no other 优秀" },
       { zh: "对领导班子通报批评", en: "the team is criticized" },
       { zh: "正职和班子成员公开作出检讨", en: "public self-criticism by the principal and members" },
-      { zh: "单位党委（党组）作出书面检查并限期整改", en: "written examination by the unit's party committee with a deadline for correction" },
+      {
+        zh: "单位党委（党组）作出书面检查并限期整改",
+        en: "written examination by the unit's party committee with a deadline for correction",
+      },
       { zh: "正职提出辞职或责令辞职", en: "the principal resigns or is ordered to resign" },
       { zh: "本单位干部一年内不得提拔", en: "no cadre of the unit promoted for one year", years: 1 },
-      { zh: "由党委（党组）负责同志与正职谈话", en: "talk with the principal by a responsible official of the party committee", by: COMMITTEE, talk: true },
+      {
+        zh: "由党委（党组）负责同志与正职谈话",
+        en: "talk with the principal by a responsible official of the party committee",
+        by: COMMITTEE,
+        talk: true,
+      },
     ],
   },
 ];
 
 /** The measure rules a person's own grade and their team's grade trigger, in the ruleset in force. */
-export function measuresFor(grade: Grade | null, teamGrade: Grade | null, enabled: (id: string) => boolean): MeasureRule[] {
+export function measuresFor(
+  grade: Grade | null,
+  teamGrade: Grade | null,
+  enabled: (id: string) => boolean,
+): MeasureRule[] {
   return MEASURES.filter((m) => enabled(m.rule) && (m.of === "cadre" ? m.grade === grade : m.grade === teamGrade));
 }

@@ -16,12 +16,17 @@ function expected(b: BadCell, ctx: RuleContext): string {
   return "如 2024-06-30";
 }
 
-function forEachBad(ctx: RuleContext, pick: (b: BadCell) => boolean, say: (b: BadCell, at: CellRef, unit: string, person?: string) => void): void {
+function forEachBad(
+  ctx: RuleContext,
+  pick: (b: BadCell) => boolean,
+  say: (b: BadCell, at: CellRef, unit: string, person?: string) => void,
+): void {
   const { model } = ctx;
   const visit = (rows: (CadreRow | TeamRow)[], sheet: string, isCadre: boolean) => {
     for (const row of rows) {
       if (row.bad.length === 0) continue;
-      for (const b of row.bad) if (pick(b)) say(b, { sheet, r: row.r, c: b.col }, row.unit, isCadre ? (row as CadreRow).name : undefined);
+      for (const b of row.bad)
+        if (pick(b)) say(b, { sheet, r: row.r, c: b.col }, row.unit, isCadre ? (row as CadreRow).name : undefined);
     }
   };
   if (model.teamSheet) visit(model.teams, model.teamSheet.name, false);
@@ -29,34 +34,60 @@ function forEachBad(ctx: RuleContext, pick: (b: BadCell) => boolean, say: (b: Ba
 }
 
 export const D01: RuleModule = {
-  meta: { id: "D01", severity: "error", source: DATA_SOURCE, title: { zh: "等次、是否或处分单元格的值无法识别", en: "Grade, yes/no or sanction text not understood" } },
+  meta: {
+    id: "D01",
+    severity: "error",
+    source: DATA_SOURCE,
+    title: { zh: "等次、是否或处分单元格的值无法识别", en: "Grade, yes/no or sanction text not understood" },
+  },
   check(ctx) {
-    forEachBad(ctx, (b) => b.kind === "grade" || b.kind === "yesno" || b.kind === "sanction" || b.kind === "date", (b, at, unit, person) => {
-      const what = b.kind === "grade" ? `${SCALES[b.scale as ScaleId].title.zh}等次` : KIND_ZH[b.kind];
-      const whatEn = b.kind === "grade" ? `${SCALES[b.scale as ScaleId].title.en} grade` : KIND_EN[b.kind];
-      ctx.report({
-        at, unit, person,
-        zh: `「${b.header}」列的「${b.text}」不是可识别的${what}；应为：${expected(b, ctx)}`,
-        en: `"${b.text}" in column "${b.header}" is not a known ${whatEn}; expected: ${expected(b, ctx)}`,
-      });
-    });
+    forEachBad(
+      ctx,
+      (b) => b.kind === "grade" || b.kind === "yesno" || b.kind === "sanction" || b.kind === "date",
+      (b, at, unit, person) => {
+        const what = b.kind === "grade" ? `${SCALES[b.scale as ScaleId].title.zh}等次` : KIND_ZH[b.kind];
+        const whatEn = b.kind === "grade" ? `${SCALES[b.scale as ScaleId].title.en} grade` : KIND_EN[b.kind];
+        ctx.report({
+          at,
+          unit,
+          person,
+          zh: `「${b.header}」列的「${b.text}」不是可识别的${what}；应为：${expected(b, ctx)}`,
+          en: `"${b.text}" in column "${b.header}" is not a known ${whatEn}; expected: ${expected(b, ctx)}`,
+        });
+      },
+    );
   },
 };
 
 export const D02: RuleModule = {
   // Reported by the runner, which knows which enabled rule needs which column.
-  meta: { id: "D02", severity: "error", source: DATA_SOURCE, title: { zh: "启用的规则所需的列缺失", en: "A column an enabled rule needs is missing" } },
+  meta: {
+    id: "D02",
+    severity: "error",
+    source: DATA_SOURCE,
+    title: { zh: "启用的规则所需的列缺失", en: "A column an enabled rule needs is missing" },
+  },
   check() {},
 };
 
 export const D03: RuleModule = {
   // Reported by the runner too: only a team-linked rule that is on makes a missing team row an error.
-  meta: { id: "D03", severity: "error", source: DATA_SOURCE, title: { zh: "干部所在单位在班子表中没有对应行", en: "A cadre's unit has no row in the teams table" } },
+  meta: {
+    id: "D03",
+    severity: "error",
+    source: DATA_SOURCE,
+    title: { zh: "干部所在单位在班子表中没有对应行", en: "A cadre's unit has no row in the teams table" },
+  },
   check() {},
 };
 
 export const D04: RuleModule = {
-  meta: { id: "D04", severity: "warning", source: DATA_SOURCE, title: { zh: "同一人员重复出现", en: "The same person appears twice" } },
+  meta: {
+    id: "D04",
+    severity: "warning",
+    source: DATA_SOURCE,
+    title: { zh: "同一人员重复出现", en: "The same person appears twice" },
+  },
   check(ctx) {
     const { model } = ctx;
     // Keyed by ID number where there is one, else by unit then name (nested maps: no key strings built).
@@ -73,7 +104,9 @@ export const D04: RuleModule = {
         continue;
       }
       ctx.report({
-        at: cadreAt(model, p, p.idNumber ? "idNumber" : "name"), unit: p.unit, person: p.name,
+        at: cadreAt(model, p, p.idNumber ? "idNumber" : "name"),
+        unit: p.unit,
+        person: p.name,
         zh: `与第 ${first.r + 1} 行重复${p.idNumber ? "（身份证号相同）" : "（单位、姓名相同）"}`,
         en: `Duplicates row ${first.r + 1}${p.idNumber ? " (same ID number)" : " (same unit and name)"}`,
       });
@@ -83,7 +116,9 @@ export const D04: RuleModule = {
 
 export const D05: RuleModule = {
   meta: {
-    id: "D05", severity: "warning", source: DATA_SOURCE,
+    id: "D05",
+    severity: "warning",
+    source: DATA_SOURCE,
     title: { zh: "单位没有正职或有多名正职", en: "A unit has no principal or more than one" },
     needs: [{ sheet: "cadre", col: "principal", optional: true }],
   },
@@ -94,41 +129,77 @@ export const D05: RuleModule = {
       const none = u.principals.length === 0;
       const names = u.principals.map((p) => p.name).sort();
       ctx.report({
-        at: none ? cadreAt(model, u.cadres[0], "principal") : cadreAt(model, u.principals[1], "principal"), unit: u.name,
-        zh: none ? `单位「${u.name}」没有标明正职` : `单位「${u.name}」有 ${u.principals.length} 名正职：${names.join("、")}`,
-        en: none ? `Unit "${u.name}" has no principal marked` : `Unit "${u.name}" has ${u.principals.length} principals: ${names.join(", ")}`,
+        at: none ? cadreAt(model, u.cadres[0], "principal") : cadreAt(model, u.principals[1], "principal"),
+        unit: u.name,
+        zh: none
+          ? `单位「${u.name}」没有标明正职`
+          : `单位「${u.name}」有 ${u.principals.length} 名正职：${names.join("、")}`,
+        en: none
+          ? `Unit "${u.name}" has no principal marked`
+          : `Unit "${u.name}" has ${u.principals.length} principals: ${names.join(", ")}`,
       });
     }
   },
 };
 
 export const D06: RuleModule = {
-  meta: { id: "D06", severity: "error", source: DATA_SOURCE, title: { zh: "分值不是数字或不在 0–100 之间", en: "A score is not a number or outside 0–100" } },
+  meta: {
+    id: "D06",
+    severity: "error",
+    source: DATA_SOURCE,
+    title: { zh: "分值不是数字或不在 0–100 之间", en: "A score is not a number or outside 0–100" },
+  },
   check(ctx) {
-    forEachBad(ctx, (b) => b.kind === "score" || b.kind === "percent" || b.kind === "count", (b, at, unit, person) => {
-      const count = b.kind === "count";
-      ctx.report({
-        at, unit, person,
-        zh: count ? `「${b.header}」列的「${b.text}」不是正整数` : `「${b.header}」列的「${b.text}」不是 0–100 之间的数字`,
-        en: count ? `"${b.text}" in column "${b.header}" is not a whole number` : `"${b.text}" in column "${b.header}" is not a number from 0 to 100`,
-      });
-    });
+    forEachBad(
+      ctx,
+      (b) => b.kind === "score" || b.kind === "percent" || b.kind === "count",
+      (b, at, unit, person) => {
+        const count = b.kind === "count";
+        ctx.report({
+          at,
+          unit,
+          person,
+          zh: count
+            ? `「${b.header}」列的「${b.text}」不是正整数`
+            : `「${b.header}」列的「${b.text}」不是 0–100 之间的数字`,
+          en: count
+            ? `"${b.text}" in column "${b.header}" is not a whole number`
+            : `"${b.text}" in column "${b.header}" is not a number from 0 to 100`,
+        });
+      },
+    );
   },
 };
 
 export const D07: RuleModule = {
-  meta: { id: "D07", severity: "warning", source: DATA_SOURCE, title: { zh: "干部本年等次空白", en: "A cadre has no grade this year" } },
+  meta: {
+    id: "D07",
+    severity: "warning",
+    source: DATA_SOURCE,
+    title: { zh: "干部本年等次空白", en: "A cadre has no grade this year" },
+  },
   check(ctx) {
     const { model } = ctx;
     for (const p of model.cadres) {
       if (p.grade !== null || p.bad.some((b) => b.col === model.cadreSheet!.cols.grade)) continue;
-      ctx.report({ at: cadreAt(model, p, "grade"), unit: p.unit, person: p.name, zh: "本年等次未填写", en: "No grade entered for this year" });
+      ctx.report({
+        at: cadreAt(model, p, "grade"),
+        unit: p.unit,
+        person: p.name,
+        zh: "本年等次未填写",
+        en: "No grade entered for this year",
+      });
     }
   },
 };
 
 export const D08: RuleModule = {
-  meta: { id: "D08", severity: "error", source: DATA_SOURCE, title: { zh: "同一单位填了不同的班子等次", en: "One unit is given different team grades" } },
+  meta: {
+    id: "D08",
+    severity: "error",
+    source: DATA_SOURCE,
+    title: { zh: "同一单位填了不同的班子等次", en: "One unit is given different team grades" },
+  },
   check(ctx) {
     const { model } = ctx;
     if (model.cadreSheet?.cols.teamGrade === undefined) return;
@@ -138,7 +209,9 @@ export const D08: RuleModule = {
         if (p.teamGrade === null || p.teamGrade === u.teamGrade) continue;
         const first = unitAt(model, u);
         ctx.report({
-          at: cadreAt(model, p, "teamGrade"), unit: u.name, person: p.name,
+          at: cadreAt(model, p, "teamGrade"),
+          unit: u.name,
+          person: p.name,
           zh: `单位「${u.name}」的班子等次不一致：此处为「${zhGrade(p.teamGrade, "team")}」，第 ${(first?.r ?? 0) + 1} 行为「${zhGrade(u.teamGrade, "team")}」`,
           en: `Unit "${u.name}" has different team grades: ${enGrade(p.teamGrade, "team")} here, ${enGrade(u.teamGrade, "team")} on row ${(first?.r ?? 0) + 1}`,
         });

@@ -12,7 +12,9 @@ function gradeReport(ctx: RuleContext, p: CadreRow, zh: string, en: string, seve
 
 export const E01: RuleModule = {
   meta: {
-    id: "E01", severity: "error", source: "甘肃省 2024 年度考核办法",
+    id: "E01",
+    severity: "error",
+    source: "甘肃省 2024 年度考核办法",
     title: { zh: "平时考核得分低于 90 分的不得评为优秀", en: "Regular score below 90: may not be 优秀" },
     needs: [{ sheet: "cadre", col: "regularScore" }],
   },
@@ -20,7 +22,12 @@ export const E01: RuleModule = {
     const min = ctx.params.regularScoreMin;
     for (const p of ctx.model.cadres) {
       if (p.grade === EXCELLENT && p.regularScore !== null && p.regularScore < min) {
-        gradeReport(ctx, p, `平时考核得分 ${p.regularScore} 低于 ${min} 分，不得评为优秀`, `Regular score ${p.regularScore} is below ${min}: may not be 优秀`);
+        gradeReport(
+          ctx,
+          p,
+          `平时考核得分 ${p.regularScore} 低于 ${min} 分，不得评为优秀`,
+          `Regular score ${p.regularScore} is below ${min}: may not be 优秀`,
+        );
       }
     }
   },
@@ -28,14 +35,21 @@ export const E01: RuleModule = {
 
 export const E02: RuleModule = {
   meta: {
-    id: "E02", severity: "error", source: "甘肃省 2024 年度考核办法",
+    id: "E02",
+    severity: "error",
+    source: "甘肃省 2024 年度考核办法",
     title: { zh: "政治素质不是“好”的不得评为优秀", en: "Political quality not 好: may not be 优秀" },
     needs: [{ sheet: "cadre", col: "politicalQuality" }],
   },
   check(ctx) {
     for (const p of ctx.model.cadres) {
       if (p.grade === EXCELLENT && isGraded(p.political) && p.political !== 0) {
-        gradeReport(ctx, p, `政治素质为“${zhGrade(p.political, "political")}”，不得评为优秀`, `Political quality is ${enGrade(p.political, "political")}: may not be 优秀`);
+        gradeReport(
+          ctx,
+          p,
+          `政治素质为“${zhGrade(p.political, "political")}”，不得评为优秀`,
+          `Political quality is ${enGrade(p.political, "political")}: may not be 优秀`,
+        );
       }
     }
   },
@@ -43,8 +57,13 @@ export const E02: RuleModule = {
 
 export const E03: RuleModule = {
   meta: {
-    id: "E03", severity: "error", source: "甘肃省 2024 年度考核办法",
-    title: { zh: "政治素质一般或较差的，年度考核等次应降低", en: "Political quality 一般 / 较差: the annual grade is lowered" },
+    id: "E03",
+    severity: "error",
+    source: "甘肃省 2024 年度考核办法",
+    title: {
+      zh: "政治素质一般或较差的，年度考核等次应降低",
+      en: "Political quality 一般 / 较差: the annual grade is lowered",
+    },
     needs: [{ sheet: "cadre", col: "politicalQuality" }],
   },
   check(ctx) {
@@ -55,12 +74,21 @@ export const E03: RuleModule = {
       if (hasProposed && isGraded(p.proposedGrade)) {
         const lowered = p.grade > p.proposedGrade || (p.proposedGrade === INCOMPETENT && p.grade === INCOMPETENT);
         if (!lowered) {
-          gradeReport(ctx, p, `政治素质为“${pq}”，等次应低于拟定等次${zhGrade(p.proposedGrade, ctx.model.scale)}（现为${zhGrade(p.grade, ctx.model.scale)}）`,
-            `Political quality ${pq}: the grade must be below the proposed ${enGrade(p.proposedGrade, ctx.model.scale)} (now ${enGrade(p.grade, ctx.model.scale)})`);
+          gradeReport(
+            ctx,
+            p,
+            `政治素质为“${pq}”，等次应低于拟定等次${zhGrade(p.proposedGrade, ctx.model.scale)}（现为${zhGrade(p.grade, ctx.model.scale)}）`,
+            `Political quality ${pq}: the grade must be below the proposed ${enGrade(p.proposedGrade, ctx.model.scale)} (now ${enGrade(p.grade, ctx.model.scale)})`,
+          );
         }
       } else if (p.grade !== INCOMPETENT) {
-        gradeReport(ctx, p, `政治素质为“${pq}”，年度考核等次应降低：表中没有拟定等次，请复核`,
-          `Political quality ${pq}: the annual grade must be lowered; no proposed grade in the sheet, please review`, "warning");
+        gradeReport(
+          ctx,
+          p,
+          `政治素质为“${pq}”，年度考核等次应降低：表中没有拟定等次，请复核`,
+          `Political quality ${pq}: the annual grade must be lowered; no proposed grade in the sheet, please review`,
+          "warning",
+        );
       }
     }
   },
@@ -68,8 +96,13 @@ export const E03: RuleModule = {
 
 export const E04: RuleModule = {
   meta: {
-    id: "E04", severity: "error", source: "阿勒泰地区考核办法",
-    title: { zh: "责任指标失分超过 20% 的，班子及正职不得评为优秀", en: "More than 20% of points lost: neither team nor principal 优秀" },
+    id: "E04",
+    severity: "error",
+    source: "阿勒泰地区考核办法",
+    title: {
+      zh: "责任指标失分超过 20% 的，班子及正职不得评为优秀",
+      en: "More than 20% of points lost: neither team nor principal 优秀",
+    },
     needs: [{ sheet: "team", col: "pointsLost" }, { sheet: "teamGrade" }],
   },
   check(ctx) {
@@ -78,22 +111,44 @@ export const E04: RuleModule = {
       const lost = u.team?.pointsLost;
       if (lost === null || lost === undefined || lost <= max) continue;
       if (u.teamGrade === EXCELLENT) {
-        ctx.report({ at: unitAt(ctx.model, u), unit: u.name, zh: `${u.name}：责任指标失分 ${lost}% 超过 ${max}%，班子不得评为优秀`, en: `${u.name}: ${lost}% of points lost (over ${max}%); the team may not be 优秀` });
+        ctx.report({
+          at: unitAt(ctx.model, u),
+          unit: u.name,
+          zh: `${u.name}：责任指标失分 ${lost}% 超过 ${max}%，班子不得评为优秀`,
+          en: `${u.name}: ${lost}% of points lost (over ${max}%); the team may not be 优秀`,
+        });
       }
       for (const p of u.principals) {
-        if (p.grade === EXCELLENT) gradeReport(ctx, p, `单位责任指标失分 ${lost}% 超过 ${max}%，正职不得评为优秀`, `Unit lost ${lost}% of points (over ${max}%): the principal may not be 优秀`);
+        if (p.grade === EXCELLENT)
+          gradeReport(
+            ctx,
+            p,
+            `单位责任指标失分 ${lost}% 超过 ${max}%，正职不得评为优秀`,
+            `Unit lost ${lost}% of points (over ${max}%): the principal may not be 优秀`,
+          );
       }
     }
   },
 };
 
-const LIMIT_ZH: Record<SanctionLimit, string> = { "not-excellent": "不得评为优秀", ungraded: "只能不定等次", incompetent: "应确定为不称职" };
-const LIMIT_EN: Record<SanctionLimit, string> = { "not-excellent": "may not be 优秀", ungraded: "must be 不定等次", incompetent: "must be 不称职" };
+const LIMIT_ZH: Record<SanctionLimit, string> = {
+  "not-excellent": "不得评为优秀",
+  ungraded: "只能不定等次",
+  incompetent: "应确定为不称职",
+};
+const LIMIT_EN: Record<SanctionLimit, string> = {
+  "not-excellent": "may not be 优秀",
+  ungraded: "must be 不定等次",
+  incompetent: "must be 不称职",
+};
 const YEAR_ZH = ["本年", "上年", "前年"];
 const YEAR_EN = ["this year", "last year", "two years ago"];
 
 /** The heaviest limit of a row's sanctions, with the sanction and year that set it. */
-export function sanctionLimit(p: CadreRow, exemptThisYear: boolean): { limit: SanctionLimit; sanction: SanctionRow; back: number } | null {
+export function sanctionLimit(
+  p: CadreRow,
+  exemptThisYear: boolean,
+): { limit: SanctionLimit; sanction: SanctionRow; back: number } | null {
   let best: { limit: SanctionLimit; sanction: SanctionRow; back: number } | null = null;
   p.sanctions.forEach((list, back) => {
     if (back === 0 && exemptThisYear) return;
@@ -113,7 +168,9 @@ function keepsLimit(grade: number, limit: SanctionLimit): boolean {
 
 export const E05: RuleModule = {
   meta: {
-    id: "E05", severity: "error", source: "处分、处理与年度考核等次（二手资料）",
+    id: "E05",
+    severity: "error",
+    source: "处分、处理与年度考核等次（二手资料）",
     title: { zh: "受处分、处理的，当年（及其后）等次受限", en: "Sanctions limit the grade of the year (and after)" },
     needs: [{ sheet: "cadre", col: "sanction", optional: true }],
   },
@@ -123,8 +180,12 @@ export const E05: RuleModule = {
       if (p.grade === null) continue;
       const hit = sanctionLimit(p, tolerated && p.faultTolerated === true);
       if (!hit || keepsLimit(p.grade, hit.limit)) continue;
-      gradeReport(ctx, p, `${YEAR_ZH[hit.back]}受「${hit.sanction.name}」，${LIMIT_ZH[hit.limit]}（现为${zhGrade(p.grade, ctx.model.scale)}）`,
-        `${hit.sanction.name} ${YEAR_EN[hit.back]}: ${LIMIT_EN[hit.limit]} (now ${enGrade(p.grade, ctx.model.scale)})`);
+      gradeReport(
+        ctx,
+        p,
+        `${YEAR_ZH[hit.back]}受「${hit.sanction.name}」，${LIMIT_ZH[hit.limit]}（现为${zhGrade(p.grade, ctx.model.scale)}）`,
+        `${hit.sanction.name} ${YEAR_EN[hit.back]}: ${LIMIT_EN[hit.limit]} (now ${enGrade(p.grade, ctx.model.scale)})`,
+      );
     }
   },
 };
@@ -132,14 +193,21 @@ export const E05: RuleModule = {
 function mustBeUngraded(ctx: RuleContext, flag: (p: CadreRow) => boolean | null, zh: string, en: string): void {
   for (const p of ctx.model.cadres) {
     if (flag(p) === true && p.grade !== null && p.grade !== UNGRADED) {
-      gradeReport(ctx, p, `${zh}，只写评语、不定等次（现为${zhGrade(p.grade, ctx.model.scale)}）`, `${en}: comments only, 不定等次 (now ${enGrade(p.grade, ctx.model.scale)})`);
+      gradeReport(
+        ctx,
+        p,
+        `${zh}，只写评语、不定等次（现为${zhGrade(p.grade, ctx.model.scale)}）`,
+        `${en}: comments only, 不定等次 (now ${enGrade(p.grade, ctx.model.scale)})`,
+      );
     }
   }
 }
 
 export const E06: RuleModule = {
   meta: {
-    id: "E06", severity: "error", source: "公务员考核规定",
+    id: "E06",
+    severity: "error",
+    source: "公务员考核规定",
     title: { zh: "新录用试用期人员只写评语不定等次", en: "New recruits in probation: comments only, 不定等次" },
     needs: [{ sheet: "cadre", col: "probation", optional: true }],
   },
@@ -150,7 +218,9 @@ export const E06: RuleModule = {
 
 export const E07: RuleModule = {
   meta: {
-    id: "E07", severity: "error", source: "公务员考核规定（2007）第二十四条；事业单位工作人员考核规定（2023）第四十二条",
+    id: "E07",
+    severity: "error",
+    source: "公务员考核规定（2007）第二十四条；事业单位工作人员考核规定（2023）第四十二条",
     title: { zh: "被立案审查调查尚未结案的暂不定等次", en: "Under case review not closed: 不定等次 for now" },
     needs: [{ sheet: "cadre", col: "underReview", optional: true }],
   },
@@ -161,7 +231,9 @@ export const E07: RuleModule = {
 
 export const E08: RuleModule = {
   meta: {
-    id: "E08", severity: "info", source: "三个区分开来（容错纠错）",
+    id: "E08",
+    severity: "info",
+    source: "三个区分开来（容错纠错）",
     title: { zh: "经容错认定的失误不影响等次评定", en: "A formally tolerated mistake does not affect the grade" },
     needs: [{ sheet: "cadre", col: "faultTolerated", optional: true }],
   },
@@ -170,9 +242,15 @@ export const E08: RuleModule = {
       if (p.faultTolerated !== true) continue;
       const names = p.sanctions[0].map((s) => s.name).join("、");
       ctx.report({
-        at: cadreAt(ctx.model, p, "faultTolerated"), unit: p.unit, person: p.name,
-        zh: names ? `经容错认定，本年「${names}」不影响年度考核等次（E05 豁免，留痕备查）` : "已作容错认定，相关失误不影响年度考核等次（留痕备查）",
-        en: names ? `Fault tolerated: ${names} this year does not affect the grade (exempt from E05, on record)` : "Fault tolerated: the mistake does not affect the grade (on record)",
+        at: cadreAt(ctx.model, p, "faultTolerated"),
+        unit: p.unit,
+        person: p.name,
+        zh: names
+          ? `经容错认定，本年「${names}」不影响年度考核等次（E05 豁免，留痕备查）`
+          : "已作容错认定，相关失误不影响年度考核等次（留痕备查）",
+        en: names
+          ? `Fault tolerated: ${names} this year does not affect the grade (exempt from E05, on record)`
+          : "Fault tolerated: the mistake does not affect the grade (on record)",
       });
     }
   },

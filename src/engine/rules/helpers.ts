@@ -28,7 +28,10 @@ export function refA1(ref: CellRef): string {
 }
 
 /** The cadres counted in a unit's quota denominator (rules.md §3). */
-export function participants(cadres: CadreRow[], q: Pick<QuotaArithmetic, "excludeUngraded" | "principalCounts">): CadreRow[] {
+export function participants(
+  cadres: CadreRow[],
+  q: Pick<QuotaArithmetic, "excludeUngraded" | "principalCounts">,
+): CadreRow[] {
   return cadres.filter((p) => !(q.excludeUngraded && p.grade === UNGRADED) && (q.principalCounts || !p.principal));
 }
 

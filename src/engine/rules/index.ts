@@ -8,6 +8,14 @@ import { SCORE_RULES } from "./scores";
 import { TERM_RULES } from "./terms";
 import type { RuleModule } from "./types";
 
-export const RULES: RuleModule[] = [...DATA_RULES, ...QUOTA_RULES, ...LINK_RULES, ...ELIGIBILITY_RULES, ...HISTORY_RULES, ...TERM_RULES, ...SCORE_RULES];
+export const RULES: RuleModule[] = [
+  ...DATA_RULES,
+  ...QUOTA_RULES,
+  ...LINK_RULES,
+  ...ELIGIBILITY_RULES,
+  ...HISTORY_RULES,
+  ...TERM_RULES,
+  ...SCORE_RULES,
+];
 
 export const RULE_BY_ID: ReadonlyMap<string, RuleModule> = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -5,7 +5,11 @@ import { atLeast, cadreAt, unitAt, zhGrade, enGrade } from "./helpers";
 import type { Need, RuleContext, RuleModule } from "./types";
 
 const SOURCE = "济南市 2022 实施办法";
-const PRINCIPAL_NEEDS: Need[] = [{ sheet: "cadre", col: "unit" }, { sheet: "cadre", col: "principal" }, { sheet: "teamGrade" }];
+const PRINCIPAL_NEEDS: Need[] = [
+  { sheet: "cadre", col: "unit" },
+  { sheet: "cadre", col: "principal" },
+  { sheet: "teamGrade" },
+];
 
 function eachPrincipal(ctx: RuleContext, teamGrade: number, fn: (u: Unit, p: CadreRow) => void): void {
   for (const u of ctx.model.units) {
@@ -19,44 +23,87 @@ function personReport(ctx: RuleContext, p: CadreRow, zh: string, en: string): vo
 }
 
 export const L01: RuleModule = {
-  meta: { id: "L01", severity: "warning", source: SOURCE, title: { zh: "班子优秀的，正职一般应为优秀", en: "Team 优秀: the principal is generally 优秀" }, needs: PRINCIPAL_NEEDS },
+  meta: {
+    id: "L01",
+    severity: "warning",
+    source: SOURCE,
+    title: { zh: "班子优秀的，正职一般应为优秀", en: "Team 优秀: the principal is generally 优秀" },
+    needs: PRINCIPAL_NEEDS,
+  },
   check(ctx) {
     eachPrincipal(ctx, EXCELLENT, (u, p) => {
       if (!isGraded(p.grade) || p.grade === EXCELLENT) return;
-      personReport(ctx, p, `班子为优秀等次的，正职一般应确定为优秀（现为${zhGrade(p.grade, ctx.model.scale)}）`,
-        `Team graded 优秀: its principal is generally 优秀 (now ${enGrade(p.grade, ctx.model.scale)})`);
+      personReport(
+        ctx,
+        p,
+        `班子为优秀等次的，正职一般应确定为优秀（现为${zhGrade(p.grade, ctx.model.scale)}）`,
+        `Team graded 优秀: its principal is generally 优秀 (now ${enGrade(p.grade, ctx.model.scale)})`,
+      );
     });
   },
 };
 
 export const L02: RuleModule = {
-  meta: { id: "L02", severity: "error", source: SOURCE, title: { zh: "班子一般的，正职不得为优秀", en: "Team 一般: the principal may not be 优秀" }, needs: PRINCIPAL_NEEDS },
+  meta: {
+    id: "L02",
+    severity: "error",
+    source: SOURCE,
+    title: { zh: "班子一般的，正职不得为优秀", en: "Team 一般: the principal may not be 优秀" },
+    needs: PRINCIPAL_NEEDS,
+  },
   check(ctx) {
     eachPrincipal(ctx, TEAM_FAIR, (u, p) => {
-      if (p.grade === EXCELLENT) personReport(ctx, p, "班子为一般等次的，正职不得确定为优秀", "Team graded 一般 (fair): its principal may not be 优秀");
+      if (p.grade === EXCELLENT)
+        personReport(
+          ctx,
+          p,
+          "班子为一般等次的，正职不得确定为优秀",
+          "Team graded 一般 (fair): its principal may not be 优秀",
+        );
     });
   },
 };
 
 export const L03: RuleModule = {
-  meta: { id: "L03", severity: "error", source: SOURCE, title: { zh: "班子较差的，正职不得为称职及以上", en: "Team 较差: the principal may not be 称职 or above" }, needs: PRINCIPAL_NEEDS },
+  meta: {
+    id: "L03",
+    severity: "error",
+    source: SOURCE,
+    title: { zh: "班子较差的，正职不得为称职及以上", en: "Team 较差: the principal may not be 称职 or above" },
+    needs: PRINCIPAL_NEEDS,
+  },
   check(ctx) {
     eachPrincipal(ctx, TEAM_POOR, (u, p) => {
       if (!atLeast(p.grade, COMPETENT)) return;
-      personReport(ctx, p, `班子为较差等次的，正职只能确定为基本称职或不称职（现为${zhGrade(p.grade!, ctx.model.scale)}）`,
-        `Team graded 较差 (poor): its principal may only be 基本称职 or 不称职 (now ${enGrade(p.grade!, ctx.model.scale)})`);
+      personReport(
+        ctx,
+        p,
+        `班子为较差等次的，正职只能确定为基本称职或不称职（现为${zhGrade(p.grade!, ctx.model.scale)}）`,
+        `Team graded 较差 (poor): its principal may only be 基本称职 or 不称职 (now ${enGrade(p.grade!, ctx.model.scale)})`,
+      );
     });
   },
 };
 
 export const L04: RuleModule = {
-  meta: { id: "L04", severity: "error", source: SOURCE, title: { zh: "班子较差的，其他干部不得为优秀", en: "Team 较差: no other cadre may be 优秀" }, needs: [{ sheet: "cadre", col: "unit" }, { sheet: "teamGrade" }] },
+  meta: {
+    id: "L04",
+    severity: "error",
+    source: SOURCE,
+    title: { zh: "班子较差的，其他干部不得为优秀", en: "Team 较差: no other cadre may be 优秀" },
+    needs: [{ sheet: "cadre", col: "unit" }, { sheet: "teamGrade" }],
+  },
   check(ctx) {
     for (const u of ctx.model.units) {
       if (u.teamGrade !== TEAM_POOR) continue;
       for (const p of u.cadres) {
         if (p.principal || p.grade !== EXCELLENT) continue;
-        personReport(ctx, p, "班子为较差等次的，班子其他成员不得确定为优秀", "Team graded 较差 (poor): no other member may be 优秀");
+        personReport(
+          ctx,
+          p,
+          "班子为较差等次的，班子其他成员不得确定为优秀",
+          "Team graded 较差 (poor): no other member may be 优秀",
+        );
       }
     }
   },
@@ -64,35 +111,63 @@ export const L04: RuleModule = {
 
 export const L05: RuleModule = {
   meta: {
-    id: "L05", severity: "warning", source: SOURCE,
-    title: { zh: "班子连续两年一般的，正职原则上为基本称职", en: "Team 一般 two years running: the principal is in principle 基本称职" },
+    id: "L05",
+    severity: "warning",
+    source: SOURCE,
+    title: {
+      zh: "班子连续两年一般的，正职原则上为基本称职",
+      en: "Team 一般 two years running: the principal is in principle 基本称职",
+    },
     needs: [...PRINCIPAL_NEEDS, { sheet: "teamGradePrev", optional: true }],
   },
   check(ctx) {
     eachPrincipal(ctx, TEAM_FAIR, (u, p) => {
       if (u.teamGradePrev !== TEAM_FAIR || !atLeast(p.grade, COMPETENT)) return;
-      personReport(ctx, p, `班子连续两年为一般等次的，正职原则上确定为基本称职（现为${zhGrade(p.grade!, ctx.model.scale)}）`,
-        `Team graded 一般 two years running: its principal is in principle 基本称职 (now ${enGrade(p.grade!, ctx.model.scale)})`);
+      personReport(
+        ctx,
+        p,
+        `班子连续两年为一般等次的，正职原则上确定为基本称职（现为${zhGrade(p.grade!, ctx.model.scale)}）`,
+        `Team graded 一般 two years running: its principal is in principle 基本称职 (now ${enGrade(p.grade!, ctx.model.scale)})`,
+      );
     });
   },
 };
 
 export const L06: RuleModule = {
   meta: {
-    id: "L06", severity: "error", source: SOURCE,
-    title: { zh: "有干部不称职的，班子及正职不得为优秀", en: "A cadre 不称职: neither the team nor its principal may be 优秀" },
+    id: "L06",
+    severity: "error",
+    source: SOURCE,
+    title: {
+      zh: "有干部不称职的，班子及正职不得为优秀",
+      en: "A cadre 不称职: neither the team nor its principal may be 优秀",
+    },
     needs: [{ sheet: "cadre", col: "unit" }, { sheet: "teamGrade" }],
   },
   check(ctx) {
     for (const u of ctx.model.units) {
       const failed = u.cadres.filter((p) => p.grade === INCOMPETENT);
       if (failed.length === 0) continue;
-      const who = failed.map((p) => p.name).sort().join("、");
+      const who = failed
+        .map((p) => p.name)
+        .sort()
+        .join("、");
       if (u.teamGrade === EXCELLENT) {
-        ctx.report({ at: unitAt(ctx.model, u), unit: u.name, zh: `${u.name}：有干部被确定为不称职（${who}），班子不得评为优秀`, en: `${u.name}: a cadre is 不称职 (${who}); the team may not be 优秀` });
+        ctx.report({
+          at: unitAt(ctx.model, u),
+          unit: u.name,
+          zh: `${u.name}：有干部被确定为不称职（${who}），班子不得评为优秀`,
+          en: `${u.name}: a cadre is 不称职 (${who}); the team may not be 优秀`,
+        });
       }
       for (const p of u.principals) {
-        if (p.grade === EXCELLENT) personReport(ctx, p, `本单位有干部被确定为不称职（${who}），正职不得评为优秀`, `A cadre of the unit is 不称职 (${who}); the principal may not be 优秀`);
+        if (p.grade === EXCELLENT)
+          personReport(
+            ctx,
+            p,
+            `本单位有干部被确定为不称职（${who}），正职不得评为优秀`,
+            `A cadre of the unit is 不称职 (${who}); the principal may not be 优秀`,
+          );
       }
     }
   },

@@ -7,13 +7,23 @@ import { countGrade, headerAt, participants, unitAt, zhGrade, enGrade } from "./
 import type { RuleContext, RuleModule } from "./types";
 
 /** Checks one unit's 优秀 against a share; says why the share applies. */
-function checkUnitShare(ctx: RuleContext, u: Unit, pool: CadreRow[], share: number, whyZh: string, whyEn: string, severity?: "warning"): void {
+function checkUnitShare(
+  ctx: RuleContext,
+  u: Unit,
+  pool: CadreRow[],
+  share: number,
+  whyZh: string,
+  whyEn: string,
+  severity?: "warning",
+): void {
   const q = computeQuota(pool.length, share, ctx.params.quota);
   const count = countGrade(pool, EXCELLENT);
   if (count <= q.quota) {
     if (q.byMinimum && count > q.rounded) {
       ctx.report({
-        at: unitAt(ctx.model, u), unit: u.name, severity: "warning",
+        at: unitAt(ctx.model, u),
+        unit: u.name,
+        severity: "warning",
         zh: `${u.name}：${whyZh}，参评 ${pool.length} 人按 ${formatPercent(share)} 取整为 ${q.rounded} 名，因“至少 1 名”的设定可有 ${q.quota} 名优秀（已定 ${count} 名）`,
         en: `${u.name}: ${whyEn}; ${pool.length} taking part at ${formatPercent(share)} rounds to ${q.rounded}; the minimum of ${q.quota} alone allows the ${count} 优秀 given`,
       });
@@ -21,7 +31,9 @@ function checkUnitShare(ctx: RuleContext, u: Unit, pool: CadreRow[], share: numb
     return;
   }
   ctx.report({
-    at: unitAt(ctx.model, u), unit: u.name, severity,
+    at: unitAt(ctx.model, u),
+    unit: u.name,
+    severity,
     zh: `${u.name}：${whyZh}，参评 ${pool.length} 人，优秀不得超过 ${q.quota} 名（${formatPercent(share)}），现有 ${count} 名`,
     en: `${u.name}: ${whyEn}; with ${pool.length} taking part at most ${q.quota} may be 优秀 (${formatPercent(share)}), ${count} are`,
   });
@@ -29,8 +41,13 @@ function checkUnitShare(ctx: RuleContext, u: Unit, pool: CadreRow[], share: numb
 
 export const Q01: RuleModule = {
   meta: {
-    id: "Q01", severity: "error", source: "济南市 2022 实施办法",
-    title: { zh: "单位优秀人数不得超过班子等次对应的比例", en: "A unit's 优秀 may not exceed the share its team grade allows" },
+    id: "Q01",
+    severity: "error",
+    source: "济南市 2022 实施办法",
+    title: {
+      zh: "单位优秀人数不得超过班子等次对应的比例",
+      en: "A unit's 优秀 may not exceed the share its team grade allows",
+    },
     needs: [{ sheet: "cadre", col: "unit" }, { sheet: "teamGrade" }],
   },
   check(ctx) {
@@ -38,15 +55,23 @@ export const Q01: RuleModule = {
       if (!isGraded(u.teamGrade) || u.cadres.length === 0) continue;
       const share = ctx.params.teamShares[u.teamGrade];
       const local = ctx.ruleset.paramNotes[`teamShares.${u.teamGrade}`]?.local ? "（地方设定比例）" : "";
-      checkUnitShare(ctx, u, participants(u.cadres, ctx.params.quota), share,
-        `班子等次为${zhGrade(u.teamGrade, "team")}${local}`, `team graded ${enGrade(u.teamGrade, "team")}${local ? " (locally set share)" : ""}`);
+      checkUnitShare(
+        ctx,
+        u,
+        participants(u.cadres, ctx.params.quota),
+        share,
+        `班子等次为${zhGrade(u.teamGrade, "team")}${local}`,
+        `team graded ${enGrade(u.teamGrade, "team")}${local ? " (locally set share)" : ""}`,
+      );
     }
   },
 };
 
 export const Q02: RuleModule = {
   meta: {
-    id: "Q02", severity: "error", source: "公务员考核规定（2020）",
+    id: "Q02",
+    severity: "error",
+    source: "公务员考核规定（2020）",
     title: { zh: "优秀比例一般不超过 20%，最多不超过 25%", en: "优秀 generally within 20%, never above 25%" },
   },
   check(ctx) {
@@ -58,7 +83,8 @@ export const Q02: RuleModule = {
     if (count <= general.quota) return;
     const over = count > max.quota;
     ctx.report({
-      at: headerAt(model, "grade"), severity: over ? "error" : "warning",
+      at: headerAt(model, "grade"),
+      severity: over ? "error" : "warning",
       zh: over
         ? `全部参评 ${pool.length} 人中优秀 ${count} 名，超过最高比例 ${formatPercent(params.bodyShare.max)}（${max.quota} 名）`
         : `全部参评 ${pool.length} 人中优秀 ${count} 名，超过一般比例 ${formatPercent(params.bodyShare.general)}（${general.quota} 名），需经批准且不超过 ${max.quota} 名`,
@@ -75,8 +101,13 @@ const GENERAL = new Set(["", "合格", "一般", "良好", "达标", "无"]);
 
 export const Q03: RuleModule = {
   meta: {
-    id: "Q03", severity: "error", source: "事业单位工作人员考核规定（2023）",
-    title: { zh: "事业单位优秀不超过应参加考核人数的 20%（25% / 15%）", en: "Public institutions: 优秀 within 20% of those who should take part (25% / 15%)" },
+    id: "Q03",
+    severity: "error",
+    source: "事业单位工作人员考核规定（2023）",
+    title: {
+      zh: "事业单位优秀不超过应参加考核人数的 20%（25% / 15%）",
+      en: "Public institutions: 优秀 within 20% of those who should take part (25% / 15%)",
+    },
     needs: [{ sheet: "cadre", col: "unit" }],
   },
   check(ctx) {
@@ -102,7 +133,9 @@ export const Q03: RuleModule = {
 function reportUnknownPerformance(ctx: RuleContext, u: Unit, expected: string[]): void {
   const ts = ctx.model.teamSheet!;
   ctx.report({
-    rule: "D01", at: { sheet: ts.name, r: u.team!.r, c: ts.cols.performance! }, unit: u.name,
+    rule: "D01",
+    at: { sheet: ts.name, r: u.team!.r, c: ts.cols.performance! },
+    unit: u.name,
     zh: `「${ts.headers[ts.cols.performance!]}」列的「${u.team!.performance}」不是可识别的单位绩效；应为：${expected.join("、")}`,
     en: `"${u.team!.performance}" is not a known unit performance; expected: ${expected.join(", ")}`,
   });
@@ -110,7 +143,9 @@ function reportUnknownPerformance(ctx: RuleContext, u: Unit, expected: string[])
 
 export const Q04: RuleModule = {
   meta: {
-    id: "Q04", severity: "warning", source: "浙江省 2018 乡镇公务员考核办法",
+    id: "Q04",
+    severity: "warning",
+    source: "浙江省 2018 乡镇公务员考核办法",
     title: { zh: "乡镇（街道）公务员优秀比例提高到 20%", en: "Township civil servants: 优秀 share raised to 20%" },
     needs: [{ sheet: "cadre", col: "unit" }],
   },
@@ -119,16 +154,31 @@ export const Q04: RuleModule = {
     const cats = new Set(t.categories.map(fold));
     for (const u of ctx.model.units) {
       if (u.cadres.length === 0 || !cats.has(fold(u.category))) continue;
-      checkUnitShare(ctx, u, participants(u.cadres, ctx.params.quota), t.share, `乡镇（街道）单位优秀比例 ${formatPercent(t.share)}`, `township unit share ${formatPercent(t.share)}`);
+      checkUnitShare(
+        ctx,
+        u,
+        participants(u.cadres, ctx.params.quota),
+        t.share,
+        `乡镇（街道）单位优秀比例 ${formatPercent(t.share)}`,
+        `township unit share ${formatPercent(t.share)}`,
+      );
     }
   },
 };
 
 export const Q05: RuleModule = {
   meta: {
-    id: "Q05", severity: "error", source: "泰兴市 2014 年度考核办法",
-    title: { zh: "按单位绩效确定优秀比例，总体不超过上限", en: "优秀 share by unit performance, within an overall cap" },
-    needs: [{ sheet: "cadre", col: "unit" }, { sheet: "team", col: "performance" }],
+    id: "Q05",
+    severity: "error",
+    source: "泰兴市 2014 年度考核办法",
+    title: {
+      zh: "按单位绩效确定优秀比例，总体不超过上限",
+      en: "优秀 share by unit performance, within an overall cap",
+    },
+    needs: [
+      { sheet: "cadre", col: "unit" },
+      { sheet: "team", col: "performance" },
+    ],
   },
   check(ctx) {
     const { table, overall } = ctx.params.performanceShares;
@@ -140,7 +190,14 @@ export const Q05: RuleModule = {
         if (u.team.performance) reportUnknownPerformance(ctx, u, Object.keys(table));
         continue;
       }
-      checkUnitShare(ctx, u, participants(u.cadres, ctx.params.quota), share, `单位绩效为${u.team.performance}`, `unit performance ${u.team.performance}`);
+      checkUnitShare(
+        ctx,
+        u,
+        participants(u.cadres, ctx.params.quota),
+        share,
+        `单位绩效为${u.team.performance}`,
+        `unit performance ${u.team.performance}`,
+      );
     }
     const pool = participants(ctx.model.cadres, ctx.params.quota);
     const q = computeQuota(pool.length, overall, ctx.params.quota);

@@ -14,9 +14,15 @@ function round2(x: number): number {
 
 export const S01: RuleModule = {
   meta: {
-    id: "S01", severity: "error", source: "甘肃省 2024 年度考核办法",
+    id: "S01",
+    severity: "error",
+    source: "甘肃省 2024 年度考核办法",
     title: { zh: "干部综合得分中平时考核占 30%", en: "Cadre composite: regular assessment weighs 30%" },
-    needs: [{ sheet: "cadre", col: "compositeScore", optional: true }, { sheet: "cadre", col: "regularScore", optional: true }, { sheet: "cadre", col: "yearEndScore", optional: true }],
+    needs: [
+      { sheet: "cadre", col: "compositeScore", optional: true },
+      { sheet: "cadre", col: "regularScore", optional: true },
+      { sheet: "cadre", col: "yearEndScore", optional: true },
+    ],
   },
   check(ctx) {
     const w = ctx.params.weights.regular;
@@ -25,7 +31,9 @@ export const S01: RuleModule = {
       const want = weighted(p.regularScore, w, p.yearEnd);
       if (Math.abs(want - p.composite) <= TOLERANCE) continue;
       ctx.report({
-        at: cadreAt(ctx.model, p, "compositeScore"), unit: p.unit, person: p.name,
+        at: cadreAt(ctx.model, p, "compositeScore"),
+        unit: p.unit,
+        person: p.name,
         zh: `综合得分应为 ${round2(want)}（平时 ${p.regularScore} × ${w}% + 年终 ${p.yearEnd} × ${100 - w}%），表中为 ${p.composite}`,
         en: `Composite should be ${round2(want)} (regular ${p.regularScore} × ${w}% + year-end ${p.yearEnd} × ${100 - w}%), sheet says ${p.composite}`,
       });
@@ -35,9 +43,15 @@ export const S01: RuleModule = {
 
 export const S02: RuleModule = {
   meta: {
-    id: "S02", severity: "error", source: "甘肃省 2024 年度考核办法",
+    id: "S02",
+    severity: "error",
+    source: "甘肃省 2024 年度考核办法",
     title: { zh: "班子年度考核得分中民意调查占 5%", en: "Team score: public-opinion survey counts 5%" },
-    needs: [{ sheet: "team", col: "compositeScore", optional: true }, { sheet: "team", col: "surveyScore", optional: true }, { sheet: "team", col: "yearEndScore", optional: true }],
+    needs: [
+      { sheet: "team", col: "compositeScore", optional: true },
+      { sheet: "team", col: "surveyScore", optional: true },
+      { sheet: "team", col: "yearEndScore", optional: true },
+    ],
   },
   check(ctx) {
     const w = ctx.params.weights.survey;
@@ -48,7 +62,8 @@ export const S02: RuleModule = {
       const want = weighted(t.survey, w, t.yearEnd);
       if (Math.abs(want - t.composite) <= TOLERANCE) continue;
       ctx.report({
-        at: { sheet: ts.name, r: t.r, c: ts.cols.compositeScore! }, unit: t.unit,
+        at: { sheet: ts.name, r: t.r, c: ts.cols.compositeScore! },
+        unit: t.unit,
         zh: `班子综合得分应为 ${round2(want)}（民意调查 ${t.survey} × ${w}% + 年终 ${t.yearEnd} × ${100 - w}%），表中为 ${t.composite}`,
         en: `Team composite should be ${round2(want)} (survey ${t.survey} × ${w}% + year-end ${t.yearEnd} × ${100 - w}%), sheet says ${t.composite}`,
       });
@@ -63,13 +78,18 @@ function rulesAt(): { sheet: string; r: number; c: number } {
 
 export const S03: RuleModule = {
   meta: {
-    id: "S03", severity: "error", source: "阿勒泰地区考核办法",
+    id: "S03",
+    severity: "error",
+    source: "阿勒泰地区考核办法",
     title: { zh: "各评价主体权重非负且合计 100%", en: "Evaluator weights are non-negative and add up to 100%" },
   },
   check(ctx: RuleContext) {
     const { regular, survey, evaluators } = ctx.params.weights;
     const bad: string[] = [];
-    for (const [name, w] of [["平时考核", regular], ["民意调查", survey]] as [string, number][]) {
+    for (const [name, w] of [
+      ["平时考核", regular],
+      ["民意调查", survey],
+    ] as [string, number][]) {
       if (!(w >= 0 && w <= 100)) bad.push(`${name}权重 ${w}% 不在 0–100% 之间`);
     }
     const entries = Object.entries(evaluators);
@@ -79,19 +99,30 @@ export const S03: RuleModule = {
       if (negative.length) bad.push(`权重为负：${negative.map(([k, w]) => `${k} ${w}%`).join("、")}`);
       if (Math.abs(sum - 100) > 1e-9) bad.push(`各评价主体权重合计 ${round2(sum)}%，应为 100%`);
     }
-    if (bad.length) ctx.report({ at: rulesAt(), zh: `规则集的权重有误：${bad.join("；")}`, en: `The ruleset's weights are wrong: ${bad.join("; ")}` });
+    if (bad.length)
+      ctx.report({
+        at: rulesAt(),
+        zh: `规则集的权重有误：${bad.join("；")}`,
+        en: `The ruleset's weights are wrong: ${bad.join("; ")}`,
+      });
   },
 };
 
 export const S04: RuleModule = {
   meta: {
-    id: "S04", severity: "error", source: "甘肃省 2024 年度考核办法",
+    id: "S04",
+    severity: "error",
+    source: "甘肃省 2024 年度考核办法",
     title: { zh: "高质量发展指标权重在 55%–70% 之间", en: "High-quality-development indicators weigh 55%–70%" },
   },
   check(ctx) {
     const { min, max, value } = ctx.params.weights.highQuality;
     if (value === null || (value >= min && value <= max)) return;
-    ctx.report({ at: rulesAt(), zh: `高质量发展指标权重 ${value}% 不在 ${min}%–${max}% 之间`, en: `High-quality-development weight ${value}% is outside ${min}%–${max}%` });
+    ctx.report({
+      at: rulesAt(),
+      zh: `高质量发展指标权重 ${value}% 不在 ${min}%–${max}% 之间`,
+      en: `High-quality-development weight ${value}% is outside ${min}%–${max}%`,
+    });
   },
 };
 

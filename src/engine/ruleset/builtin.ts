@@ -114,9 +114,16 @@ export const TAIXING_2014: Ruleset = {
   source: "泰兴市 2014 年度考核办法",
   kind: "base",
   scale: "cadre",
-  rules: { ...on(DATA), ...on(["Q05", ...range("R", 1, 4)], { source: "泰兴市 2014 年度考核办法" }), ...on(WHERE_COLUMNS) },
+  rules: {
+    ...on(DATA),
+    ...on(["Q05", ...range("R", 1, 4)], { source: "泰兴市 2014 年度考核办法" }),
+    ...on(WHERE_COLUMNS),
+  },
   params: DEFAULT_PARAMS,
-  paramNotes: { ...COMMON_NOTES, performanceShares: { source: "泰兴市 2014：优秀 15%、良好 12%、达标 10%、诫勉 8%，总体不超过 20%" } },
+  paramNotes: {
+    ...COMMON_NOTES,
+    performanceShares: { source: "泰兴市 2014：优秀 15%、良好 12%、达标 10%、诫勉 8%，总体不超过 20%" },
+  },
 };
 
 export const GANSU_2024: Overlay = {

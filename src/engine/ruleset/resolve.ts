@@ -31,7 +31,14 @@ export function deepMerge<T>(base: T, patch: unknown): T {
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return "[" + value.map(canonicalJson).join(",") + "]";
   if (isObject(value)) {
-    return "{" + Object.keys(value).sort().map((k) => JSON.stringify(k) + ":" + canonicalJson(value[k])).join(",") + "}";
+    return (
+      "{" +
+      Object.keys(value)
+        .sort()
+        .map((k) => JSON.stringify(k) + ":" + canonicalJson(value[k]))
+        .join(",") +
+      "}"
+    );
   }
   return JSON.stringify(value ?? null);
 }
@@ -67,7 +74,10 @@ const cache = new Map<string, ResolvedRuleset>();
 export function resolveRuleset(spec: string): ResolvedRuleset {
   const hit = cache.get(spec);
   if (hit) return hit;
-  const ids = spec.split("+").map((s) => s.trim()).filter(Boolean);
+  const ids = spec
+    .split("+")
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (ids.length === 0) throw new RulesetError("未指定规则集 / no ruleset given");
   const found = ids.map((id) => {
     const r = findBuiltin(id);
@@ -80,7 +90,10 @@ export function resolveRuleset(spec: string): ResolvedRuleset {
     if (o.kind !== "overlay") throw new RulesetError(`「${o.id}」是基础规则集，只能放在第一位`);
     rs = applyOverlay(rs, o);
   }
-  const out = finish(rs, found.map((r) => r.id));
+  const out = finish(
+    rs,
+    found.map((r) => r.id),
+  );
   cache.set(spec, out);
   return out;
 }
@@ -91,12 +104,25 @@ export function resolveRuleset(spec: string): ResolvedRuleset {
  */
 export function rulesetFromJson(json: unknown): ResolvedRuleset {
   if (!isObject(json) || typeof json.id !== "string" || !json.id) throw new RulesetError("规则集 JSON 须有 id");
-  const base: Ruleset = typeof json.extends === "string"
-    ? (resolveRuleset(json.extends) as Ruleset)
-    : { id: "", title: { zh: "", en: "" }, year: 0, source: "", kind: "base", scale: "cadre", rules: {}, params: DEFAULT_PARAMS, paramNotes: {} };
+  const base: Ruleset =
+    typeof json.extends === "string"
+      ? (resolveRuleset(json.extends) as Ruleset)
+      : {
+          id: "",
+          title: { zh: "", en: "" },
+          year: 0,
+          source: "",
+          kind: "base",
+          scale: "cadre",
+          rules: {},
+          params: DEFAULT_PARAMS,
+          paramNotes: {},
+        };
   if (json.rules !== undefined && !isObject(json.rules)) throw new RulesetError("规则集 JSON 的 rules 须为对象");
   if (json.params !== undefined && !isObject(json.params)) throw new RulesetError("规则集 JSON 的 params 须为对象");
-  const title = isObject(json.title) ? (json.title as Ruleset["title"]) : { zh: String(json.title ?? json.id), en: String(json.title ?? json.id) };
+  const title = isObject(json.title)
+    ? (json.title as Ruleset["title"])
+    : { zh: String(json.title ?? json.id), en: String(json.title ?? json.id) };
   const rs: Ruleset = {
     ...base,
     id: json.id,
@@ -110,7 +136,8 @@ export function rulesetFromJson(json: unknown): ResolvedRuleset {
     paramNotes: { ...base.paramNotes, ...((json.paramNotes as Ruleset["paramNotes"]) ?? {}) },
   };
   for (const [id, setting] of Object.entries(rs.rules)) {
-    if (!isObject(setting)) throw new RulesetError(`规则集 JSON：规则 ${id} 的设置须为对象，如 {} 或 {"severity":"warning"}`);
+    if (!isObject(setting))
+      throw new RulesetError(`规则集 JSON：规则 ${id} 的设置须为对象，如 {} 或 {"severity":"warning"}`);
   }
   return finish(rs, [...(typeof json.extends === "string" ? [json.extends] : []), json.id]);
 }

@@ -21,7 +21,9 @@ export function loadRulesetSetting(): string | null {
 
 function saveSettings(): Promise<void> {
   return new Promise((resolve, reject) =>
-    Office.context.document.settings.saveAsync((r) => (r.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(r.error))),
+    Office.context.document.settings.saveAsync((r) =>
+      r.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(r.error),
+    ),
   );
 }
 

@@ -44,8 +44,10 @@ export async function registerKh(): Promise<FnMeta[]> {
       parameters: f.parameters.map((p) => ({ argumentType: p.dimensionality === "matrix" ? FunctionArgumentType.ANY : FunctionArgumentType.SCALAR, optionalArg: Boolean(p.optional) })),
     };
     translations[name] = name;
-    (KhPlugin.prototype as unknown as Record<string, unknown>)[method] = function (this: FunctionPlugin & { runFunction: Function; metadata: Function }, ast: { args: unknown[] }, state: unknown) {
-      return this.runFunction(ast.args as never, state as never, this.metadata(name), (...args: unknown[]) => {
+    (KhPlugin.prototype as unknown as Record<string, unknown>)[method] = function (this: unknown, ast: { args: unknown[] }, state: unknown) {
+      // runFunction and metadata are protected in HyperFormula's typings; plugins call them all the same.
+      const self = this as { runFunction: (...a: unknown[]) => unknown; metadata: (n: string) => unknown };
+      return self.runFunction(ast.args, state, self.metadata(name), (...args: unknown[]) => {
         try {
           return toCell((KH[jsName] as (...a: unknown[]) => unknown)(...args.map(plain)));
         } catch (e) {

@@ -10,6 +10,11 @@ try {
   }
   throw e;
 }
+// `kaohe … | head`: a closed pipe ends the output, not in a stack trace.
+process.stdout.on("error", (e) => {
+  if (e && e.code === "EPIPE") process.exit(process.exitCode || 0);
+  throw e;
+});
 cli.main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (e) => { console.error(`kaohe: ${e && e.message ? e.message : e}`); process.exitCode = 2; },

@@ -64,5 +64,9 @@ describe("rulesets as data (rules.md §10)", () => {
     expect(r.fingerprint).not.toBe(resolveRuleset("jinan-2022").fingerprint);
     expect(() => rulesetFromJson({ extends: "jinan-2022" })).toThrow(/id/);
     expect(() => rulesetFromJson({ id: "x", rules: { L01: true } })).toThrow(/L01/);
+    const fewer = rulesetFromJson({ id: "no-l01", extends: "jinan-2022", rules: { L01: false, L05: null } });
+    expect(fewer.rules.L01).toBeUndefined();
+    expect(fewer.rules.L05).toBeUndefined();
+    expect(fewer.rules.L02).toBeDefined();
   });
 });

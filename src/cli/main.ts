@@ -1,13 +1,16 @@
 /** `kaohe` — the same engine as the Excel add-in, on .xlsx files. Commands per shared/spec/cli.md. */
 import { parseArgs } from "util";
 import { RulesetError } from "../engine";
+import { parseDate } from "../engine";
 import { runCheck } from "./check";
+import { runResults } from "./results";
 import type { Lang } from "./format";
 import { loadRulesetArg } from "./ruleset-arg";
 import { listRulesets } from "./rulesets";
 
 const USAGE = `用法 / usage:
   kaohe check <file.xlsx | folder>... [--ruleset <id | ruleset.json>] [--json] [--report <out.xlsx>] [--lang en] [--year YYYY]
+  kaohe results <file.xlsx | folder>... [--json] [--out <结果运用清单.xlsx>] [--announced YYYY-MM-DD] [--ruleset …] [--lang en]
   kaohe rulesets [--json] [--lang en]
 
 退出码 / exit status: 0 无错误 no error · 1 有错误 errors found · 2 有文件无法使用 an input could not be used`;
@@ -28,6 +31,8 @@ export async function main(
         report: { type: "string" },
         lang: { type: "string", default: "zh" },
         year: { type: "string" },
+        out: { type: "string" },
+        announced: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -62,6 +67,29 @@ export async function main(
         }
         const ruleset = await loadRulesetArg(o.ruleset);
         return await runCheck(rest, { ruleset, json: o.json!, lang, report: o.report, year }, out, err);
+      }
+      case "results": {
+        if (rest.length === 0) {
+          err.write((lang === "zh" ? "请给出工作簿\n" : "give a workbook\n") + USAGE + "\n");
+          return 2;
+        }
+        const announced = o.announced !== undefined ? parseDate(o.announced) : undefined;
+        if (announced && !announced.ok) {
+          err.write(
+            lang === "zh"
+              ? `--announced 须为日期（YYYY-MM-DD），收到「${o.announced}」\n`
+              : `--announced takes a date (YYYY-MM-DD), got "${o.announced}"\n`,
+          );
+          return 2;
+        }
+        const year = o.year !== undefined ? Number(o.year) : undefined;
+        const ruleset = await loadRulesetArg(o.ruleset);
+        return await runResults(
+          rest,
+          { ruleset, json: o.json!, lang, out: o.out, year, announced: announced?.ok ? announced.value : undefined },
+          out,
+          err,
+        );
       }
       case "rulesets":
         out.write(listRulesets(lang, o.json!) + "\n");

@@ -19,3 +19,4 @@ export type { Finding, RuleModule, RuleMeta } from "./rules/types";
 export { streak } from "./rules/helpers";
 export { checkRow, allowedGrades, firstBreach, ROW_RULES, type RowArgs } from "./row";
 export * from "./results/measures";
+export * from "./results/list";

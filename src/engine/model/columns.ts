@@ -32,6 +32,7 @@ export type CadreCol =
   | "teamGrade"
   | "teamGradePrev"
   | "category"
+  | "democraticLow"
   | "note"
   | "check";
 
@@ -84,6 +85,9 @@ export const CADRE_COLUMNS: Synonyms<CadreCol> = {
   teamGrade: { names: ["班子等次", "本年班子等次", "领导班子等次", "Team grade"] },
   teamGradePrev: { names: ["上年班子等次", "Team grade last year"] },
   category: { names: ["单位类别", "类别", "单位类型", "Category"] },
+  democraticLow: {
+    names: ["民主测评基本称职及不称职比例", "民主测评差评率", "民主测评不称职率", "Democratic low share"],
+  },
   note: { names: ["备注", "说明", "Note"] },
   check: { names: ["校验", "Check"] },
 };

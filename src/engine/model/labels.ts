@@ -29,6 +29,7 @@ export const CADRE_LABELS: Record<CadreCol, string> = {
   teamGrade: "班子等次",
   teamGradePrev: "上年班子等次",
   category: "单位类别",
+  democraticLow: "民主测评基本称职及不称职比例",
   note: "备注",
   check: "校验",
 };

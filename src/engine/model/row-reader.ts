@@ -146,6 +146,7 @@ export function readCadreRow(
     teamGrade: rd.grade(c.teamGrade, "team"),
     teamGradePrev: rd.grade(c.teamGradePrev, "team"),
     category: rd.text(c.category),
+    democraticLow: rd.percent(c.democraticLow),
     bad: rd.bad,
   };
 }

@@ -80,6 +80,8 @@ export interface CadreRow {
   teamGrade: Grade | null;
   teamGradePrev: Grade | null;
   category: string;
+  /** Share (percent) of 基本称职 + 不称职 votes in the democratic evaluation (R08). */
+  democraticLow: number | null;
   bad: BadCell[];
 }
 

@@ -13,6 +13,11 @@ export interface Measure {
   years?: number;
   /** A talk (谈话 / 约谈): listed in its own section of the result-use list. */
   talk?: boolean;
+  /**
+   * Whom it concerns when not the person graded: the unit's principal, every cadre of the unit, or the
+   * team as a whole.
+   */
+  target?: "principal" | "members" | "team";
 }
 
 export interface MeasureRule {
@@ -78,7 +83,13 @@ export const MEASURES: MeasureRule[] = [
     measures: [
       { zh: "所在班子及其正职不得评为优秀", en: "the team and its principal may not be 优秀" },
       { zh: "在本单位内通报批评", en: "criticism within the unit", by: UNIT },
-      { zh: "约谈所在单位正职", en: "the unit's principal is called in for a talk", by: ORG, talk: true },
+      {
+        zh: "约谈所在单位正职",
+        en: "the unit's principal is called in for a talk",
+        by: ORG,
+        talk: true,
+        target: "principal",
+      },
       { zh: "向党委（党组）作出书面检查", en: "written self-examination to the party committee" },
       { zh: "降低一个职务或职级层次任职", en: "demoted one post or rank level" },
       { zh: "两年内不得提拔、进一步使用或晋升职级", en: "no promotion for two years", years: 2 },
@@ -96,10 +107,10 @@ export const MEASURES: MeasureRule[] = [
     of: "team",
     grade: EXCELLENT,
     measures: [
-      { zh: "正职一般确定为优秀", en: "the principal is generally 优秀" },
-      { zh: "干部优秀比例可按班子优秀的比例确定", en: "cadres' 优秀 up to the share for a 优秀 team" },
-      { zh: "班子成员同等条件下优先提拔使用", en: "members may be promoted first" },
-      { zh: "中层干部优先考虑", en: "middle-level cadres favoured" },
+      { zh: "正职一般确定为优秀", en: "the principal is generally 优秀", target: "principal" },
+      { zh: "干部优秀比例可按班子优秀的比例确定", en: "cadres' 优秀 up to the share for a 优秀 team", target: "team" },
+      { zh: "班子成员同等条件下优先提拔使用", en: "members may be promoted first", target: "members" },
+      { zh: "中层干部优先考虑", en: "middle-level cadres favoured", target: "team" },
     ],
   },
   {
@@ -107,10 +118,10 @@ export const MEASURES: MeasureRule[] = [
     of: "team",
     grade: TEAM_FAIR,
     measures: [
-      { zh: "正职不得评为优秀", en: "the principal may not be 优秀" },
-      { zh: "对领导班子通报批评", en: "the team is criticized" },
-      { zh: "约谈领导班子正职", en: "the principal is called in for a talk", by: ORG, talk: true },
-      { zh: "班子成员一年内不得提拔", en: "team members not promoted for one year", years: 1 },
+      { zh: "正职不得评为优秀", en: "the principal may not be 优秀", target: "principal" },
+      { zh: "对领导班子通报批评", en: "the team is criticized", target: "team" },
+      { zh: "约谈领导班子正职", en: "the principal is called in for a talk", by: ORG, talk: true, target: "principal" },
+      { zh: "班子成员一年内不得提拔", en: "team members not promoted for one year", years: 1, target: "members" },
     ],
   },
   {
@@ -118,20 +129,26 @@ export const MEASURES: MeasureRule[] = [
     of: "team",
     grade: TEAM_POOR,
     measures: [
-      { zh: "正职不得确定为称职及以上，其他人员不得评为优秀", en: "the principal not 称职 or above; no other 优秀" },
-      { zh: "对领导班子通报批评", en: "the team is criticized" },
-      { zh: "正职和班子成员公开作出检讨", en: "public self-criticism by the principal and members" },
+      {
+        zh: "正职不得确定为称职及以上，其他人员不得评为优秀",
+        en: "the principal not 称职 or above; no other 优秀",
+        target: "team",
+      },
+      { zh: "对领导班子通报批评", en: "the team is criticized", target: "team" },
+      { zh: "正职和班子成员公开作出检讨", en: "public self-criticism by the principal and members", target: "members" },
       {
         zh: "单位党委（党组）作出书面检查并限期整改",
         en: "written examination by the unit's party committee with a deadline for correction",
+        target: "team",
       },
-      { zh: "正职提出辞职或责令辞职", en: "the principal resigns or is ordered to resign" },
-      { zh: "本单位干部一年内不得提拔", en: "no cadre of the unit promoted for one year", years: 1 },
+      { zh: "正职提出辞职或责令辞职", en: "the principal resigns or is ordered to resign", target: "principal" },
+      { zh: "本单位干部一年内不得提拔", en: "no cadre of the unit promoted for one year", years: 1, target: "members" },
       {
         zh: "由党委（党组）负责同志与正职谈话",
         en: "talk with the principal by a responsible official of the party committee",
         by: COMMITTEE,
         talk: true,
+        target: "principal",
       },
     ],
   },

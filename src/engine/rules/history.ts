@@ -3,82 +3,100 @@ import { BASIC, COMPETENT, EXCELLENT, INCOMPETENT, type Grade } from "../grades"
 import type { CadreRow } from "../model/types";
 import { promotionBars } from "../restrictions";
 import { atLeast, cadreAt, streak } from "./helpers";
-import type { RuleContext, RuleModule } from "./types";
+import type { RuleModule } from "./types";
 
 const ART = "公务员考核规定（2020）";
 
-function runs(ctx: RuleContext, grade: Grade, years: number, zh: string, en: string): void {
-  for (const p of ctx.model.cadres) {
-    if (p.grade !== grade) continue;
-    const n = streak([p.grade, ...p.history], grade, ctx.params.ungradedBreaksRun);
-    if (n >= years)
-      ctx.report({
-        at: cadreAt(ctx.model, p, "grade"),
-        unit: p.unit,
-        person: p.name,
-        zh: zh.replace("{n}", String(n)),
-        en: en.replace("{n}", String(n)),
-      });
-  }
+/** A run of one grade that carries a consequence (H01–H03): data the checks and the result-use list share. */
+export interface RunRule {
+  rule: "H01" | "H02" | "H03";
+  grade: Grade;
+  years: number;
+  measure: { zh: string; en: string };
+  finding: { zh: string; en: string };
 }
 
-export const H01: RuleModule = {
-  meta: {
-    id: "H01",
-    severity: "info",
-    source: ART + " 第十九条",
-    title: { zh: "连续三年优秀，记三等功", en: "优秀 three years running: third-class merit" },
-    needs: [{ sheet: "history", optional: true }],
-  },
-  check(ctx) {
-    runs(
-      ctx,
-      EXCELLENT,
-      3,
-      "连续 {n} 年优秀，记三等功，同等条件下优先提拔",
-      "优秀 {n} years running: third-class merit, preferred for promotion",
-    );
-  },
-};
-
-export const H02: RuleModule = {
-  meta: {
-    id: "H02",
-    severity: "info",
-    source: ART + " 第二十一条",
-    title: {
-      zh: "连续两年基本称职，组织调整或组织处理",
-      en: "基本称职 two years running: organizational adjustment or handling",
+export const RUN_RULES: RunRule[] = [
+  {
+    rule: "H01",
+    grade: EXCELLENT,
+    years: 3,
+    measure: { zh: "记三等功", en: "third-class merit" },
+    finding: {
+      zh: "连续 {n} 年优秀，记三等功，同等条件下优先提拔",
+      en: "优秀 {n} years running: third-class merit, preferred for promotion",
     },
-    needs: [{ sheet: "history", optional: true }],
   },
-  check(ctx) {
-    runs(
-      ctx,
-      BASIC,
-      2,
-      "连续 {n} 年基本称职，应予组织调整或组织处理",
-      "基本称职 {n} years running: organizational adjustment or handling due",
-    );
+  {
+    rule: "H02",
+    grade: BASIC,
+    years: 2,
+    measure: { zh: "组织调整或组织处理", en: "organizational adjustment or handling" },
+    finding: {
+      zh: "连续 {n} 年基本称职，应予组织调整或组织处理",
+      en: "基本称职 {n} years running: organizational adjustment or handling due",
+    },
   },
-};
+  {
+    rule: "H03",
+    grade: INCOMPETENT,
+    years: 2,
+    measure: { zh: "予以辞退", en: "dismissal" },
+    finding: { zh: "连续 {n} 年不称职，予以辞退", en: "不称职 {n} years running: dismissal" },
+  },
+];
 
-export const H03: RuleModule = {
-  meta: {
-    id: "H03",
-    severity: "info",
-    source: "公务员考核规定（2007）第十九条",
-    title: { zh: "连续两年不称职，予以辞退", en: "不称职 two years running: dismissal" },
-    needs: [{ sheet: "history", optional: true }],
-  },
-  check(ctx) {
-    runs(ctx, INCOMPETENT, 2, "连续 {n} 年不称职，予以辞退", "不称职 {n} years running: dismissal");
-  },
-};
+/** Years running of this year's grade, when that run carries a consequence. */
+export function runOf(p: CadreRow, r: RunRule, ungradedBreaks: boolean): number {
+  if (p.grade !== r.grade) return 0;
+  const n = streak([p.grade, ...p.history], r.grade, ungradedBreaks);
+  return n >= r.years ? n : 0;
+}
+
+function runRule(r: RunRule, source: string): RuleModule {
+  return {
+    meta: {
+      id: r.rule,
+      severity: "info",
+      source,
+      title: {
+        zh: r.finding.zh.replace("{n}", String(r.years)).split("，")[0],
+        en: r.finding.en.replace("{n}", String(r.years)).split(":")[0],
+      },
+      needs: [{ sheet: "history", optional: true }],
+    },
+    check(ctx) {
+      for (const p of ctx.model.cadres) {
+        const n = runOf(p, r, ctx.params.ungradedBreaksRun);
+        if (n)
+          ctx.report({
+            at: cadreAt(ctx.model, p, "grade"),
+            unit: p.unit,
+            person: p.name,
+            zh: r.finding.zh.replace("{n}", String(n)),
+            en: r.finding.en.replace("{n}", String(n)),
+          });
+      }
+    },
+  };
+}
+
+export const H01 = runRule(RUN_RULES[0], ART + " 第十九条");
+export const H02 = runRule(RUN_RULES[1], ART + " 第二十一条");
+export const H03 = runRule(RUN_RULES[2], "公务员考核规定（2007）第十九条");
 
 /** Years graded 称职 or above among this year and the visible history. */
 export function competentYears(p: CadreRow): number {
   return [p.grade, ...p.history].filter((g) => atLeast(g, COMPETENT)).length;
+}
+
+/** H04: a salary step at every second year 称职+ counted, a level at the fifth (years visible in the sheet). */
+export function salaryOutcome(p: CadreRow): { years: number; step: boolean; level: boolean } | null {
+  if (!atLeast(p.grade, COMPETENT)) return null;
+  const years = competentYears(p);
+  const step = years >= 2 && years % 2 === 0;
+  const level = years === 5;
+  return step || level ? { years, step, level } : null;
 }
 
 export const H04: RuleModule = {
@@ -94,19 +112,16 @@ export const H04: RuleModule = {
   },
   check(ctx) {
     for (const p of ctx.model.cadres) {
-      if (!atLeast(p.grade, COMPETENT)) continue;
-      const n = competentYears(p);
-      const step = n >= 2 && n % 2 === 0;
-      const level = n === 5;
-      if (!step && !level) continue;
-      const what = [step ? "晋升一个工资档次" : "", level ? "晋升一个级别" : ""].filter(Boolean).join("，");
-      const whatEn = [step ? "one salary step" : "", level ? "one level" : ""].filter(Boolean).join(", ");
+      const o = salaryOutcome(p);
+      if (!o) continue;
+      const what = [o.step ? "晋升一个工资档次" : "", o.level ? "晋升一个级别" : ""].filter(Boolean).join("，");
+      const whatEn = [o.step ? "one salary step" : "", o.level ? "one level" : ""].filter(Boolean).join(", ");
       ctx.report({
         at: cadreAt(ctx.model, p, "grade"),
         unit: p.unit,
         person: p.name,
-        zh: `表内累计 ${n} 年称职以上：${what}`,
-        en: `称职 or above in ${n} years shown: ${whatEn}`,
+        zh: `表内累计 ${o.years} 年称职以上：${what}`,
+        en: `称职 or above in ${o.years} years shown: ${whatEn}`,
       });
     }
   },

@@ -100,7 +100,8 @@ export function resolveRuleset(spec: string): ResolvedRuleset {
 
 /**
  * A ruleset given as JSON (`--ruleset file.json`): `{ "id", "extends": "jinan-2022", "rules", "params" }`.
- * Rules and params merge over what it extends; a missing `extends` starts from the defaults.
+ * Rules and params merge over what it extends (a rule set to false is turned off); a missing `extends`
+ * starts from the defaults.
  */
 export function rulesetFromJson(json: unknown): ResolvedRuleset {
   if (!isObject(json) || typeof json.id !== "string" || !json.id) throw new RulesetError("规则集 JSON 须有 id");
@@ -135,9 +136,11 @@ export function rulesetFromJson(json: unknown): ResolvedRuleset {
     params: deepMerge<RulesetParams>(base.params, json.params ?? {}),
     paramNotes: { ...base.paramNotes, ...((json.paramNotes as Ruleset["paramNotes"]) ?? {}) },
   };
+  // `"R06": false` (or null) turns off a rule the extended ruleset has on.
   for (const [id, setting] of Object.entries(rs.rules)) {
-    if (!isObject(setting))
-      throw new RulesetError(`规则集 JSON：规则 ${id} 的设置须为对象，如 {} 或 {"severity":"warning"}`);
+    if (setting === (false as unknown) || setting === null) delete rs.rules[id];
+    else if (!isObject(setting))
+      throw new RulesetError(`规则集 JSON：规则 ${id} 的设置须为对象或 false，如 {}、{"severity":"warning"} 或 false`);
   }
   return finish(rs, [...(typeof json.extends === "string" ? [json.extends] : []), json.id]);
 }

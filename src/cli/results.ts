@@ -1,0 +1,112 @@
+/** `kaohe results`: the result-use list (结果运用清单) of each workbook, as text, JSON or a workbook. */
+import { buildModel, resultList, talks, type Day, type ResolvedRuleset, type ResultItem } from "../engine";
+import { readXlsx, UnusableFile } from "../xlsx/read";
+import { writeResultList } from "../xlsx/results";
+import type { Lang } from "./format";
+import { expandInputs } from "./inputs";
+
+export interface ResultsOptions {
+  ruleset: ResolvedRuleset;
+  json: boolean;
+  lang: Lang;
+  out?: string;
+  year?: number;
+  announced?: Day;
+}
+
+export type ResultsFile =
+  | { file: string; status: "checked"; items: ResultItem[] }
+  | { file: string; status: "unusable"; error: string; errorEn: string };
+
+export async function resultsOf(file: string, opts: ResultsOptions): Promise<ResultsFile> {
+  try {
+    const model = buildModel(await readXlsx(file, opts.year), opts.ruleset);
+    if (!model.cadreSheet && !model.teamSheet) {
+      return { file, status: "unusable", error: "没有找到考核表", errorEn: "no appraisal sheet found" };
+    }
+    return { file, status: "checked", items: resultList(model, opts.ruleset, { announced: opts.announced }) };
+  } catch (e) {
+    if (e instanceof UnusableFile) return { file, status: "unusable", error: e.zh, errorEn: e.en };
+    return {
+      file,
+      status: "unusable",
+      error: `读取时出错：${(e as Error).message}`,
+      errorEn: `failed while reading: ${(e as Error).message}`,
+    };
+  }
+}
+
+/** The JSON contract of cli.md for `kaohe results --json`. */
+export function resultsJson(r: ResultsFile, lang: Lang): object {
+  if (r.status === "unusable") return { file: r.file, status: r.status, error: lang === "zh" ? r.error : r.errorEn };
+  return {
+    file: r.file,
+    status: r.status,
+    measures: r.items.map((i) => ({
+      rule: i.rule,
+      unit: i.unit,
+      ...(i.person !== undefined ? { person: i.person } : {}),
+      measure: lang === "zh" ? i.measure : i.measureEn,
+      by: lang === "zh" ? i.by : i.byEn,
+      until: i.until,
+    })),
+  };
+}
+
+function textLines(items: ResultItem[], lang: Lang): string[] {
+  const zh = lang === "zh";
+  const lines: string[] = [];
+  let last = "";
+  for (const i of items) {
+    const head = `${i.rule} ${zh ? i.measure : i.measureEn}`;
+    if (head !== last) {
+      const extra = [
+        i.by ? (zh ? `执行：${i.by}` : `by ${i.byEn}`) : "",
+        i.until ? (zh ? `至 ${i.until}` : `until ${i.until}`) : "",
+      ]
+        .filter(Boolean)
+        .join("；");
+      lines.push(`  ${head}${extra ? `（${extra}）` : ""}`);
+      last = head;
+    }
+    lines.push(`    ${i.unit}${i.person ? ` ${i.person}` : zh ? "（班子）" : " (team)"}  ${i.sheet}!${i.cell}`);
+  }
+  const t = talks(items);
+  if (t.length) {
+    lines.push(zh ? "  谈话安排" : "  Talks");
+    for (const i of t)
+      lines.push(
+        `    ${zh ? i.by : i.byEn} → ${i.unit}${i.person ? ` ${i.person}` : ""}：${zh ? i.measure : i.measureEn}（${i.rule}）`,
+      );
+  }
+  return lines;
+}
+
+export async function runResults(
+  paths: string[],
+  opts: ResultsOptions,
+  out: NodeJS.WriteStream,
+  err: NodeJS.WriteStream,
+): Promise<number> {
+  const files = await expandInputs(paths);
+  if (files.length === 0) {
+    err.write(opts.lang === "zh" ? "没有找到 .xlsx 文件\n" : "no .xlsx files\n");
+    return 2;
+  }
+  const results: ResultsFile[] = [];
+  for (const f of files) results.push(await resultsOf(f, opts));
+  if (opts.json) out.write(JSON.stringify({ files: results.map((r) => resultsJson(r, opts.lang)) }, null, 2) + "\n");
+  else {
+    for (const r of results) {
+      if (r.status === "unusable") out.write(`✗ ${r.file}: ${opts.lang === "zh" ? r.error : r.errorEn}\n`);
+      else {
+        out.write(
+          `▶ ${r.file} — ${opts.lang === "zh" ? `结果运用清单，共 ${r.items.length} 项` : `result-use list, ${r.items.length} items`}\n`,
+        );
+        for (const l of textLines(r.items, opts.lang)) out.write(l + "\n");
+      }
+    }
+  }
+  if (opts.out) await writeResultList(opts.out, results, opts.lang);
+  return results.some((r) => r.status === "unusable") ? 2 : 0;
+}

@@ -1,0 +1,38 @@
+/** `kaohe results --out`: the list as a workbook — a sortable 结果运用清单 sheet and a 谈话安排 sheet. */
+import ExcelJS from "exceljs";
+import type { Lang } from "../cli/format";
+import type { ResultsFile } from "../cli/results";
+import { talks } from "../engine";
+
+const HEAD = {
+  zh: ["规则", "措施", "单位", "姓名", "执行", "期限", "文件", "位置"],
+  en: ["Rule", "Measure", "Unit", "Person", "By", "Until", "File", "Row"],
+};
+
+export async function writeResultList(path: string, results: ResultsFile[], lang: Lang): Promise<void> {
+  const zh = lang === "zh";
+  const wb = new ExcelJS.Workbook();
+  const list = wb.addWorksheet(zh ? "结果运用清单" : "Result use", { views: [{ state: "frozen", ySplit: 1 }] });
+  const talk = wb.addWorksheet(zh ? "谈话安排" : "Talks", { views: [{ state: "frozen", ySplit: 1 }] });
+  for (const ws of [list, talk]) ws.addRow(HEAD[lang]).font = { bold: true };
+  for (const r of results) {
+    if (r.status !== "checked") continue;
+    const row = (i: (typeof r.items)[number]) => [
+      i.rule,
+      zh ? i.measure : i.measureEn,
+      i.unit,
+      i.person ?? "",
+      (zh ? i.by : i.byEn) ?? "",
+      i.until ?? "",
+      r.file,
+      `${i.sheet}!${i.cell}`,
+    ];
+    for (const i of r.items) list.addRow(row(i));
+    for (const i of talks(r.items)) talk.addRow(row(i));
+  }
+  for (const ws of [list, talk]) {
+    ws.columns.forEach((c, i) => (c.width = [6, 44, 20, 10, 26, 12, 24, 12][i]));
+    ws.autoFilter = { from: "A1", to: "H1" };
+  }
+  await wb.xlsx.writeFile(path);
+}

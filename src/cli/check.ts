@@ -1,6 +1,7 @@
 /** `kaohe check`: the engine over .xlsx files, reported one by one with a total at the end. */
 import { checkWorkbook, type Finding, type ResolvedRuleset, type Summary } from "../engine";
-import { readXlsx, UnusableFile } from "../xlsx/read";
+import { readXlsx } from "../xlsx/read";
+import { perFile, unusable, type Unusable } from "./per-file";
 import { writeReport } from "../xlsx/report";
 import { findingMessage, formatFindings, summaryLine, type Lang } from "./format";
 import { expandInputs } from "./inputs";
@@ -21,13 +22,12 @@ export type FileResult =
       summary: Summary;
       findings: Finding[];
     }
-  | { file: string; status: "unusable"; error: string; errorEn: string };
+  | Unusable;
 
-export async function checkFile(file: string, opts: Pick<CheckOptions, "ruleset" | "year">): Promise<FileResult> {
-  try {
-    const input = await readXlsx(file, opts.year);
-    const result = checkWorkbook(input, opts.ruleset);
-    if (result.problem) return { file, status: "unusable", error: result.problem.zh, errorEn: result.problem.en };
+export function checkFile(file: string, opts: Pick<CheckOptions, "ruleset" | "year">): Promise<FileResult> {
+  return perFile<FileResult>(file, async () => {
+    const result = checkWorkbook(await readXlsx(file, opts.year), opts.ruleset);
+    if (result.problem) return unusable(file, result.problem.zh, result.problem.en);
     return {
       file,
       status: "checked",
@@ -35,16 +35,7 @@ export async function checkFile(file: string, opts: Pick<CheckOptions, "ruleset"
       summary: result.summary,
       findings: result.findings,
     };
-  } catch (e) {
-    if (e instanceof UnusableFile) return { file, status: "unusable", error: e.zh, errorEn: e.en };
-    // Anything else is our fault, but one file must not stop the batch.
-    return {
-      file,
-      status: "unusable",
-      error: `读取时出错：${(e as Error).message}`,
-      errorEn: `failed while reading: ${(e as Error).message}`,
-    };
-  }
+  });
 }
 
 /** The JSON contract of cli.md, keys in its order. */

@@ -1,6 +1,15 @@
 /** `kaohe results`: the result-use list (结果运用清单) of each workbook, as text, JSON or a workbook. */
-import { buildModel, resultList, talks, type Day, type ResolvedRuleset, type ResultItem } from "../engine";
-import { readXlsx, UnusableFile } from "../xlsx/read";
+import {
+  buildModel,
+  NO_APPRAISAL_SHEET,
+  resultList,
+  talks,
+  type Day,
+  type ResolvedRuleset,
+  type ResultItem,
+} from "../engine";
+import { readXlsx } from "../xlsx/read";
+import { perFile, unusable, type Unusable } from "./per-file";
 import { writeResultList } from "../xlsx/results";
 import type { Lang } from "./format";
 import { expandInputs } from "./inputs";
@@ -14,26 +23,14 @@ export interface ResultsOptions {
   announced?: Day;
 }
 
-export type ResultsFile =
-  | { file: string; status: "checked"; items: ResultItem[] }
-  | { file: string; status: "unusable"; error: string; errorEn: string };
+export type ResultsFile = { file: string; status: "checked"; items: ResultItem[] } | Unusable;
 
-export async function resultsOf(file: string, opts: ResultsOptions): Promise<ResultsFile> {
-  try {
+export function resultsOf(file: string, opts: ResultsOptions): Promise<ResultsFile> {
+  return perFile<ResultsFile>(file, async () => {
     const model = buildModel(await readXlsx(file, opts.year), opts.ruleset);
-    if (!model.cadreSheet && !model.teamSheet) {
-      return { file, status: "unusable", error: "没有找到考核表", errorEn: "no appraisal sheet found" };
-    }
+    if (!model.cadreSheet && !model.teamSheet) return unusable(file, NO_APPRAISAL_SHEET.zh, NO_APPRAISAL_SHEET.en);
     return { file, status: "checked", items: resultList(model, opts.ruleset, { announced: opts.announced }) };
-  } catch (e) {
-    if (e instanceof UnusableFile) return { file, status: "unusable", error: e.zh, errorEn: e.en };
-    return {
-      file,
-      status: "unusable",
-      error: `读取时出错：${(e as Error).message}`,
-      errorEn: `failed while reading: ${(e as Error).message}`,
-    };
-  }
+  });
 }
 
 /** The JSON contract of cli.md for `kaohe results --json`. */

@@ -1,0 +1,24 @@
+/** One file of a batch: whatever goes wrong with it becomes one "unusable" line, never the batch's end. */
+import { UnusableFile } from "../xlsx/read";
+
+export interface Unusable {
+  file: string;
+  status: "unusable";
+  error: string;
+  errorEn: string;
+}
+
+export function unusable(file: string, zh: string, en: string): Unusable {
+  return { file, status: "unusable", error: zh, errorEn: en };
+}
+
+export async function perFile<T>(file: string, work: () => Promise<T | Unusable>): Promise<T | Unusable> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof UnusableFile) return unusable(file, e.zh, e.en);
+    // Anything else is our fault, but one file must not stop the others.
+    const msg = (e as Error).message;
+    return unusable(file, `读取时出错：${msg}`, `failed while reading: ${msg}`);
+  }
+}

@@ -184,8 +184,16 @@ const CASES: Record<string, Case> = {
     invalid: [{ input: cadreRows([person({ 本年等次: "称职", 上年等次: "优秀" })]), at: ["干部!D2"], severity: "info" }],
   },
   H05: {
-    valid: [units({ ...sound, cadres: sound.cadres.map((r) => ({ ...r, 拟提拔: r.姓名 === "张二" ? "是" : "否" })) })],
-    invalid: [{ input: units({ ...sound, cadres: sound.cadres.map((r) => (r.姓名 === "张二" ? { ...r, 本年等次: "基本称职", 拟提拔: "是" } : r)) }), at: ["干部!E3"] }],
+    valid: [
+      units({ ...sound, cadres: sound.cadres.map((r) => ({ ...r, 拟提拔: r.姓名 === "张二" ? "是" : "否" })) }),
+      // 基本称职's bar is one year: last year's no longer holds.
+      units({ ...sound, cadres: sound.cadres.map((r) => (r.姓名 === "张二" ? { ...r, 上年等次: "基本称职", 拟提拔: "是" } : r)) }),
+    ],
+    invalid: [
+      { input: units({ ...sound, cadres: sound.cadres.map((r) => (r.姓名 === "张二" ? { ...r, 本年等次: "基本称职", 拟提拔: "是" } : r)) }), at: ["干部!E3"] },
+      // R04's two years: 不称职 last year still bars promotion this year.
+      { input: units({ ...sound, cadres: sound.cadres.map((r) => (r.姓名 === "张二" ? { ...r, 上年等次: "不称职", 拟提拔: "是" } : r)) }), at: ["干部!F3"] },
+    ],
   },
   T01: {
     ruleset: "civil-servant-2020",

@@ -5,6 +5,7 @@
 import { checkModel } from "./check";
 import { acceptedLabels } from "./grades";
 import type { CadreCol } from "./model/columns";
+import { CADRE_LABELS } from "./model/labels";
 import { readCadreRow, RowReader, sanctionIndex } from "./model/row-reader";
 import type { Model } from "./model/types";
 import { buildUnits } from "./model/units";
@@ -23,25 +24,25 @@ export interface RowArgs {
 /** Rules that can be decided from one row; unit-level and history rules need the whole sheet. */
 export const ROW_RULES = new Set(["D01", "D06", "L01", "L02", "L03", "L04", "E01", "E02", "E03", "E05"]);
 
-/** Each argument as the column it would be on a cadre sheet (messages name these headers). */
-const COLUMNS: [keyof RowArgs, CadreCol, string][] = [
-  ["teamGrade", "teamGrade", "班子等次"],
-  ["grade", "grade", "本年等次"],
-  ["principal", "principal", "是否正职"],
-  ["sanction", "sanction", "处分或处理"],
-  ["political", "politicalQuality", "政治素质"],
-  ["regularScore", "regularScore", "平时考核得分"],
+/** Each argument as the column it would be on a cadre sheet (messages name its standard header). */
+const COLUMNS: [keyof RowArgs, CadreCol][] = [
+  ["teamGrade", "teamGrade"],
+  ["grade", "grade"],
+  ["principal", "principal"],
+  ["sanction", "sanction"],
+  ["political", "politicalQuality"],
+  ["regularScore", "regularScore"],
 ];
 
 export function checkRow(args: RowArgs, ruleset: ResolvedRuleset): Finding[] {
   // The row is read as a one-row sheet would be, without header detection: the columns are known.
-  const headers = ["单位", "姓名"];
+  const headers = [CADRE_LABELS.unit, CADRE_LABELS.name];
   const row: unknown[] = ["本单位", "本人"];
   const cols: Partial<Record<CadreCol, number>> = { unit: 0, name: 1 };
-  for (const [key, col, header] of COLUMNS) {
+  for (const [key, col] of COLUMNS) {
     if (args[key] === undefined) continue;
     cols[col] = headers.length;
-    headers.push(header);
+    headers.push(CADRE_LABELS[col]);
     row.push(args[key]);
   }
   const rd = new RowReader(headers, sanctionIndex(ruleset.params.sanctions)).at(row);

@@ -107,7 +107,7 @@ function cleanUnit(r: () => number, name: () => string, teamGrade: string, size:
   return people;
 }
 
-function toRows(year: number, units: { unit: string; people: Person[] }[]): unknown[][] {
+function toRows(units: { unit: string; people: Person[] }[]): unknown[][] {
   const rows: unknown[][] = [];
   for (const u of units) {
     for (const p of u.people) {
@@ -126,7 +126,6 @@ function toRows(year: number, units: { unit: string; people: Person[] }[]): unkn
       ]);
     }
   }
-  void year;
   return rows;
 }
 
@@ -190,7 +189,7 @@ export function sampleBook(): GeneratedBook {
     teamHeaders: TEAM_HEADERS,
     teams: plan.map(([unit, cat, g, prev], i) => [i + 1, unit, cat, g, prev]),
     cadreHeaders: cadreHeaders(year),
-    cadres: toRows(year, units),
+    cadres: toRows(units),
   };
 }
 
@@ -211,6 +210,6 @@ export function largeBook(units: number, perUnit: number, seed = 1, mistakeRate 
     teamHeaders: TEAM_HEADERS,
     teams: plan.map(([unit, cat, g, prev], i) => [i + 1, unit, cat, g, prev]),
     cadreHeaders: cadreHeaders(year),
-    cadres: toRows(year, list),
+    cadres: toRows(list),
   };
 }

@@ -85,8 +85,8 @@ function findTeamHeader(
     for (let c = 0; c < row.length; c++) {
       const text = cellText(row[c]);
       if (!text) continue;
-      if (matchCadreHeader(text)?.kind === "col" && (matchCadreHeader(text) as { id: string }).id === "name")
-        hasName = true;
+      const asCadre = matchCadreHeader(text);
+      if (asCadre?.kind === "col" && asCadre.id === "name") hasName = true;
       const m = matchTeamHeader(text);
       if (!m) continue;
       score++;

@@ -9,7 +9,7 @@ import type { ResolvedRuleset } from "../ruleset/resolve";
 import { RUN_RULES, runOf, salaryOutcome } from "../rules/history";
 import type { Day } from "../values";
 import { isoDay } from "../values";
-import { MEASURES, type Measure } from "./measures";
+import { measuresFor, type Measure } from "./measures";
 
 export interface ResultItem {
   rule: string;
@@ -83,8 +83,7 @@ export function resultList(model: Model, ruleset: ResolvedRuleset, opts: ResultO
 
   for (const p of model.cadres) {
     if (!isGraded(p.grade)) continue;
-    for (const mr of MEASURES) {
-      if (mr.of !== "cadre" || mr.grade !== p.grade || !on(mr.rule)) continue;
+    for (const mr of measuresFor(p.grade, null, on)) {
       for (const m of mr.measures) {
         if (m.target !== "principal") push(mr.rule, p.unit, p.name, m, rowOf(p));
         else {
@@ -120,8 +119,7 @@ export function resultList(model: Model, ruleset: ResolvedRuleset, opts: ResultO
   }
 
   for (const u of model.units) {
-    for (const mr of MEASURES) {
-      if (mr.of !== "team" || mr.grade !== u.teamGrade || !on(mr.rule)) continue;
+    for (const mr of measuresFor(null, u.teamGrade, on)) {
       for (const m of mr.measures) {
         if (m.target === "principal") for (const p of u.principals) push(mr.rule, u.name, p.name, m, rowOf(p));
         else if (m.target === "members") for (const p of u.cadres) push(mr.rule, u.name, p.name, m, rowOf(p));

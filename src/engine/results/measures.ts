@@ -11,6 +11,8 @@ export interface Measure {
   by?: { zh: string; en: string };
   /** Lasts this many years from the announcement. */
   years?: number;
+  /** Promotion is barred for `years` (what H05 checks a 拟提拔 mark against). */
+  barsPromotion?: boolean;
   /** A talk (谈话 / 约谈): listed in its own section of the result-use list. */
   talk?: boolean;
   /**
@@ -61,7 +63,7 @@ export const MEASURES: MeasureRule[] = [
     measures: [
       { zh: "在本单位内通报批评并进行诫勉", en: "criticism within the unit and 诫勉", by: UNIT },
       { zh: "向组织部门作出书面检查", en: "written self-examination to the organization department" },
-      { zh: "一年内不得提拔、进一步使用或晋升职级", en: "no promotion for one year", years: 1 },
+      { zh: "一年内不得提拔、进一步使用或晋升职级", en: "no promotion for one year", years: 1, barsPromotion: true },
       { zh: "不发放年度考核奖金", en: "no annual bonus" },
       {
         zh: "调整分工，不得分管执法、人事、项目审批等工作",
@@ -92,7 +94,7 @@ export const MEASURES: MeasureRule[] = [
       },
       { zh: "向党委（党组）作出书面检查", en: "written self-examination to the party committee" },
       { zh: "降低一个职务或职级层次任职", en: "demoted one post or rank level" },
-      { zh: "两年内不得提拔、进一步使用或晋升职级", en: "no promotion for two years", years: 2 },
+      { zh: "两年内不得提拔、进一步使用或晋升职级", en: "no promotion for two years", years: 2, barsPromotion: true },
       { zh: "不发放年度考核奖金", en: "no annual bonus" },
       {
         zh: "由党委（党组）负责同志谈话",
@@ -121,7 +123,13 @@ export const MEASURES: MeasureRule[] = [
       { zh: "正职不得评为优秀", en: "the principal may not be 优秀", target: "principal" },
       { zh: "对领导班子通报批评", en: "the team is criticized", target: "team" },
       { zh: "约谈领导班子正职", en: "the principal is called in for a talk", by: ORG, talk: true, target: "principal" },
-      { zh: "班子成员一年内不得提拔", en: "team members not promoted for one year", years: 1, target: "members" },
+      {
+        zh: "班子成员一年内不得提拔",
+        en: "team members not promoted for one year",
+        years: 1,
+        target: "members",
+        barsPromotion: true,
+      },
     ],
   },
   {
@@ -142,7 +150,13 @@ export const MEASURES: MeasureRule[] = [
         target: "team",
       },
       { zh: "正职提出辞职或责令辞职", en: "the principal resigns or is ordered to resign", target: "principal" },
-      { zh: "本单位干部一年内不得提拔", en: "no cadre of the unit promoted for one year", years: 1, target: "members" },
+      {
+        zh: "本单位干部一年内不得提拔",
+        en: "no cadre of the unit promoted for one year",
+        years: 1,
+        target: "members",
+        barsPromotion: true,
+      },
       {
         zh: "由党委（党组）负责同志与正职谈话",
         en: "talk with the principal by a responsible official of the party committee",

@@ -12,6 +12,7 @@ export interface RunRule {
   rule: "H01" | "H02" | "H03";
   grade: Grade;
   years: number;
+  title: { zh: string; en: string };
   measure: { zh: string; en: string };
   finding: { zh: string; en: string };
 }
@@ -19,6 +20,7 @@ export interface RunRule {
 export const RUN_RULES: RunRule[] = [
   {
     rule: "H01",
+    title: { zh: "连续三年优秀，记三等功", en: "优秀 three years running: third-class merit" },
     grade: EXCELLENT,
     years: 3,
     measure: { zh: "记三等功", en: "third-class merit" },
@@ -29,6 +31,7 @@ export const RUN_RULES: RunRule[] = [
   },
   {
     rule: "H02",
+    title: { zh: "连续两年基本称职，组织调整或组织处理", en: "基本称职 two years running: adjustment or handling" },
     grade: BASIC,
     years: 2,
     measure: { zh: "组织调整或组织处理", en: "organizational adjustment or handling" },
@@ -39,6 +42,7 @@ export const RUN_RULES: RunRule[] = [
   },
   {
     rule: "H03",
+    title: { zh: "连续两年不称职，予以辞退", en: "不称职 two years running: dismissal" },
     grade: INCOMPETENT,
     years: 2,
     measure: { zh: "予以辞退", en: "dismissal" },
@@ -59,10 +63,7 @@ function runRule(r: RunRule, source: string): RuleModule {
       id: r.rule,
       severity: "info",
       source,
-      title: {
-        zh: r.finding.zh.replace("{n}", String(r.years)).split("，")[0],
-        en: r.finding.en.replace("{n}", String(r.years)).split(":")[0],
-      },
+      title: r.title,
       needs: [{ sheet: "history", optional: true }],
     },
     check(ctx) {

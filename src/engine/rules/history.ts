@@ -12,7 +12,6 @@ export interface RunRule {
   rule: "H01" | "H02" | "H03";
   grade: Grade;
   years: number;
-  title: { zh: string; en: string };
   measure: { zh: string; en: string };
   finding: { zh: string; en: string };
 }
@@ -20,7 +19,6 @@ export interface RunRule {
 export const RUN_RULES: RunRule[] = [
   {
     rule: "H01",
-    title: { zh: "连续三年优秀，记三等功", en: "优秀 three years running: third-class merit" },
     grade: EXCELLENT,
     years: 3,
     measure: { zh: "记三等功", en: "third-class merit" },
@@ -31,7 +29,6 @@ export const RUN_RULES: RunRule[] = [
   },
   {
     rule: "H02",
-    title: { zh: "连续两年基本称职，组织调整或组织处理", en: "基本称职 two years running: adjustment or handling" },
     grade: BASIC,
     years: 2,
     measure: { zh: "组织调整或组织处理", en: "organizational adjustment or handling" },
@@ -42,13 +39,14 @@ export const RUN_RULES: RunRule[] = [
   },
   {
     rule: "H03",
-    title: { zh: "连续两年不称职，予以辞退", en: "不称职 two years running: dismissal" },
     grade: INCOMPETENT,
     years: 2,
     measure: { zh: "予以辞退", en: "dismissal" },
     finding: { zh: "连续 {n} 年不称职，予以辞退", en: "不称职 {n} years running: dismissal" },
   },
 ];
+
+const fill = (text: string, n: number) => text.replace("{n}", String(n));
 
 /** Years running of this year's grade, when that run carries a consequence. */
 export function runOf(p: CadreRow, r: RunRule, ungradedBreaks: boolean): number {
@@ -63,7 +61,8 @@ function runRule(r: RunRule, source: string): RuleModule {
       id: r.rule,
       severity: "info",
       source,
-      title: r.title,
+      // The title is the finding for the shortest run that triggers it.
+      title: { zh: fill(r.finding.zh, r.years), en: fill(r.finding.en, r.years) },
       needs: [{ sheet: "history", optional: true }],
     },
     check(ctx) {
@@ -74,8 +73,8 @@ function runRule(r: RunRule, source: string): RuleModule {
             at: cadreAt(ctx.model, p, "grade"),
             unit: p.unit,
             person: p.name,
-            zh: r.finding.zh.replace("{n}", String(n)),
-            en: r.finding.en.replace("{n}", String(n)),
+            zh: fill(r.finding.zh, n),
+            en: fill(r.finding.en, n),
           });
       }
     },

@@ -1,0 +1,37 @@
+/** Excel's error codes turned into what the user can do about them. */
+import { Cancelled } from "./progress";
+
+export interface Said {
+  zh: string;
+  en: string;
+}
+
+export function describeError(e: unknown): Said {
+  if (e instanceof Cancelled) return { zh: "已取消。", en: "Cancelled." };
+  const code = (e as { code?: string })?.code;
+  switch (code) {
+    case "InvalidOperationInCellEditMode":
+      return {
+        zh: "Excel 正在编辑单元格：请按 Enter 或 Esc 结束编辑后再试。",
+        en: "Excel is editing a cell: press Enter or Esc to finish, then try again.",
+      };
+    case "ResponsePayloadSizeLimitExceeded":
+    case "RequestPayloadSizeLimitExceeded":
+      return {
+        zh: "工作表一行的数据超过了 Excel 单次读取的上限（5 MB），请检查是否有超长单元格。",
+        en: "One row holds more than Excel can return at once (5 MB); look for very long cells.",
+      };
+    case "AccessDenied":
+      return {
+        zh: "工作表或工作簿受保护，无法写入：请先撤销保护（审阅 → 撤销保护）。",
+        en: "The sheet or workbook is protected: unprotect it (Review → Unprotect) first.",
+      };
+    case "ItemNotFound":
+      return {
+        zh: "找不到该工作表或单元格：工作簿在校验后可能已更改，请重新校验。",
+        en: "Sheet or cell not found: the workbook may have changed since the check; check again.",
+      };
+  }
+  const message = (e as Error)?.message ?? String(e);
+  return { zh: `出错了：${message}`, en: `Something went wrong: ${message}` };
+}

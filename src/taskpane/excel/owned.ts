@@ -1,0 +1,17 @@
+/**
+ * Sheets the add-in makes carry a worksheet custom property, so they can be replaced on the next run
+ * while a user's sheet of the same name is never touched.
+ */
+export const OWNER_KEY = "kaohe";
+
+export type OwnedKind = "report" | "results" | "talks";
+
+/** First free name: "校验报告", then "校验报告 (2)" … when a user's sheet holds the name. */
+export function freeName(wanted: string, taken: string[]): string {
+  const lower = new Set(taken.map((t) => t.toLowerCase()));
+  if (!lower.has(wanted.toLowerCase())) return wanted;
+  for (let i = 2; ; i++) {
+    const name = `${wanted} (${i})`;
+    if (!lower.has(name.toLowerCase())) return name;
+  }
+}

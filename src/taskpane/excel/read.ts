@@ -1,0 +1,195 @@
+/**
+ * Reads the workbook into the plain matrices the engine takes, in a constant number of syncs:
+ * 1. the sheet list (name, visibility, protection);
+ * 2. each sheet's used range bounds, merged areas and custom properties (which sheets the add-in owns);
+ * 3. the values themselves — one sync for the whole workbook unless the estimated response passes the
+ *    request budget, then blocks of rows grouped into as few syncs as fit. A response Excel still finds
+ *    too large (ResponsePayloadSizeLimitExceeded) is retried in halves, so an estimate too low costs a
+ *    sync, never the run.
+ */
+import type { SheetInput, WorkbookInput } from "../../engine";
+import { OWNER_KEY } from "./owned";
+import { Cancelled, type Progress, type Signal } from "./progress";
+
+export type Visibility = "Visible" | "Hidden" | "VeryHidden";
+
+export interface SheetInfo {
+  name: string;
+  visibility: Visibility;
+  protected: boolean;
+  /** What the add-in made this sheet for ("report", "results" …), null for the user's sheets. */
+  owned: string | null;
+  rows: number;
+  cols: number;
+}
+
+export interface WorkbookRead {
+  input: WorkbookInput;
+  /** Every sheet, the add-in's own included, in tab order. */
+  sheets: SheetInfo[];
+  /** With `formulas`: each sheet's formulas matrix (a constant where the cell has no formula). */
+  formulas: Map<string, unknown[][]>;
+  cells: number;
+  syncs: number;
+}
+
+export interface ReadOptions {
+  formulas?: boolean;
+  /** Response budget per sync; Excel on the web refuses responses over 5 MB. */
+  budgetBytes?: number;
+  /** Estimated JSON bytes per cell (Chinese text is 3 bytes a character; most cells are short). */
+  bytesPerCell?: number;
+  signal?: Signal;
+  onProgress?: Progress;
+}
+
+export const BUDGET_BYTES = 4 * 1024 * 1024;
+export const BYTES_PER_CELL = 16;
+
+/** Rows `from`..`to` (exclusive, 0-based sheet rows) of one sheet, columns as its used range. */
+export interface Segment {
+  sheet: number;
+  from: number;
+  to: number;
+  columnIndex: number;
+  columnCount: number;
+}
+
+function isPayloadTooLarge(e: unknown): boolean {
+  return (e as { code?: string })?.code === "ResponsePayloadSizeLimitExceeded";
+}
+
+/** "'干部'!A1:C1, 干部!A5:A9" → ["A1:C1", "A5:A9"] */
+export function mergeAddresses(address: string): string[] {
+  return address
+    .split(",")
+    .map((a) => a.trim())
+    .filter(Boolean)
+    .map((a) => a.slice(a.lastIndexOf("!") + 1).replace(/\$/g, ""));
+}
+
+/** Cuts segments into row blocks of at most `cellsPerSync` cells and groups them into syncs. */
+export function planBatches(segments: Segment[], cellsPerSync: number): Segment[][] {
+  const batches: Segment[][] = [];
+  let batch: Segment[] = [];
+  let room = cellsPerSync;
+  for (const seg of segments) {
+    let row = seg.from;
+    while (row < seg.to) {
+      let rows = Math.min(Math.floor(room / seg.columnCount), seg.to - row);
+      if (rows < 1 && batch.length) {
+        batches.push(batch);
+        batch = [];
+        room = cellsPerSync;
+        continue;
+      }
+      // A single row wider than the budget still goes alone: Excel has no smaller unit to ask for.
+      rows = Math.max(rows, 1);
+      batch.push({ ...seg, from: row, to: row + rows });
+      room -= rows * seg.columnCount;
+      row += rows;
+    }
+  }
+  if (batch.length) batches.push(batch);
+  return batches;
+}
+
+export async function readWorkbook(context: Excel.RequestContext, opts: ReadOptions = {}): Promise<WorkbookRead> {
+  let syncs = 0;
+  const sync = async () => {
+    syncs++;
+    await context.sync();
+    if (opts.signal?.aborted) throw new Cancelled();
+  };
+  opts.onProgress?.("sheets", 0, 1);
+
+  const list = context.workbook.worksheets;
+  list.load("items/name,items/visibility,items/protection/protected");
+  await sync();
+  const worksheets = list.items;
+
+  const used = worksheets.map((ws) =>
+    ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"),
+  );
+  const merged = worksheets.map((ws) => ws.getRange().getMergedAreasOrNullObject().load("address"));
+  const props = worksheets.map((ws) => ws.customProperties.load("items/key,items/value"));
+  await sync();
+
+  const sheets: SheetInfo[] = worksheets.map((ws, i) => ({
+    name: ws.name,
+    visibility: ws.visibility as Visibility,
+    protected: ws.protection.protected,
+    owned: props[i].items.find((p) => p.key === OWNER_KEY)?.value ?? null,
+    rows: used[i].isNullObject ? 0 : used[i].rowIndex + used[i].rowCount,
+    cols: used[i].isNullObject ? 0 : used[i].columnIndex + used[i].columnCount,
+  }));
+  // The add-in's own sheets (reports, lists) are not appraisal data.
+  const segments: Segment[] = [];
+  used.forEach((u, i) => {
+    if (u.isNullObject || sheets[i].owned) return;
+    segments.push({
+      sheet: i,
+      from: u.rowIndex,
+      to: u.rowIndex + u.rowCount,
+      columnIndex: u.columnIndex,
+      columnCount: u.columnCount,
+    });
+  });
+
+  const perCell = (opts.bytesPerCell ?? BYTES_PER_CELL) * (opts.formulas ? 2 : 1);
+  let cellsPerSync = Math.max(1, Math.floor((opts.budgetBytes ?? BUDGET_BYTES) / perCell));
+  const values: unknown[][][] = sheets.map((s) => new Array<unknown[]>(s.rows));
+  const formulas: unknown[][][] = sheets.map(() => []);
+  const cells = segments.reduce((n, g) => n + (g.to - g.from) * g.columnCount, 0);
+  let done = 0;
+
+  let pending = planBatches(segments, cellsPerSync);
+  while (pending.length) {
+    const batch = pending[0];
+    opts.onProgress?.("values", done, cells);
+    const ranges = batch.map((g) =>
+      worksheets[g.sheet]
+        .getRangeByIndexes(g.from, g.columnIndex, g.to - g.from, g.columnCount)
+        .load(opts.formulas ? "values,formulas" : "values"),
+    );
+    try {
+      await sync();
+    } catch (e) {
+      const oneRow = batch.length === 1 && batch[0].to - batch[0].from === 1;
+      if (!isPayloadTooLarge(e) || oneRow) throw e;
+      // The estimate was too low for this workbook: ask again for halves of what is left.
+      cellsPerSync = Math.max(1, Math.floor(cellsPerSync / 2));
+      pending = planBatches(pending.flat(), cellsPerSync);
+      continue;
+    }
+    batch.forEach((g, i) => {
+      const pad = g.columnIndex > 0 ? new Array<unknown>(g.columnIndex).fill(null) : null;
+      const rows = ranges[i].values;
+      const frows = opts.formulas ? ranges[i].formulas : null;
+      for (let k = 0; k < rows.length; k++) {
+        values[g.sheet][g.from + k] = pad ? pad.concat(rows[k]) : rows[k];
+        if (frows) formulas[g.sheet][g.from + k] = pad ? pad.concat(frows[k]) : frows[k];
+      }
+      done += (g.to - g.from) * g.columnCount;
+    });
+    pending = pending.slice(1);
+  }
+  opts.onProgress?.("values", cells, cells);
+
+  const read = new Set(segments.map((g) => g.sheet));
+  const inputs: SheetInput[] = [];
+  const formulaOf = new Map<string, unknown[][]>();
+  sheets.forEach((s, i) => {
+    if (!read.has(i)) return;
+    const v = values[i];
+    for (let r = 0; r < v.length; r++) if (!v[r]) v[r] = [];
+    inputs.push({
+      name: s.name,
+      values: v,
+      merges: merged[i].isNullObject ? [] : mergeAddresses(merged[i].address),
+      hidden: s.visibility !== "Visible",
+    });
+    if (opts.formulas) formulaOf.set(s.name, formulas[i]);
+  });
+  return { input: { sheets: inputs }, sheets, formulas: formulaOf, cells, syncs };
+}

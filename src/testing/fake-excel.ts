@@ -1,0 +1,824 @@
+/**
+ * An in-memory Excel for the tests, the benchmark and the pane in headless Chromium (there is no Excel
+ * on this machine). It keeps Office.js's batch semantics, because those are what the adapter must get
+ * right: calls are queued and run at `context.sync()`, a loaded property is readable only after the sync
+ * that loaded it (reading earlier throws, as Office.js does), a response over the size limit fails the
+ * whole sync with `ResponsePayloadSizeLimitExceeded`, and edit mode fails every sync. Every sync and
+ * every write is recorded.
+ *
+ * Self-contained on purpose (no imports): the browser test transpiles this one file and injects it.
+ */
+
+export interface FakeCellFormat {
+  fill?: string;
+  bold?: boolean;
+  fontColor?: string;
+}
+
+export interface FakeConditionalFormat {
+  id: string;
+  type: string;
+  /** Comma-separated A1 areas the format applies to. */
+  ranges: string;
+  formula: string | null;
+  fill: string | null;
+}
+
+export interface FakeSheetSpec {
+  name: string;
+  values: unknown[][];
+  /** Formula text by cell ("=B2*2"); a cell without one holds its value. */
+  formulas?: Record<string, string>;
+  merges?: string[];
+  visibility?: "Visible" | "Hidden" | "VeryHidden";
+  protected?: boolean;
+  formats?: Record<string, FakeCellFormat>;
+  conditionalFormats?: FakeConditionalFormat[];
+  customProperties?: Record<string, string>;
+}
+
+export interface FakeSheet {
+  name: string;
+  values: unknown[][];
+  formulas: Map<string, string>;
+  numberFormats: Map<string, string>;
+  merges: string[];
+  visibility: string;
+  protected: boolean;
+  formats: Map<string, FakeCellFormat>;
+  conditionalFormats: FakeConditionalFormat[];
+  customProperties: Map<string, string>;
+  frozenRows: number;
+  autoFilter: string | null;
+  columnWidths: Map<number, number>;
+}
+
+export interface FakeWrite {
+  sheet: string;
+  what: string;
+  address?: string;
+}
+
+export interface FakeExcelState {
+  sheets: FakeSheet[];
+  active: string;
+  selection: { sheet: string; address: string } | null;
+  syncs: number;
+  writes: FakeWrite[];
+  /** Bytes of loaded values per sync (JSON), to compare with the limit. */
+  responseBytes: number[];
+  editMode: boolean;
+  structureProtected: boolean;
+  payloadLimitBytes: number;
+  calculations: string[];
+}
+
+type Op = () => void;
+
+interface Ctx {
+  queue: Op[];
+  state: FakeExcelState;
+  batchBytes: number;
+}
+
+function richError(code: string, message: string): Error {
+  const e = new Error(message) as Error & { code: string; name: string };
+  e.name = "RichApi.Error";
+  e.code = code;
+  return e;
+}
+
+function letters(c: number): string {
+  let s = "";
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function cellName(r: number, c: number): string {
+  return letters(c) + String(r + 1);
+}
+
+interface Box {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+}
+
+/** "A1", "B2:C9", "'干部'!F5", "A:A" is not used by the adapter and not supported. */
+function parseBox(address: string): Box {
+  const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  const [a, b] = local.replace(/\$/g, "").split(":");
+  const one = (s: string) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(s.toUpperCase());
+    if (!m) throw richError("InvalidArgument", `bad address ${address}`);
+    let col = 0;
+    for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+    return { r: Number(m[2]) - 1, c: col - 1 };
+  };
+  const p = one(a);
+  const q = one(b ?? a);
+  return { r0: Math.min(p.r, q.r), c0: Math.min(p.c, q.c), r1: Math.max(p.r, q.r), c1: Math.max(p.c, q.c) };
+}
+
+function boxAddress(b: Box): string {
+  const a = cellName(b.r0, b.c0);
+  return b.r0 === b.r1 && b.c0 === b.c1 ? a : `${a}:${cellName(b.r1, b.c1)}`;
+}
+
+function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** Base of every proxy: `load` snapshots at sync time; a getter before that throws like Office.js. */
+class Proxy0 {
+  protected loaded: Record<string, unknown> = {};
+  protected nullObject: boolean | undefined;
+  constructor(protected ctx: Ctx) {}
+  protected value<T>(key: string): T {
+    if (!(key in this.loaded)) {
+      throw richError(
+        "PropertyNotLoaded",
+        `The property '${key}' is not available. Load it and call context.sync() first.`,
+      );
+    }
+    return this.loaded[key] as T;
+  }
+  get isNullObject(): boolean {
+    if (this.nullObject === undefined) throw richError("PropertyNotLoaded", "isNullObject read before sync");
+    return this.nullObject;
+  }
+  protected queue(op: Op): void {
+    this.ctx.queue.push(op);
+  }
+  protected write(sheet: string, what: string, address?: string): void {
+    this.ctx.state.writes.push({ sheet, what, address });
+  }
+}
+
+function paths(spec: string | string[] | undefined): string[] {
+  if (spec === undefined) return [];
+  const list = Array.isArray(spec) ? spec : spec.split(",");
+  return list.map((p) => p.trim()).filter(Boolean);
+}
+
+function live(ctx: Ctx, name: string): FakeSheet {
+  const s = ctx.state.sheets.find((x) => x.name === name);
+  if (!s) throw richError("ItemNotFound", `worksheet ${name} not found`);
+  return s;
+}
+
+function guardWritable(s: FakeSheet): void {
+  if (s.protected) throw richError("AccessDenied", `worksheet ${s.name} is protected`);
+}
+
+class FakeRange extends Proxy0 {
+  /** The conditional formats that intersect this range (adding needs `getRanges` here). */
+  readonly conditionalFormats: FakeConditionalFormats;
+  readonly format: {
+    fill: { color: string };
+    font: { bold: boolean; color: string };
+    columnWidth: number;
+    autofitColumns: () => void;
+  };
+  constructor(
+    ctx: Ctx,
+    private sheet: () => FakeSheet | null,
+    private box: () => Box | null,
+  ) {
+    super(ctx);
+    const self = this;
+    this.conditionalFormats = new FakeConditionalFormats(
+      ctx,
+      () => this.target().sheet,
+      () => boxAddress(this.target().box),
+    );
+    const fmt = (apply: (f: FakeCellFormat) => void, what: string) =>
+      self.queue(() => {
+        const s = self.target();
+        guardWritable(s.sheet);
+        self.write(s.sheet.name, what, boxAddress(s.box));
+        self.each(s.box, (r, c) => {
+          const key = cellName(r, c);
+          const f = { ...(s.sheet.formats.get(key) ?? {}) };
+          apply(f);
+          s.sheet.formats.set(key, f);
+        });
+      });
+    this.format = {
+      fill: {
+        set color(v: string) {
+          fmt((f) => (f.fill = v), "format.fill");
+        },
+        get color(): string {
+          throw richError("PropertyNotLoaded", "format.fill.color");
+        },
+      },
+      font: {
+        set bold(v: boolean) {
+          fmt((f) => (f.bold = v), "format.font.bold");
+        },
+        get bold(): boolean {
+          throw richError("PropertyNotLoaded", "format.font.bold");
+        },
+        set color(v: string) {
+          fmt((f) => (f.fontColor = v), "format.font.color");
+        },
+        get color(): string {
+          throw richError("PropertyNotLoaded", "format.font.color");
+        },
+      },
+      set columnWidth(v: number) {
+        self.queue(() => {
+          const s = self.target();
+          self.write(s.sheet.name, "format.columnWidth", boxAddress(s.box));
+          for (let c = s.box.c0; c <= s.box.c1; c++) s.sheet.columnWidths.set(c, v);
+        });
+      },
+      get columnWidth(): number {
+        throw richError("PropertyNotLoaded", "format.columnWidth");
+      },
+      autofitColumns() {
+        self.queue(() => self.write(self.target().sheet.name, "format.autofitColumns"));
+      },
+    };
+  }
+
+  private target(): { sheet: FakeSheet; box: Box } {
+    const sheet = this.sheet();
+    const box = this.box();
+    if (!sheet || !box) throw richError("InvalidReference", "range does not exist");
+    return { sheet, box };
+  }
+
+  private each(b: Box, fn: (r: number, c: number) => void): void {
+    for (let r = b.r0; r <= b.r1; r++) for (let c = b.c0; c <= b.c1; c++) fn(r, c);
+  }
+
+  load(spec?: string | string[]): this {
+    const want = paths(spec);
+    this.queue(() => {
+      const sheet = this.sheet();
+      const box = sheet ? this.box() : null;
+      this.nullObject = !sheet || !box;
+      if (!sheet || !box) return;
+      for (const p of want) {
+        if (p === "address") this.loaded.address = `${quoteSheet(sheet.name)}!${boxAddress(box)}`;
+        else if (p === "rowIndex") this.loaded.rowIndex = box.r0;
+        else if (p === "columnIndex") this.loaded.columnIndex = box.c0;
+        else if (p === "rowCount") this.loaded.rowCount = box.r1 - box.r0 + 1;
+        else if (p === "columnCount") this.loaded.columnCount = box.c1 - box.c0 + 1;
+        else if (p === "values" || p === "formulas") {
+          const m: unknown[][] = [];
+          for (let r = box.r0; r <= box.r1; r++) {
+            const row: unknown[] = [];
+            for (let c = box.c0; c <= box.c1; c++) {
+              const v = sheet.values[r]?.[c];
+              const f = p === "formulas" ? sheet.formulas.get(cellName(r, c)) : undefined;
+              row.push(f ?? (v === null || v === undefined ? "" : v));
+            }
+            m.push(row);
+          }
+          this.ctx.batchBytes += new TextEncoder().encode(JSON.stringify(m)).length;
+          this.loaded[p] = m;
+        } else throw richError("InvalidArgument", `fake range cannot load ${p}`);
+      }
+    });
+    return this;
+  }
+
+  get address(): string {
+    return this.value("address");
+  }
+  get rowIndex(): number {
+    return this.value("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.value("columnIndex");
+  }
+  get rowCount(): number {
+    return this.value("rowCount");
+  }
+  get columnCount(): number {
+    return this.value("columnCount");
+  }
+  get values(): unknown[][] {
+    return this.value("values");
+  }
+  get formulas(): unknown[][] {
+    return this.value("formulas");
+  }
+
+  /** Excel's rule: a string starting with "=" is a formula unless the cell is formatted as text. */
+  private put(m: unknown[][], what: string): void {
+    this.queue(() => {
+      const { sheet, box } = this.target();
+      guardWritable(sheet);
+      if (m.length !== box.r1 - box.r0 + 1 || m.some((row) => row.length !== box.c1 - box.c0 + 1)) {
+        throw richError("InvalidArgument", `${what}: matrix does not match ${boxAddress(box)}`);
+      }
+      this.write(sheet.name, what, boxAddress(box));
+      this.each(box, (r, c) => {
+        const v = m[r - box.r0][c - box.c0];
+        const key = cellName(r, c);
+        while (sheet.values.length <= r) sheet.values.push([]);
+        const asText = sheet.numberFormats.get(key) === "@";
+        if (typeof v === "string" && v.startsWith("=") && !asText) {
+          sheet.formulas.set(key, v);
+          sheet.values[r][c] = v; // no calculation engine here: the formula text stands for its value
+        } else {
+          sheet.formulas.delete(key);
+          sheet.values[r][c] = v;
+        }
+      });
+    });
+  }
+
+  set values(m: unknown[][]) {
+    this.put(m, "values");
+  }
+  set formulas(m: unknown[][]) {
+    this.put(m, "formulas");
+  }
+  set numberFormat(m: unknown[][]) {
+    this.queue(() => {
+      const { sheet, box } = this.target();
+      guardWritable(sheet);
+      this.write(sheet.name, "numberFormat", boxAddress(box));
+      this.each(box, (r, c) =>
+        sheet.numberFormats.set(cellName(r, c), String(m[r - box.r0]?.[c - box.c0] ?? "General")),
+      );
+    });
+  }
+
+  select(): void {
+    this.queue(() => {
+      const { sheet, box } = this.target();
+      if (this.ctx.state.active !== sheet.name) throw richError("InvalidSelection", "select on an inactive sheet");
+      this.ctx.state.selection = { sheet: sheet.name, address: boxAddress(box) };
+    });
+  }
+
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    return new FakeRangeAreas(this.ctx, this.sheet, () => {
+      const { sheet, box } = this.target();
+      const inside = sheet.merges.filter((m) => {
+        const b = parseBox(m);
+        return b.r0 >= box.r0 && b.r1 <= box.r1 && b.c0 >= box.c0 && b.c1 <= box.c1;
+      });
+      return inside.length ? inside : null;
+    });
+  }
+}
+
+class FakeConditionalFormatProxy extends Proxy0 {
+  /** `custom.rule.formula` is set when made, and loaded (`custom.rule.load("formula")`) when read back. */
+  readonly custom: { rule: { formula: string; load: (p?: string) => void }; format: { fill: { color: string } } };
+  constructor(
+    ctx: Ctx,
+    private get0: () => { sheet: FakeSheet; cf: FakeConditionalFormat },
+  ) {
+    super(ctx);
+    const self = this;
+    const set = (apply: (cf: FakeConditionalFormat) => void, what: string) =>
+      self.queue(() => {
+        const { sheet, cf } = self.get0();
+        guardWritable(sheet);
+        self.write(sheet.name, what, cf.ranges);
+        apply(cf);
+      });
+    this.custom = {
+      rule: {
+        set formula(v: string) {
+          set((cf) => (cf.formula = v), "conditionalFormat.formula");
+        },
+        get formula(): string {
+          return self.value("custom/rule/formula");
+        },
+        load(p?: string) {
+          if (p && p !== "formula") throw richError("InvalidArgument", `rule cannot load ${p}`);
+          self.queue(() => {
+            const { cf } = self.get0();
+            if (cf.type !== "Custom") throw richError("InvalidOperation", "not a custom conditional format");
+            self.loaded["custom/rule/formula"] = cf.formula ?? "";
+          });
+        },
+      },
+      format: {
+        fill: {
+          set color(v: string) {
+            set((cf) => (cf.fill = v), "conditionalFormat.fill");
+          },
+          get color(): string {
+            throw richError("PropertyNotLoaded", "custom.format.fill.color");
+          },
+        },
+      },
+    };
+  }
+  snapshot(cf: FakeConditionalFormat, want: string[]): void {
+    this.nullObject = false;
+    for (const p of want) {
+      if (p === "type") this.loaded.type = cf.type;
+      else if (p === "id") this.loaded.id = cf.id;
+      else throw richError("InvalidArgument", `fake conditional format cannot load ${p}`);
+    }
+  }
+  get type(): string {
+    return this.value("type");
+  }
+  get id(): string {
+    return this.value("id");
+  }
+  delete(): void {
+    this.queue(() => {
+      const { sheet, cf } = this.get0();
+      guardWritable(sheet);
+      this.write(sheet.name, "conditionalFormat.delete", cf.ranges);
+      sheet.conditionalFormats = sheet.conditionalFormats.filter((x) => x !== cf);
+    });
+  }
+}
+
+class FakeConditionalFormats extends Proxy0 {
+  constructor(
+    ctx: Ctx,
+    private sheet: () => FakeSheet,
+    private areas: () => string | null,
+  ) {
+    super(ctx);
+  }
+  load(spec?: string): this {
+    const want = paths(spec).map((p) => p.replace(/^items\//, ""));
+    this.queue(() => {
+      const sheet = this.sheet();
+      const within = this.areas();
+      const boxes = within ? within.split(",").map(parseBox) : null;
+      const meets = (cf: FakeConditionalFormat) =>
+        !boxes ||
+        cf.ranges.split(",").some((a) => {
+          const x = parseBox(a);
+          return boxes.some((b) => x.r0 <= b.r1 && b.r0 <= x.r1 && x.c0 <= b.c1 && b.c0 <= x.c1);
+        });
+      this.loaded.items = sheet.conditionalFormats.filter(meets).map((cf) => {
+        const p = new FakeConditionalFormatProxy(this.ctx, () => ({ sheet: live(this.ctx, sheet.name), cf }));
+        p.snapshot(cf, want);
+        return p;
+      });
+    });
+    return this;
+  }
+  get items(): FakeConditionalFormatProxy[] {
+    return this.value("items");
+  }
+  add(type: string): FakeConditionalFormatProxy {
+    let made: FakeConditionalFormat | null = null;
+    let where: FakeSheet | null = null;
+    this.queue(() => {
+      where = this.sheet();
+      guardWritable(where);
+      const ranges = this.areas();
+      if (!ranges) throw richError("InvalidArgument", "conditional format needs a range");
+      made = { id: `cf${nextId()}`, type, ranges, formula: null, fill: null };
+      where.conditionalFormats.push(made);
+      this.write(where.name, "conditionalFormat.add", ranges);
+    });
+    return new FakeConditionalFormatProxy(this.ctx, () => {
+      if (!made || !where) throw richError("InvalidReference", "conditional format not created");
+      return { sheet: where, cf: made };
+    });
+  }
+}
+
+let idCounter = 0;
+function nextId(): number {
+  return ++idCounter;
+}
+
+class FakeRangeAreas extends Proxy0 {
+  readonly conditionalFormats: FakeConditionalFormats;
+  constructor(
+    ctx: Ctx,
+    sheet: () => FakeSheet | null,
+    private areas: () => string[] | null,
+  ) {
+    super(ctx);
+    this.conditionalFormats = new FakeConditionalFormats(
+      ctx,
+      () => {
+        const s = sheet();
+        if (!s) throw richError("ItemNotFound", "no sheet");
+        return s;
+      },
+      () => areas()?.join(",") ?? null,
+    );
+  }
+  load(spec?: string): this {
+    const want = paths(spec);
+    this.queue(() => {
+      const a = this.areas();
+      this.nullObject = a === null;
+      if (a && want.includes("address")) this.loaded.address = a.join(",");
+      if (a && want.includes("areaCount")) this.loaded.areaCount = a.length;
+    });
+    return this;
+  }
+  get address(): string {
+    return this.value("address");
+  }
+  get areaCount(): number {
+    return this.value("areaCount");
+  }
+}
+
+class FakeCustomProperties extends Proxy0 {
+  constructor(
+    ctx: Ctx,
+    private sheet: () => FakeSheet,
+  ) {
+    super(ctx);
+  }
+  load(spec?: string): this {
+    void spec;
+    this.queue(() => {
+      const s = this.sheet();
+      this.loaded.items = [...s.customProperties].map(([key, value]) => ({ key, value }));
+    });
+    return this;
+  }
+  get items(): { key: string; value: string }[] {
+    return this.value("items");
+  }
+  add(key: string, value: string): void {
+    this.queue(() => {
+      const s = this.sheet();
+      this.write(s.name, "customProperty", key);
+      s.customProperties.set(key, value);
+    });
+  }
+}
+
+class FakeWorksheet extends Proxy0 {
+  readonly protection: { readonly protected: boolean; load: (p?: string) => void };
+  readonly customProperties: FakeCustomProperties;
+  readonly freezePanes: { freezeRows: (n: number) => void };
+  readonly autoFilter: { apply: (range: FakeRange | string) => void };
+  constructor(
+    ctx: Ctx,
+    private find: () => FakeSheet | null,
+  ) {
+    super(ctx);
+    const self = this;
+    this.protection = {
+      get protected(): boolean {
+        return self.value("protection/protected");
+      },
+      load() {
+        self.load("protection/protected");
+      },
+    };
+    this.customProperties = new FakeCustomProperties(ctx, () => this.sheet());
+    this.freezePanes = {
+      freezeRows: (n: number) =>
+        this.queue(() => {
+          const s = this.sheet();
+          this.write(s.name, "freezeRows");
+          s.frozenRows = n;
+        }),
+    };
+    this.autoFilter = {
+      apply: (range: FakeRange | string) =>
+        this.queue(() => {
+          const s = this.sheet();
+          this.write(s.name, "autoFilter");
+          s.autoFilter = typeof range === "string" ? range : "set";
+        }),
+    };
+  }
+
+  sheet(): FakeSheet {
+    const s = this.find();
+    if (!s) throw richError("ItemNotFound", "worksheet not found");
+    return s;
+  }
+
+  snapshot(s: FakeSheet | null, want: string[]): void {
+    this.nullObject = s === null;
+    if (!s) return;
+    for (const p of want) {
+      if (p === "name") this.loaded.name = s.name;
+      else if (p === "visibility") this.loaded.visibility = s.visibility;
+      else if (p === "position") this.loaded.position = this.ctx.state.sheets.indexOf(s);
+      else if (p === "protection/protected") this.loaded[p] = s.protected;
+      else throw richError("InvalidArgument", `fake worksheet cannot load ${p}`);
+    }
+  }
+
+  load(spec?: string | string[]): this {
+    const want = paths(spec);
+    this.queue(() => this.snapshot(this.find(), want));
+    return this;
+  }
+  get name(): string {
+    return this.value("name");
+  }
+  get visibility(): string {
+    return this.value("visibility");
+  }
+  get position(): number {
+    return this.value("position");
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    void valuesOnly;
+    return new FakeRange(
+      this.ctx,
+      () => this.find(),
+      () => {
+        const s = this.sheet();
+        let r1 = -1;
+        let c1 = -1;
+        let r0 = Infinity;
+        let c0 = Infinity;
+        s.values.forEach((row, r) =>
+          row?.forEach((v, c) => {
+            if (v === null || v === undefined || v === "") return;
+            r0 = Math.min(r0, r);
+            c0 = Math.min(c0, c);
+            r1 = Math.max(r1, r);
+            c1 = Math.max(c1, c);
+          }),
+        );
+        return r1 < 0 ? null : { r0, c0, r1, c1 };
+      },
+    );
+  }
+  getRange(address?: string): FakeRange {
+    return new FakeRange(
+      this.ctx,
+      () => this.find(),
+      () => (address ? parseBox(address) : { r0: 0, c0: 0, r1: 1048575, c1: 16383 }),
+    );
+  }
+  getRangeByIndexes(r: number, c: number, rows: number, cols: number): FakeRange {
+    return new FakeRange(
+      this.ctx,
+      () => this.find(),
+      () => ({ r0: r, c0: c, r1: r + rows - 1, c1: c + cols - 1 }),
+    );
+  }
+  getRanges(address: string): FakeRangeAreas {
+    const parts = address.split(",").map((a) => a.trim());
+    return new FakeRangeAreas(
+      this.ctx,
+      () => this.find(),
+      () => {
+        parts.forEach(parseBox); // bad addresses fail the sync, as in Excel
+        return parts;
+      },
+    );
+  }
+  activate(): void {
+    this.queue(() => {
+      const s = this.sheet();
+      if (s.visibility !== "Visible") throw richError("InvalidOperation", `cannot activate hidden sheet ${s.name}`);
+      this.ctx.state.active = s.name;
+    });
+  }
+  delete(): void {
+    this.queue(() => {
+      const s = this.sheet();
+      if (this.ctx.state.structureProtected) throw richError("AccessDenied", "workbook structure is protected");
+      this.write(s.name, "sheet.delete");
+      this.ctx.state.sheets = this.ctx.state.sheets.filter((x) => x !== s);
+      if (this.ctx.state.active === s.name) this.ctx.state.active = this.ctx.state.sheets[0]?.name ?? "";
+    });
+  }
+}
+
+class FakeWorksheets extends Proxy0 {
+  load(spec?: string): this {
+    const want = paths(spec).map((p) => p.replace(/^items\//, ""));
+    this.queue(() => {
+      this.loaded.items = this.ctx.state.sheets.map((s) => {
+        const ws = new FakeWorksheet(this.ctx, () => this.ctx.state.sheets.find((x) => x === s) ?? null);
+        ws.snapshot(s, want);
+        return ws;
+      });
+    });
+    return this;
+  }
+  get items(): FakeWorksheet[] {
+    return this.value("items");
+  }
+  getItem(name: string): FakeWorksheet {
+    const ws = new FakeWorksheet(this.ctx, () => this.ctx.state.sheets.find((s) => s.name === name) ?? null);
+    this.queue(() => void live(this.ctx, name));
+    return ws;
+  }
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.ctx.state.sheets.find((s) => s.name === name) ?? null);
+  }
+  add(name: string): FakeWorksheet {
+    this.queue(() => {
+      if (this.ctx.state.structureProtected) throw richError("AccessDenied", "workbook structure is protected");
+      if (this.ctx.state.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
+        throw richError("ItemAlreadyExists", `a sheet named ${name} exists`);
+      }
+      this.write(name, "sheet.add");
+      this.ctx.state.sheets.push(makeSheet({ name, values: [] }));
+    });
+    return new FakeWorksheet(this.ctx, () => this.ctx.state.sheets.find((s) => s.name === name) ?? null);
+  }
+}
+
+export function makeSheet(spec: FakeSheetSpec): FakeSheet {
+  return {
+    name: spec.name,
+    values: spec.values.map((r) => (r ? [...r] : [])),
+    formulas: new Map(Object.entries(spec.formulas ?? {})),
+    numberFormats: new Map(),
+    merges: [...(spec.merges ?? [])],
+    visibility: spec.visibility ?? "Visible",
+    protected: spec.protected ?? false,
+    formats: new Map(Object.entries(spec.formats ?? {}).map(([k, v]) => [k, { ...v }])),
+    conditionalFormats: (spec.conditionalFormats ?? []).map((c) => ({ ...c })),
+    customProperties: new Map(Object.entries(spec.customProperties ?? {})),
+    frozenRows: 0,
+    autoFilter: null,
+    columnWidths: new Map(),
+  };
+}
+
+export interface FakeExcel {
+  state: FakeExcelState;
+  /** `Excel.run` */
+  run<T>(batch: (context: unknown) => Promise<T>): Promise<T>;
+  /** The object to install as the global `Excel`. */
+  namespace: Record<string, unknown>;
+}
+
+export function createFakeExcel(specs: FakeSheetSpec[], options: { payloadLimitBytes?: number } = {}): FakeExcel {
+  const state: FakeExcelState = {
+    sheets: specs.map(makeSheet),
+    active: specs.find((s) => (s.visibility ?? "Visible") === "Visible")?.name ?? "",
+    selection: null,
+    syncs: 0,
+    writes: [],
+    responseBytes: [],
+    editMode: false,
+    structureProtected: false,
+    payloadLimitBytes: options.payloadLimitBytes ?? 5 * 1024 * 1024,
+    calculations: [],
+  };
+  const run = async <T>(batch: (context: unknown) => Promise<T>): Promise<T> => {
+    const ctx: Ctx = { queue: [], state, batchBytes: 0 };
+    const protection = new (class extends Proxy0 {
+      load(): this {
+        this.queue(() => (this.loaded.protected = state.structureProtected));
+        return this;
+      }
+      get protected(): boolean {
+        return this.value("protected");
+      }
+    })(ctx);
+    const context = {
+      workbook: {
+        worksheets: new FakeWorksheets(ctx),
+        protection,
+        application: {
+          calculate: (type: string) => ctx.queue.push(() => void state.calculations.push(type)),
+        },
+      },
+      async sync(): Promise<void> {
+        state.syncs++;
+        const ops = ctx.queue;
+        ctx.queue = [];
+        ctx.batchBytes = 0;
+        await Promise.resolve();
+        if (state.editMode) throw richError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode.");
+        for (const op of ops) op();
+        state.responseBytes.push(ctx.batchBytes);
+        if (ctx.batchBytes > state.payloadLimitBytes) {
+          throw richError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
+        }
+      },
+    };
+    const result = await batch(context);
+    if (ctx.queue.length) await context.sync(); // Excel.run flushes what is left
+    return result;
+  };
+  return {
+    state,
+    run,
+    namespace: {
+      run,
+      CalculationType: { full: "Full", recalculate: "Recalculate" },
+      ConditionalFormatType: { custom: "Custom" },
+      ErrorCodes: {
+        invalidOperationInCellEditMode: "InvalidOperationInCellEditMode",
+        responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded",
+      },
+    },
+  };
+}

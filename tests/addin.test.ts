@@ -2,10 +2,17 @@
 import { execFileSync } from "child_process";
 import { existsSync, mkdirSync, readFileSync } from "fs";
 import * as path from "path";
-import { openPane, type PaneSession } from "./helpers/pane-browser";
+import { openPane, FAKE_STATE, type FakeStateJson, type PaneSession } from "./helpers/pane-browser";
+import { checkWorkbook, resolveRuleset, type CheckResult } from "../src/engine";
+import { readXlsx } from "../src/xlsx/read";
+import { largeBook } from "../src/sample/generate";
+import { main } from "../src/cli/main";
+import { bookSpecs, specsOf } from "./helpers/fake-book";
+import { Capture } from "./helpers/streams";
 
 const root = path.join(__dirname, "..");
 const dist = path.join(root, "dist");
+const SAMPLE = path.join(root, "examples", "sample.xlsx");
 
 beforeAll(() => {
   // The metadata plugin fails the build on metadata errors; the CLI would exit 0: check files, not codes.
@@ -63,12 +70,35 @@ describe("npm run build", () => {
   });
 });
 
+const SETTINGS_STUB = () => {
+  const w = window as unknown as { __settings: Record<string, unknown>; __saves: number };
+  w.__settings = {};
+  w.__saves = 0;
+  const settings = {
+    get: (k: string) => w.__settings[k],
+    set: (k: string, v: unknown) => {
+      w.__settings[k] = v;
+    },
+    saveAsync: (cb: (r: { status: string }) => void) => {
+      w.__saves++;
+      cb({ status: Office.AsyncResultStatus.Succeeded as unknown as string });
+    },
+  };
+  Object.defineProperty(Office.context, "document", { value: { settings }, configurable: true });
+};
+
+async function ready(s: PaneSession): Promise<void> {
+  await s.page.goto(`${s.origin}/taskpane.html`);
+  await s.page.waitForFunction(() => document.body.dataset.ready === "1", null, { timeout: 20000 });
+}
+
+const fakeState = (s: PaneSession) => s.page.evaluate(FAKE_STATE) as Promise<FakeStateJson>;
+
 describe("the task pane in headless Chromium", () => {
   let s: PaneSession;
   beforeAll(async () => {
-    s = await openPane();
-    await s.page.goto(`${s.origin}/taskpane.html`);
-    await s.page.waitForFunction(() => (document.getElementById("ruleset") as HTMLSelectElement)?.options.length > 0, null, { timeout: 20000 });
+    s = await openPane([{ name: "干部", values: [["姓名"]] }]);
+    await ready(s);
   }, 60000);
   afterAll(async () => s?.close());
 
@@ -76,32 +106,163 @@ describe("the task pane in headless Chromium", () => {
     expect(await s.page.textContent("#title")).toBe("考核规则");
     expect(await s.page.inputValue("#ruleset")).toBe("jinan-2022");
     expect(await s.page.locator("#functions li").count()).toBe(11);
+    expect(await s.page.locator("#params tr").count()).toBeGreaterThan(15);
     expect(s.consoleErrors).toEqual([]);
     expect(s.blocked).toEqual([]);
-    mkdirSync(path.join(root, "tests", "artifacts"), { recursive: true });
-    await s.page.screenshot({ path: path.join(root, "tests", "artifacts", "pane-addin.png"), fullPage: true });
   });
 
-  it("saves a chosen ruleset in the workbook settings and recalculates the KH cells", async () => {
-    await s.page.evaluate(() => {
-      const w = window as unknown as { __kaohe: { settings: Record<string, unknown>; calls: string[] } };
-      const settings = {
-        get: (k: string) => w.__kaohe.settings[k],
-        set: (k: string, v: unknown) => { w.__kaohe.settings[k] = v; },
-        saveAsync: (cb: (r: { status: string }) => void) => { w.__kaohe.calls.push("saveAsync"); cb({ status: Office.AsyncResultStatus.Succeeded as unknown as string }); },
-      };
-      Object.defineProperty(Office.context, "document", { value: { settings }, configurable: true });
-    });
+  it("saves a chosen ruleset in the workbook settings, recalculates, and shows its parameters", async () => {
+    await s.page.evaluate(SETTINGS_STUB);
     await s.page.selectOption("#ruleset", "civil-servant-2020+gansu-2024");
-    await s.page.waitForFunction(() => document.getElementById("status")!.textContent!.length > 0);
-    const state = await s.page.evaluate(() => (window as unknown as { __kaohe: unknown }).__kaohe);
-    expect(state).toEqual({ settings: { "kaohe.ruleset": "civil-servant-2020+gansu-2024" }, calls: ["saveAsync", "calculate:Full", "sync"] });
-    expect(await s.page.textContent("#status")).toContain("已保存");
+    await s.page.waitForFunction(() => document.getElementById("status")!.textContent!.includes("已保存"));
+    const saved = await s.page.evaluate(() => {
+      const w = window as unknown as { __settings: unknown; __saves: number };
+      return { settings: w.__settings, saves: w.__saves };
+    });
+    expect(saved).toEqual({ settings: { "kaohe.ruleset": "civil-servant-2020+gansu-2024" }, saves: 1 });
+    expect((await fakeState(s)).calculations).toEqual(["Full"]);
+    expect(await s.page.textContent("#params")).toContain("甘肃：平时考核得分低于 90 分的不得评为优秀");
     expect(s.consoleErrors).toEqual([]);
   });
 
   it("switches to English", async () => {
     await s.page.click("#lang");
     expect(await s.page.textContent("#title")).toBe("Appraisal Rules");
+    expect(await s.page.textContent("#validate")).toBe("Check the whole workbook");
   });
+});
+
+describe("validating the sample workbook in the pane", () => {
+  let s: PaneSession;
+  let expected: CheckResult;
+  beforeAll(async () => {
+    const input = await readXlsx(SAMPLE);
+    expected = checkWorkbook(input, resolveRuleset("jinan-2022"));
+    s = await openPane(specsOf(input));
+    await ready(s);
+    await s.page.click("#validate");
+    await s.page.waitForSelector("#results:not([hidden]) .finding", { timeout: 20000 });
+  }, 60000);
+  afterAll(async () => s?.close());
+
+  it("shows the same summary and findings as the engine (and so as kaohe check)", async () => {
+    const cards = await s.page.locator("#cards .card b").allTextContents();
+    expect(cards.map(Number)).toEqual([expected.summary.rows, expected.summary.errors, expected.summary.warnings, expected.summary.info]);
+    await s.page.selectOption("#groupBy", "rule");
+    const counts = await s.page.locator("#groups .group > summary .badge").allTextContents();
+    expect(counts.map(Number).reduce((a, b) => a + b, 0)).toBe(expected.findings.length);
+    const rules = await s.page.locator("#groups .group").evaluateAll((gs) => gs.map((g) => (g as HTMLElement).dataset.key));
+    expect(rules.sort()).toEqual([...new Set(expected.findings.map((f) => f.rule))].sort());
+    await s.page.selectOption("#groupBy", "unit");
+  });
+
+  it("goes to the offending cell on click", async () => {
+    const first = expected.findings.find((f) => f.unit)!;
+    await s.page.selectOption("#fUnit", first.unit!);
+    await s.page.locator("#groups .finding[data-index]").first().click();
+    await s.page.waitForFunction(() => (window as unknown as { __fake: { state: { selection: unknown } } }).__fake.state.selection !== null);
+    const state = await fakeState(s);
+    expect(state.active).toBe(first.sheet);
+    expect(state.selection).toEqual({ sheet: first.sheet, address: first.cell });
+  });
+
+  it("filters by severity and rule", async () => {
+    await s.page.selectOption("#fUnit", "");
+    const rule = expected.findings[expected.findings.length - 1].rule;
+    await s.page.selectOption("#fRule", rule);
+    await s.page.selectOption("#groupBy", "rule");
+    const shown = await s.page.locator("#groups .finding[data-index] .head").allTextContents();
+    expect(shown.length).toBe(expected.findings.filter((f) => f.rule === rule).length);
+    expect(shown.every((x) => x.startsWith(rule))).toBe(true);
+    await s.page.selectOption("#fRule", "");
+    await s.page.selectOption("#fSeverity", "warning");
+    const badges = await s.page.locator("#groups .badge").evaluateAll((b) => b.map((x) => x.className));
+    expect(badges.every((c) => c.includes("warning"))).toBe(true);
+    await s.page.selectOption("#fSeverity", "");
+  });
+
+  it("marks the offending cells and clears every mark again", async () => {
+    await s.page.click("#mark");
+    await s.page.waitForFunction(() => document.getElementById("status")!.textContent!.includes("已标记"));
+    const marked = (await fakeState(s)).sheets.flatMap((x) => x.cfs);
+    expect(marked.length).toBeGreaterThan(0);
+    await s.page.click("#unmark");
+    await s.page.waitForFunction(() => document.getElementById("status")!.textContent!.includes("已清除"));
+    expect((await fakeState(s)).sheets.flatMap((x) => x.cfs)).toEqual([]);
+  });
+
+  it("writes the 校验报告 sheet", async () => {
+    await s.page.click("#writeReport");
+    await s.page.waitForFunction(() => document.getElementById("status")!.textContent!.includes("已写入"));
+    const report = (await fakeState(s)).sheets.find((x) => x.name === "校验报告")!;
+    expect(report.props).toEqual([["kaohe", "report"]]);
+    expect(report.values.length).toBe(6 + expected.findings.length);
+    expect(report.values.slice(6).map((r) => r[0])).toEqual(expected.findings.map((f) => f.rule));
+  });
+
+  it("writes the same result-use list as `kaohe results`", async () => {
+    await s.page.click("#writeResults");
+    await s.page.waitForFunction(() => document.getElementById("status")!.textContent!.includes("结果运用"));
+    const state = await fakeState(s);
+    const list = state.sheets.find((x) => x.name === "结果运用清单")!;
+    const talks = state.sheets.find((x) => x.name === "谈话安排")!;
+    const out = new Capture();
+    await main(["results", SAMPLE, "--json"], out.stream, new Capture().stream);
+    const cli = JSON.parse(out.text).files[0].measures as Record<string, string | null>[];
+    const key = (r: unknown[]) => JSON.stringify([r[0], r[1], r[2], r[3] || null, r[4] || null, r[5] || null]);
+    const paneRows = list.values.slice(4).map(key).sort();
+    expect(paneRows).toEqual(cli.map((i) => key([i.rule, i.measure, i.unit, i.person, i.by, i.until])).sort());
+    expect(paneRows.length).toBeGreaterThan(100);
+    expect(talks.values.length - 4).toBe(cli.filter((i) => /谈话|约谈/.test(String(i.measure))).length);
+    expect(list.formulas.some(([, f]) => f.startsWith('=HYPERLINK("#'))).toBe(true);
+  });
+
+  it("fits 320 px without horizontal scrolling, and a screenshot is saved for review", async () => {
+    expect(await s.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    mkdirSync(path.join(root, "tests", "artifacts"), { recursive: true });
+    await s.page.selectOption("#groupBy", "unit");
+    await s.page.evaluate(() => window.scrollTo(0, 0));
+    await s.page.screenshot({ path: path.join(root, "tests", "artifacts", "pane-validate.png"), fullPage: true });
+    expect(s.consoleErrors).toEqual([]);
+    expect(s.blocked).toEqual([]);
+  });
+});
+
+describe("the pane with hostile or awkward workbooks", () => {
+  const XSS = "<img src=x onerror=alert(1)>";
+  it("shows cell text as text, never as HTML", async () => {
+    const s = await openPane([
+      { name: "班子", values: [["单位", "本年班子等次"], [XSS, "优秀"]] },
+      { name: "干部", values: [["单位", "姓名", "是否正职", "本年等次"], [XSS, "张三", "是", XSS]] },
+    ]);
+    try {
+      await ready(s);
+      await s.page.click("#validate");
+      await s.page.waitForSelector("#results:not([hidden]) .finding");
+      expect(await s.page.locator("#groups").textContent()).toContain(XSS);
+      expect(await s.page.locator("img[src=x]").count()).toBe(0);
+      expect(s.consoleErrors).toEqual([]); // no alert dialog either
+    } finally {
+      await s.close();
+    }
+  }, 60000);
+
+  it("says what to do when Excel is editing a cell, and can cancel a slow run", async () => {
+    const s = await openPane(bookSpecs(largeBook(20, 10, 1)), { latencyMs: 400 });
+    try {
+      await ready(s);
+      await s.page.evaluate(() => ((window as unknown as { __fake: { state: { editMode: boolean } } }).__fake.state.editMode = true));
+      await s.page.click("#validate");
+      await s.page.waitForFunction(() => document.getElementById("status")!.textContent!.includes("按 Enter 或 Esc"));
+      expect(await s.page.getAttribute("#status", "class")).toContain("error");
+      await s.page.evaluate(() => ((window as unknown as { __fake: { state: { editMode: boolean } } }).__fake.state.editMode = false));
+      await s.page.click("#validate");
+      await s.page.click("#cancel");
+      await s.page.waitForFunction(() => document.getElementById("status")!.textContent === "已取消。");
+      expect(await s.page.isHidden("#results")).toBe(true);
+      expect(await s.page.isEnabled("#validate")).toBe(true);
+    } finally {
+      await s.close();
+    }
+  }, 60000);
 });

@@ -1,53 +1,32 @@
 /**
  * The task pane. Runs in the shared runtime with the functions: on start it reads the workbook's
  * ruleset into the runtime (so KH.* cells use it even before anyone opens the pane).
- * All text goes into the page with textContent, never as HTML.
+ * One engine: the findings here are those of `kaohe check` on the same workbook.
  */
-import { BUILTIN, resolveRuleset } from "../engine";
+import { checkWorkbook, parseDate, resolveRuleset, resultList, type CheckResult } from "../engine";
 import { rulesetInForceId } from "../functions/ruleset-in-force";
+import { reportTable } from "../tables/report";
+import { resultTables } from "../tables/results";
+import { stamp } from "../tables/table";
+import { el } from "./dom";
+import { describeError, type Said } from "./excel/errors";
+import { clearMarks, markFindings } from "./excel/highlight";
+import { Cancelled } from "./excel/progress";
+import { readWorkbook, type WorkbookRead } from "./excel/read";
+import { selectCell } from "./excel/select";
 import { applyRuleset, loadRulesetSetting } from "./excel/settings";
+import { writeTable } from "./excel/write-table";
+import { renderFindings } from "./findings-panel";
+import { functionItems } from "./functions-list";
+import { textOf } from "./i18n";
+import { renderRuleset } from "./ruleset-panel";
+import type { Filter, GroupBy, Lang } from "./view-model";
 
-type Lang = "zh" | "en";
 let lang: Lang = "zh";
-
-const TEXT = {
-  zh: {
-    title: "考核规则",
-    label: "本工作簿使用的规则集",
-    functions: "自定义函数",
-    saved: "已保存到工作簿，KH 函数已重新计算。",
-    source: "依据",
-    fingerprint: "指纹",
-    other: "EN",
-  },
-  en: {
-    title: "Appraisal Rules",
-    label: "Ruleset in force in this workbook",
-    functions: "Custom functions",
-    saved: "Saved in the workbook; KH functions recalculated.",
-    source: "Source",
-    fingerprint: "Fingerprint",
-    other: "中文",
-  },
-};
-
-const FUNCTIONS: [string, string, string][] = [
-  ['=KH.TEAMCAP("一般")', "0.1", "班子一般时干部优秀比例 / share for a team graded 一般"],
-  ['=KH.EXCELLENTQUOTA("优秀", 10)', "3", "十人中可评优秀人数 / 优秀 allowed among 10"],
-  ['=KH.GRADE(" 优秀等次 ")', "优秀", "规范等次 / canonical grade"],
-  ['=KH.ALLOWEDGRADES("一般", "是")', "称职、基本称职…", "可评等次 / allowed grades"],
-  ['=KH.CHECK("一般", "优秀", "是")', "L02 …", "本行违反的规则 / first rule broken"],
-  ['=KH.STREAK(F2:H2, "优秀")', "3", "连续年数 / years running"],
-  ['=KH.CONSEQUENCES("基本称职")', "R03：…", "结果运用 / result-use measures"],
-  ["=KH.TERMSTART(DATE(2021,8,15))", "2022-01-01", "任期起算 / term start (T01)"],
-  ["=KH.TERMEND(DATE(2021,8,15))", "2026-12-31", "任期届满 / term end (T02)"],
-  ['=KH.RULE("L02")', "L02 班子一般的…", "规则条文 / rule text"],
-  ["=KH.RULESET()", "jinan-2022 …", "规则集与指纹 / ruleset and fingerprint"],
-];
-
-function el<T extends HTMLElement>(id: string): T {
-  return document.getElementById(id) as T;
-}
+let last: { read: WorkbookRead; result: CheckResult } | null = null;
+let filter: Filter = { severity: "", unit: "", rule: "" };
+let groupBy: GroupBy = "unit";
+let running: { aborted: boolean } | null = null;
 
 function setStatus(text: string, error = false): void {
   const s = el("status");
@@ -55,59 +34,205 @@ function setStatus(text: string, error = false): void {
   s.className = error ? "status error" : "status";
 }
 
-function render(): void {
-  const t = TEXT[lang];
+function showError(e: unknown): void {
+  setStatus(describeError(e)[lang], !(e instanceof Cancelled));
+}
+
+function say(s: Said | null): void {
+  if (s) setStatus(s[lang], true);
+}
+
+const ACTIONS = ["validate", "mark", "unmark", "writeReport", "writeResults", "ruleset"];
+
+function busy(on: boolean): void {
+  for (const id of ACTIONS) el<HTMLButtonElement>(id).disabled = on;
+  el("cancel").hidden = !on;
+  el("progress").hidden = !on;
+}
+
+function progress(done: number, total: number, text: string): void {
+  const bar = el<HTMLProgressElement>("progress");
+  bar.value = total ? (100 * done) / total : 0;
+  setStatus(text);
+}
+
+/** Lets the page paint between stages. */
+const frame = () => new Promise<void>((r) => setTimeout(r, 0));
+
+function renderAll(): void {
+  const t = textOf(lang);
   document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
   el("title").textContent = t.title;
-  el("rulesetLabel").textContent = t.label;
-  el("functionsTitle").textContent = t.functions;
   el("lang").textContent = t.other;
-  const select = el<HTMLSelectElement>("ruleset");
-  select.replaceChildren(
-    ...[
-      ...BUILTIN.filter((b) => b.kind === "base").map((b) => b.id),
-      "jinan-2022+gansu-2024",
-      "civil-servant-2020+gansu-2024",
-      "civil-servant-2020+zhejiang-township-2018",
-    ].map((id) => {
-      const o = document.createElement("option");
-      o.value = id;
-      o.textContent = `${id} — ${resolveRuleset(id).title[lang]}`;
-      return o;
-    }),
-  );
-  select.value = rulesetInForceId();
-  const rs = resolveRuleset(rulesetInForceId());
-  el("rulesetSource").textContent = `${t.source}：${rs.source}`;
-  el("fingerprint").textContent = `${t.fingerprint}：${rs.fingerprint.slice(0, 16)}…`;
-  el("functions").replaceChildren(
-    ...FUNCTIONS.map(([f, result, what]) => {
-      const li = document.createElement("li");
-      const code = document.createElement("code");
-      code.textContent = f;
-      li.append(code, ` → ${result}\u3000${what}`);
-      return li;
-    }),
-  );
+  el("validate").textContent = t.validate;
+  el("cancel").textContent = t.cancel;
+  el("mark").textContent = t.mark;
+  el("unmark").textContent = t.unmark;
+  el("writeReport").textContent = t.writeReport;
+  el("writeResults").textContent = t.writeResults;
+  el("announcedLabel").textContent = t.announced;
+  el("functionsTitle").textContent = t.functions;
+  el("functions").replaceChildren(...functionItems());
+  renderRuleset(rulesetInForceId(), lang);
+  renderResults();
+}
+
+function renderResults(): void {
+  el("results").hidden = !last;
+  if (!last) return;
+  renderFindings({ result: last.result, filter, groupBy, lang, sheets: new Set(last.read.sheets.map((s) => s.name)) });
+}
+
+async function validate(): Promise<void> {
+  const t = textOf(lang);
+  const signal = { aborted: false };
+  running = signal;
+  busy(true);
+  try {
+    const read = await Excel.run((ctx) =>
+      readWorkbook(ctx, { signal, onProgress: (_stage, done, total) => progress(done, total, t.reading(done, total)) }),
+    );
+    progress(1, 1, t.checking);
+    await frame();
+    if (signal.aborted) throw new Cancelled();
+    const result = checkWorkbook(read.input, resolveRuleset(rulesetInForceId()));
+    last = { read, result };
+    filter = { severity: "", unit: "", rule: "" };
+    renderResults();
+    const hidden = read.sheets.filter((s) => s.visibility !== "Visible" && !s.owned && s.rows > 0).map((s) => s.name);
+    const lines = [result.problem ? result.problem[lang] : result.findings.length ? "" : t.noFindings];
+    if (hidden.length) lines.push(t.hiddenRead(hidden.join("、")));
+    setStatus(lines.filter(Boolean).join("\n"), Boolean(result.problem));
+  } catch (e) {
+    showError(e);
+  } finally {
+    running = null;
+    busy(false);
+  }
+}
+
+/** Runs a write with the pane busy and any failure said in the pane. */
+async function act(work: () => Promise<string>): Promise<void> {
+  busy(true);
+  setStatus(textOf(lang).writing);
+  try {
+    setStatus(await work());
+  } catch (e) {
+    showError(e);
+  } finally {
+    busy(false);
+  }
+}
+
+function wroteLine(w: { name: string; renamed: boolean }, wanted: string): string {
+  const t = textOf(lang);
+  return w.renamed ? t.renamed(w.name, wanted) : t.wrote(w.name);
+}
+
+const mark = () =>
+  act(async () => {
+    if (!last) return "";
+    const t = textOf(lang);
+    const { result, read } = last;
+    const r = await Excel.run((ctx) => markFindings(ctx, result.findings, read.sheets));
+    return [t.marked(r.marked), ...r.protectedSheets.map((p) => t.protectedSkipped(p.sheet, p.cells))].join("\n");
+  });
+
+const unmark = () => act(async () => textOf(lang).cleared((await Excel.run((ctx) => clearMarks(ctx))).cleared));
+
+const writeReport = () =>
+  act(async () => {
+    if (!last) return "";
+    const table = reportTable(last.result, lang, stamp(new Date()));
+    return wroteLine(await Excel.run((ctx) => writeTable(ctx, table)), table.name);
+  });
+
+const writeResults = () =>
+  act(async () => {
+    if (!last) return "";
+    const t = textOf(lang);
+    const date = el<HTMLInputElement>("announced").value; // "" or 2026-01-15
+    const announced = date ? parseDate(date) : null;
+    const items = resultList(
+      last.result.model,
+      last.result.ruleset,
+      announced?.ok ? { announced: announced.value } : {},
+    );
+    const rs = last.result.ruleset;
+    const [list, talks] = resultTables(items, lang, [
+      [lang === "zh" ? "规则集" : "Ruleset", `${rs.id} — ${rs.title[lang]}`],
+      [lang === "zh" ? "生成时间" : "Made at", stamp(new Date())],
+    ]);
+    const a = await Excel.run((ctx) => writeTable(ctx, talks));
+    const b = await Excel.run((ctx) => writeTable(ctx, list)); // written last, so it is the sheet shown
+    return [wroteLine(b, list.name), wroteLine(a, talks.name), t.results(list.rows.length, talks.rows.length)].join(
+      "\n",
+    );
+  });
+
+async function goTo(index: number): Promise<void> {
+  const f = last?.result.findings[index];
+  if (!f) return;
+  try {
+    say(await Excel.run((ctx) => selectCell(ctx, f.sheet, f.cell)));
+  } catch (e) {
+    showError(e);
+  }
 }
 
 async function onRulesetChange(): Promise<void> {
   const id = el<HTMLSelectElement>("ruleset").value;
   try {
     await applyRuleset(id);
-    render();
-    setStatus(TEXT[lang].saved);
+    renderRuleset(id, lang);
+    setStatus(textOf(lang).saved);
+    if (last) await validate(); // findings under the old rules would mislead
   } catch (e) {
-    setStatus(String((e as Error).message ?? e), true);
+    showError(e);
   }
+}
+
+function wire(): void {
+  el("ruleset").addEventListener("change", () => void onRulesetChange());
+  el("lang").addEventListener("click", () => {
+    lang = lang === "zh" ? "en" : "zh";
+    renderAll();
+  });
+  el("validate").addEventListener("click", () => void validate());
+  el("cancel").addEventListener("click", () => running && (running.aborted = true));
+  el("mark").addEventListener("click", () => void mark());
+  el("unmark").addEventListener("click", () => void unmark());
+  el("writeReport").addEventListener("click", () => void writeReport());
+  el("writeResults").addEventListener("click", () => void writeResults());
+  const refilter = () => {
+    filter = {
+      severity: el<HTMLSelectElement>("fSeverity").value as Filter["severity"],
+      unit: el<HTMLSelectElement>("fUnit").value,
+      rule: el<HTMLSelectElement>("fRule").value,
+    };
+    groupBy = el<HTMLSelectElement>("groupBy").value as GroupBy;
+    renderResults();
+  };
+  for (const id of ["fSeverity", "fUnit", "fRule", "groupBy"]) el(id).addEventListener("change", refilter);
+  el("units").addEventListener("click", (e) => {
+    const row = (e.target as HTMLElement).closest("tr");
+    if (!row?.dataset.unit) return;
+    filter = { ...filter, unit: row.dataset.unit };
+    renderResults();
+  });
+  el("groups").addEventListener("click", (e) => {
+    const item = (e.target as HTMLElement).closest<HTMLElement>(".finding[data-index]");
+    if (item && item.getAttribute("aria-disabled") !== "true") void goTo(Number(item.dataset.index));
+  });
+  // Never a blank pane: whatever escapes is said where the user looks.
+  window.addEventListener("error", (e) => showError(e.error ?? e.message));
+  window.addEventListener("unhandledrejection", (e) => showError(e.reason));
 }
 
 Office.onReady(() => {
   loadRulesetSetting();
-  render();
-  el("ruleset").addEventListener("change", () => void onRulesetChange());
-  el("lang").addEventListener("click", () => {
-    lang = lang === "zh" ? "en" : "zh";
-    render();
-  });
+  wire();
+  renderAll();
+  document.body.dataset.ready = "1";
+  performance.mark("kaohe:ready");
 });

@@ -758,7 +758,13 @@ export interface FakeExcel {
   namespace: Record<string, unknown>;
 }
 
-export function createFakeExcel(specs: FakeSheetSpec[], options: { payloadLimitBytes?: number } = {}): FakeExcel {
+export interface FakeOptions {
+  payloadLimitBytes?: number;
+  /** Milliseconds each sync takes, like a round trip to Excel on the web. */
+  latencyMs?: number;
+}
+
+export function createFakeExcel(specs: FakeSheetSpec[], options: FakeOptions = {}): FakeExcel {
   const state: FakeExcelState = {
     sheets: specs.map(makeSheet),
     active: specs.find((s) => (s.visibility ?? "Visible") === "Visible")?.name ?? "",
@@ -795,7 +801,7 @@ export function createFakeExcel(specs: FakeSheetSpec[], options: { payloadLimitB
         const ops = ctx.queue;
         ctx.queue = [];
         ctx.batchBytes = 0;
-        await Promise.resolve();
+        await new Promise((r) => setTimeout(r, options.latencyMs ?? 0));
         if (state.editMode) throw richError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode.");
         for (const op of ops) op();
         state.responseBytes.push(ctx.batchBytes);

@@ -4,6 +4,9 @@
  */
 import { createServer, type Server } from "http";
 import { readFile } from "fs/promises";
+import { readFileSync } from "fs";
+import * as ts from "typescript";
+import type { FakeOptions, FakeSheetSpec } from "../../src/testing/fake-excel";
 import * as path from "path";
 import type { AddressInfo } from "net";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -39,19 +42,37 @@ function serve(): Promise<Server> {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
-/** The fake Excel: records calls made through Excel.run and Office settings. */
-export const FAKE_EXCEL = `
-  window.__kaohe = { calls: [], settings: {} };
-  window.Excel = {
-    CalculationType: { full: "Full", recalculate: "Recalculate" },
-    run: async (cb) => cb({
-      workbook: { application: { calculate: (t) => window.__kaohe.calls.push("calculate:" + t) } },
-      sync: async () => { window.__kaohe.calls.push("sync"); },
-    }),
-  };
-`;
+const FAKE_SOURCE = path.join(__dirname, "..", "..", "src", "testing", "fake-excel.ts");
 
-export async function openPane(): Promise<PaneSession> {
+/**
+ * The fake Excel of src/testing, transpiled for the page and installed as `window.Excel` before
+ * office.js loads; `window.__fake` gives the test its state.
+ */
+export function fakeExcelScript(specs: FakeSheetSpec[], options: FakeOptions = {}): string {
+  const js = ts.transpileModule(readFileSync(FAKE_SOURCE, "utf8"), {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
+  }).outputText;
+  return `(function () { var exports = {}; var module = { exports: exports };
+${js}
+var fake = exports.createFakeExcel(${JSON.stringify(specs)}, ${JSON.stringify(options)});
+window.__fake = fake; window.Excel = fake.namespace; })();`;
+}
+
+/** The fake's state as plain JSON (Maps spread), for `page.evaluate`. */
+export const FAKE_STATE = `(() => { const s = window.__fake.state; return {
+  active: s.active, selection: s.selection, syncs: s.syncs, calculations: s.calculations, writes: s.writes,
+  sheets: s.sheets.map((x) => ({ name: x.name, values: x.values, formulas: [...x.formulas], props: [...x.customProperties], cfs: x.conditionalFormats })) }; })()`;
+
+export interface FakeStateJson {
+  active: string;
+  selection: { sheet: string; address: string } | null;
+  syncs: number;
+  calculations: string[];
+  writes: { sheet: string; what: string }[];
+  sheets: { name: string; values: unknown[][]; formulas: [string, string][]; props: [string, string][]; cfs: { formula: string | null; ranges: string }[] }[];
+}
+
+export async function openPane(specs: FakeSheetSpec[] = [], options: FakeOptions = {}): Promise<PaneSession> {
   const server = await serve();
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", headless: true, args: CHROMIUM_FLAGS });
@@ -74,7 +95,11 @@ export async function openPane(): Promise<PaneSession> {
     blocked.push(url.href);
     return route.abort();
   });
-  await page.addInitScript(FAKE_EXCEL);
+  page.on("dialog", (d) => {
+    consoleErrors.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  await page.addInitScript(fakeExcelScript(specs, options));
   return {
     browser, page, origin, consoleErrors, blocked,
     async close() {

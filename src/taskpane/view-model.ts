@@ -1,0 +1,161 @@
+/** What the pane shows, computed from findings and the ruleset: pure, so it is tested without a page. */
+import type { Finding, ResolvedRuleset, Severity } from "../engine";
+
+export type Lang = "zh" | "en";
+export type GroupBy = "unit" | "rule";
+
+export interface Filter {
+  severity: Severity | "";
+  unit: string;
+  rule: string;
+}
+
+export interface Counts {
+  error: number;
+  warning: number;
+  info: number;
+}
+
+export interface Group {
+  key: string;
+  title: string;
+  counts: Counts;
+  /** Indexes into the findings list, in the engine's order. */
+  items: number[];
+}
+
+/** Findings with no unit (missing columns, ruleset weights) are grouped under this key. */
+export const NO_UNIT = "";
+
+export function emptyCounts(): Counts {
+  return { error: 0, warning: 0, info: 0 };
+}
+
+export function matches(f: Finding, filter: Filter): boolean {
+  return (
+    (!filter.severity || f.severity === filter.severity) &&
+    (!filter.unit || (f.unit ?? NO_UNIT) === filter.unit) &&
+    (!filter.rule || f.rule === filter.rule)
+  );
+}
+
+/** Groups in order of first appearance (the engine's order: sheet, row, column), items likewise. */
+export function groupFindings(
+  findings: Finding[],
+  by: GroupBy,
+  filter: Filter,
+  ruleTitle: (id: string) => string,
+  noUnit: string,
+): Group[] {
+  const groups = new Map<string, Group>();
+  findings.forEach((f, i) => {
+    if (!matches(f, filter)) return;
+    const key = by === "unit" ? (f.unit ?? NO_UNIT) : f.rule;
+    let g = groups.get(key);
+    if (!g) {
+      const title = by === "unit" ? key || noUnit : `${key} ${ruleTitle(key)}`;
+      groups.set(key, (g = { key, title, counts: emptyCounts(), items: [] }));
+    }
+    g.counts[f.severity]++;
+    g.items.push(i);
+  });
+  return [...groups.values()];
+}
+
+/** Filter choices: the units and rules that occur, each with how many findings. */
+export function choices(findings: Finding[]): { units: [string, number][]; rules: [string, number][] } {
+  const units = new Map<string, number>();
+  const rules = new Map<string, number>();
+  for (const f of findings) {
+    const u = f.unit ?? NO_UNIT;
+    units.set(u, (units.get(u) ?? 0) + 1);
+    rules.set(f.rule, (rules.get(f.rule) ?? 0) + 1);
+  }
+  return { units: [...units], rules: [...rules].sort(([a], [b]) => a.localeCompare(b)) };
+}
+
+/** Units with at least one error, warning or info, most errors first. */
+export function unitSummary(findings: Finding[]): [string, Counts][] {
+  const by = new Map<string, Counts>();
+  for (const f of findings) {
+    if (!f.unit) continue;
+    const c = by.get(f.unit) ?? emptyCounts();
+    c[f.severity]++;
+    by.set(f.unit, c);
+  }
+  return [...by].sort(([, a], [, b]) => b.error - a.error || b.warning - a.warning || b.info - a.info);
+}
+
+const PARAM_LABELS: Record<string, [string, string]> = {
+  "quota.rounding": ["名额取整方式", "Quota rounding"],
+  "quota.minimum": ["最少名额", "Minimum quota"],
+  "quota.excludeUngraded": ["不定等次不计入基数", "不定等次 left out of the base"],
+  "quota.principalCounts": ["正职计入本单位基数", "Principal counts in the base"],
+  "teamShares.0": ["班子优秀：干部优秀比例 %", "Team 优秀: cadre 优秀 share %"],
+  "teamShares.1": ["班子良好：干部优秀比例 %", "Team 良好: cadre 优秀 share %"],
+  "teamShares.2": ["班子一般：干部优秀比例 %", "Team 一般: cadre 优秀 share %"],
+  "teamShares.3": ["班子较差：干部优秀比例 %", "Team 较差: cadre 优秀 share %"],
+  "bodyShare.general": ["优秀一般比例 %", "General 优秀 share %"],
+  "bodyShare.max": ["经批准最高比例 %", "Maximum with approval %"],
+  "institutionShares.general": ["事业单位优秀比例 %", "Institution 优秀 share %"],
+  "institutionShares.raised": ["提高后比例 %", "Raised share %"],
+  "institutionShares.lowered": ["降低后比例 %", "Lowered share %"],
+  "townshipShare.share": ["乡镇（街道）优秀比例 %", "Township 优秀 share %"],
+  "townshipShare.categories": ["乡镇类别", "Township categories"],
+  performanceShares: ["按单位绩效的优秀比例 %", "优秀 share by unit performance %"],
+  regularScoreMin: ["评优秀的平时考核最低分", "Lowest regular score for 优秀"],
+  pointsLostMax: ["责任扣分比例上限 %", "Most responsibility points lost %"],
+  sanctions: ["处分影响期", "Sanctions"],
+  ungradedBreaksRun: ["不定等次中断连续年数", "不定等次 breaks a run"],
+  "term.years": ["任期年数", "Term years"],
+  "term.maxTerms": ["最多任期数", "Most terms"],
+  "weights.regular": ["平时考核权重 %", "Regular assessment weight %"],
+  "weights.survey": ["民意调查权重 %", "Survey weight %"],
+  "weights.evaluators": ["测评主体权重 %", "Evaluator weights %"],
+  "weights.highQuality": ["高质量发展考核权重 %", "High-quality development weight %"],
+  democraticLowShare: ["民主测评基本称职及不称职比例（谈话）%", "Low democratic-evaluation share (talk) %"],
+};
+
+function shown(v: unknown, lang: Lang): string {
+  if (typeof v === "boolean") return lang === "zh" ? (v ? "是" : "否") : v ? "yes" : "no";
+  if (v === null || v === undefined) return "—";
+  if (Array.isArray(v)) return v.map((x) => shown(x, lang)).join("、");
+  if (typeof v === "object")
+    return Object.entries(v as Record<string, unknown>)
+      .map(([k, x]) => `${k} ${shown(x, lang)}`)
+      .join("，");
+  return String(v);
+}
+
+/** Every parameter of the ruleset as label, figure and where the figure comes from. */
+export function paramRows(
+  rs: ResolvedRuleset,
+  lang: Lang,
+): { label: string; value: string; source: string; local: boolean }[] {
+  const rows: { label: string; value: string; source: string; local: boolean }[] = [];
+  const note = (path: string) => {
+    for (let p = path; p; p = p.includes(".") ? p.slice(0, p.lastIndexOf(".")) : "")
+      if (rs.paramNotes[p]) return rs.paramNotes[p];
+    return { source: rs.source, local: false };
+  };
+  const add = (path: string, value: unknown) => {
+    const n = note(path);
+    const label = PARAM_LABELS[path]?.[lang === "zh" ? 0 : 1] ?? path;
+    rows.push({ label, value: shown(value, lang), source: n.source, local: n.local === true });
+  };
+  const walk = (path: string, v: unknown) => {
+    const leaf =
+      v === null ||
+      typeof v !== "object" ||
+      path === "sanctions" ||
+      path === "performanceShares" ||
+      path === "townshipShare.categories";
+    if (leaf || PARAM_LABELS[path]) {
+      add(path, path === "sanctions" ? (v as { name: string }[]).map((s) => s.name) : v);
+      return;
+    }
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) walk(path ? `${path}.${k}` : k, x);
+  };
+  walk("", rs.params);
+  return rows;
+}

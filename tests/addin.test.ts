@@ -2,7 +2,7 @@
 import { execFileSync } from "child_process";
 import { existsSync, mkdirSync, readFileSync } from "fs";
 import * as path from "path";
-import { openPane, FAKE_STATE, type FakeStateJson, type PaneSession } from "./helpers/pane-browser";
+import { openPane, FAKE_STATE, type FakeStateJson, type PaneSession } from "../src/testing/pane-browser";
 import { checkWorkbook, resolveRuleset, type CheckResult } from "../src/engine";
 import { readXlsx } from "../src/xlsx/read";
 import { largeBook } from "../src/sample/generate";

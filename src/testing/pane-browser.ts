@@ -6,16 +6,31 @@ import { createServer, type Server } from "http";
 import { readFile } from "fs/promises";
 import { readFileSync } from "fs";
 import * as ts from "typescript";
-import type { FakeOptions, FakeSheetSpec } from "../../src/testing/fake-excel";
+import type { FakeOptions, FakeSheetSpec } from "./fake-excel";
 import * as path from "path";
 import type { AddressInfo } from "net";
 import { chromium, type Browser, type Page } from "playwright-core";
 
+// Same paths from src/testing (tests) and lib/testing (bench).
 const DIST = path.join(__dirname, "..", "..", "dist");
 const OFFICE_JS = path.join(__dirname, "..", "..", "node_modules", "@microsoft", "office-js", "dist");
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".json": "application/json", ".png": "image/png", ".xml": "application/xml" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
+};
 
-export const CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"];
+export const CHROMIUM_FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 export interface PaneSession {
   browser: Browser;
@@ -69,13 +84,23 @@ export interface FakeStateJson {
   syncs: number;
   calculations: string[];
   writes: { sheet: string; what: string }[];
-  sheets: { name: string; values: unknown[][]; formulas: [string, string][]; props: [string, string][]; cfs: { formula: string | null; ranges: string }[] }[];
+  sheets: {
+    name: string;
+    values: unknown[][];
+    formulas: [string, string][];
+    props: [string, string][];
+    cfs: { formula: string | null; ranges: string }[];
+  }[];
 }
 
 export async function openPane(specs: FakeSheetSpec[] = [], options: FakeOptions = {}): Promise<PaneSession> {
   const server = await serve();
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", headless: true, args: CHROMIUM_FLAGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args: CHROMIUM_FLAGS,
+  });
   const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
   const consoleErrors: string[] = [];
   const blocked: string[] = [];
@@ -101,7 +126,11 @@ export async function openPane(specs: FakeSheetSpec[] = [], options: FakeOptions
   });
   await page.addInitScript(fakeExcelScript(specs, options));
   return {
-    browser, page, origin, consoleErrors, blocked,
+    browser,
+    page,
+    origin,
+    consoleErrors,
+    blocked,
     async close() {
       await browser.close();
       await new Promise((r) => server.close(r));

@@ -1,8 +1,12 @@
-/** `kaohe results --out`: the list as a workbook — a sortable 结果运用清单 sheet and a 谈话安排 sheet. */
+/**
+ * `kaohe results --out`: the list as a workbook — a sortable 结果运用清单 sheet and a 谈话安排 sheet, in the
+ * pane's order, with a 文件 column since one run can cover many workbooks.
+ */
 import ExcelJS from "exceljs";
 import type { Lang } from "../cli/format";
 import type { ResultsFile } from "../cli/results";
 import { talks } from "../engine";
+import { groupedItems } from "../tables/results";
 
 const HEAD = {
   zh: ["规则", "措施", "单位", "姓名", "执行", "期限", "文件", "位置"],
@@ -27,8 +31,10 @@ export async function writeResultList(path: string, results: ResultsFile[], lang
       r.file,
       `${i.sheet}!${i.cell}`,
     ];
-    for (const i of r.items) list.addRow(row(i));
-    for (const i of talks(r.items)) talk.addRow(row(i));
+    // The pane's order: by measure, then unit.
+    const items = groupedItems(r.items);
+    for (const i of items) list.addRow(row(i));
+    for (const i of talks(items)) talk.addRow(row(i));
   }
   for (const ws of [list, talk]) {
     ws.columns.forEach((c, i) => (c.width = [6, 44, 20, 10, 26, 12, 24, 12][i]));

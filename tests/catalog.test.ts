@@ -2,7 +2,7 @@
  * The rule tester: every rule of the D, Q, L, E, H, T and S families has a case that passes and a
  * case that breaks it, checked against the cell the finding must point at.
  */
-import { checkWorkbook, resolveRuleset, rulesetFromJson, RULES, type ResolvedRuleset, type WorkbookInput } from "../src/engine";
+import { checkWorkbook, resolveRuleset, rulesetFromJson, rulesSheetRows, RULES, type ResolvedRuleset, type WorkbookInput } from "../src/engine";
 import { book, many, unit, units, type Row } from "./helpers/book";
 
 interface Breaking {
@@ -237,7 +237,21 @@ const CASES: Record<string, Case> = {
     valid: [units(sound)],
     invalid: [{ input: units(sound), at: ["规则!A1"] }],
   },
+  A01: {
+    valid: [carrying(units(sound), "jinan-2022"), carrying(units(sound), "civil-servant-2020+gansu-2024")],
+    invalid: [{ input: carrying(units(sound), "jinan-2022", { "teamShares.2": 15 }), at: ["规则!B7"] }],
+  },
+  A02: {
+    valid: [carrying(units(sound), "jinan-2022")],
+    invalid: [{ input: carrying(units(sound), "civil-servant-2020"), at: ["规则!B7"], severity: "warning" }],
+  },
 };
+
+/** A workbook carrying a ruleset on its 规则 sheet, optionally changed by `edit` (path → new figure). */
+function carrying(input: WorkbookInput, id: string, edit: Record<string, unknown> = {}): WorkbookInput {
+  const rows = rulesSheetRows(resolveRuleset(id), 2025).map((r) => (typeof r[0] === "string" && r[0] in edit ? [r[0], edit[r[0]], r[2]] : r));
+  return { ...input, sheets: [...input.sheets, { name: "规则", values: rows }] };
+}
 
 function run(c: Case, input: WorkbookInput, valid = false) {
   const rs = valid && c.validRuleset ? c.validRuleset : typeof c.ruleset === "object" ? c.ruleset : resolveRuleset(c.ruleset ?? "jinan-2022");
@@ -245,10 +259,10 @@ function run(c: Case, input: WorkbookInput, valid = false) {
 }
 
 describe("rule catalog", () => {
-  const families = /^[DQLEHTS]\d\d$/;
-  it("has a passing and a breaking case for every D, Q, L, E, H, T and S rule", () => {
+  const families = /^[DQLEHTSA]\d\d$/;
+  it("has a passing and a breaking case for every D, Q, L, E, H, T, S and A rule", () => {
     const ids = RULES.map((r) => r.meta.id).filter((id) => families.test(id));
-    expect(ids.length).toBe(8 + 5 + 6 + 8 + 5 + 4 + 4);
+    expect(ids.length).toBe(8 + 5 + 6 + 8 + 5 + 4 + 4 + 2);
     for (const id of ids) {
       expect(CASES[id]).toBeDefined();
       expect(CASES[id].invalid.length).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-import { BUILTIN, DEFAULT_PARAMS, fingerprintOf, resolveRuleset, rulesetFromJson, RulesetError, RULE_BY_ID } from "../src/engine";
+import { BUILTIN, carriedRuleset, DEFAULT_PARAMS, fingerprintOf, readRulesSheet, resolveRuleset, rulesetFromJson, RulesetError, RULE_BY_ID, rulesSheetRows } from "../src/engine";
 
 describe("rulesets as data (rules.md §10)", () => {
   it("builds in the catalog's rulesets with the rules it lists", () => {
@@ -68,5 +68,29 @@ describe("rulesets as data (rules.md §10)", () => {
     expect(fewer.rules.L01).toBeUndefined();
     expect(fewer.rules.L05).toBeUndefined();
     expect(fewer.rules.L02).toBeDefined();
+  });
+});
+
+describe("the 规则 sheet round trip", () => {
+  const ids = [...BUILTIN.filter((b) => b.kind === "base").map((b) => b.id), "jinan-2022+gansu-2024", "civil-servant-2020+zhejiang-township-2018"];
+  it.each(ids)("%s reads back to its own fingerprint and is used as is", (id) => {
+    const rs = resolveRuleset(id);
+    const carried = readRulesSheet({ name: "规则", values: rulesSheetRows(rs, 2025) })!;
+    expect(carried.stated).toBe(rs.fingerprint);
+    expect(carried.computed).toBe(rs.fingerprint);
+    expect(carried.changed).toEqual([]);
+    expect(carriedRuleset(carried)!.id).toBe(rs.id);
+    expect(carriedRuleset(carried)!.fingerprint).toBe(rs.fingerprint);
+  });
+
+  it("any changed figure breaks the fingerprint, and the changed cell is named", () => {
+    const rs = resolveRuleset("jinan-2022");
+    const rows = rulesSheetRows(rs, 2025);
+    const r = rows.findIndex((x) => x[0] === "regularScoreMin");
+    rows[r] = [rows[r][0], 80, rows[r][2]];
+    const carried = readRulesSheet({ name: "规则", values: rows })!;
+    expect(carried.computed).not.toBe(carried.stated);
+    expect(carried.changed).toEqual([{ path: "regularScoreMin", found: 80, builtin: rs.params.regularScoreMin, cell: `B${r + 1}` }]);
+    expect(carriedRuleset(carried)).toBeNull();
   });
 });

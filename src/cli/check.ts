@@ -1,5 +1,5 @@
 /** `kaohe check`: the engine over .xlsx files, reported one by one with a total at the end. */
-import { checkWorkbook, type Finding, type ResolvedRuleset, type Summary } from "../engine";
+import { checkWorkbook, rulesetForWorkbook, type Finding, type ResolvedRuleset, type Summary } from "../engine";
 import { readXlsx } from "../xlsx/read";
 import { perFile, unusable, type Unusable } from "./per-file";
 import { writeReport } from "../xlsx/report";
@@ -8,6 +8,8 @@ import { expandInputs } from "./inputs";
 
 export interface CheckOptions {
   ruleset: ResolvedRuleset;
+  /** --ruleset was given: use it even where a workbook carries another (that is A02). */
+  named?: boolean;
   json: boolean;
   lang: Lang;
   report?: string;
@@ -24,14 +26,16 @@ export type FileResult =
     }
   | Unusable;
 
-export function checkFile(file: string, opts: Pick<CheckOptions, "ruleset" | "year">): Promise<FileResult> {
+export function checkFile(file: string, opts: Pick<CheckOptions, "ruleset" | "named" | "year">): Promise<FileResult> {
   return perFile<FileResult>(file, async () => {
-    const result = checkWorkbook(await readXlsx(file, opts.year), opts.ruleset);
+    const input = await readXlsx(file, opts.year);
+    const ruleset = rulesetForWorkbook(input.sheets, opts.ruleset, opts.named ?? false);
+    const result = checkWorkbook(input, ruleset);
     if (result.problem) return unusable(file, result.problem.zh, result.problem.en);
     return {
       file,
       status: "checked",
-      ruleset: { id: opts.ruleset.id, fingerprint: opts.ruleset.fingerprint },
+      ruleset: { id: ruleset.id, fingerprint: ruleset.fingerprint },
       summary: result.summary,
       findings: result.findings,
     };

@@ -4,6 +4,7 @@ import { RulesetError } from "../engine";
 import { parseDate } from "../engine";
 import { runCheck } from "./check";
 import { runResults } from "./results";
+import { runTemplate } from "./template";
 import type { Lang } from "./format";
 import { loadRulesetArg } from "./ruleset-arg";
 import { listRulesets } from "./rulesets";
@@ -11,6 +12,7 @@ import { listRulesets } from "./rulesets";
 const USAGE = `用法 / usage:
   kaohe check <file.xlsx | folder>... [--ruleset <id | ruleset.json>] [--json] [--report <out.xlsx>] [--lang en] [--year YYYY]
   kaohe results <file.xlsx | folder>... [--json] [--out <结果运用清单.xlsx>] [--announced YYYY-MM-DD] [--ruleset …] [--lang en]
+  kaohe template --out <模板.xlsx> [--ruleset <id | ruleset.json>] [--year YYYY] [--lang en]
   kaohe rulesets [--json] [--lang en]
 
 退出码 / exit status: 0 无错误 no error · 1 有错误 errors found · 2 有文件无法使用 an input could not be used`;
@@ -66,7 +68,8 @@ export async function main(
           return 2;
         }
         const ruleset = await loadRulesetArg(o.ruleset);
-        return await runCheck(rest, { ruleset, json: o.json!, lang, report: o.report, year }, out, err);
+        const named = o.ruleset !== undefined;
+        return await runCheck(rest, { ruleset, named, json: o.json!, lang, report: o.report, year }, out, err);
       }
       case "results": {
         if (rest.length === 0) {
@@ -86,10 +89,36 @@ export async function main(
         const ruleset = await loadRulesetArg(o.ruleset);
         return await runResults(
           rest,
-          { ruleset, json: o.json!, lang, out: o.out, year, announced: announced?.ok ? announced.value : undefined },
+          {
+            ruleset,
+            named: o.ruleset !== undefined,
+            json: o.json!,
+            lang,
+            out: o.out,
+            year,
+            announced: announced?.ok ? announced.value : undefined,
+          },
           out,
           err,
         );
+      }
+      case "template": {
+        if (!o.out) {
+          err.write(
+            (lang === "zh" ? "请用 --out 给出模板文件名\n" : "give the template file with --out\n") + USAGE + "\n",
+          );
+          return 2;
+        }
+        const year = o.year !== undefined ? Number(o.year) : new Date().getFullYear();
+        if (!(Number.isInteger(year) && year > 1900 && year < 2200)) {
+          err.write(
+            lang === "zh"
+              ? `--year 须为四位年份，收到「${o.year}」\n`
+              : `--year takes a four-digit year, got "${o.year}"\n`,
+          );
+          return 2;
+        }
+        return await runTemplate({ ruleset: await loadRulesetArg(o.ruleset), out: o.out, year, lang }, out, err);
       }
       case "rulesets":
         out.write(listRulesets(lang, o.json!) + "\n");

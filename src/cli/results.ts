@@ -3,6 +3,7 @@ import {
   buildModel,
   NO_APPRAISAL_SHEET,
   resultList,
+  rulesetForWorkbook,
   talks,
   type Day,
   type ResolvedRuleset,
@@ -16,6 +17,7 @@ import { expandInputs } from "./inputs";
 
 export interface ResultsOptions {
   ruleset: ResolvedRuleset;
+  named?: boolean;
   json: boolean;
   lang: Lang;
   out?: string;
@@ -27,9 +29,11 @@ export type ResultsFile = { file: string; status: "checked"; items: ResultItem[]
 
 export function resultsOf(file: string, opts: ResultsOptions): Promise<ResultsFile> {
   return perFile<ResultsFile>(file, async () => {
-    const model = buildModel(await readXlsx(file, opts.year), opts.ruleset);
+    const input = await readXlsx(file, opts.year);
+    const ruleset = rulesetForWorkbook(input.sheets, opts.ruleset, opts.named ?? false);
+    const model = buildModel(input, ruleset);
     if (!model.cadreSheet && !model.teamSheet) return unusable(file, NO_APPRAISAL_SHEET.zh, NO_APPRAISAL_SHEET.en);
-    return { file, status: "checked", items: resultList(model, opts.ruleset, { announced: opts.announced }) };
+    return { file, status: "checked", items: resultList(model, ruleset, { announced: opts.announced }) };
   });
 }
 

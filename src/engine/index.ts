@@ -20,3 +20,4 @@ export { streak } from "./rules/helpers";
 export { checkRow, allowedGrades, firstBreach, ROW_RULES, type RowArgs } from "./row";
 export * from "./results/measures";
 export * from "./results/list";
+export * from "./audit/rules-sheet";

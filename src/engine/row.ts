@@ -58,6 +58,7 @@ export function checkRow(args: RowArgs, ruleset: ResolvedRuleset): Finding[] {
     units: [],
     unitByKey: new Map(),
     notes: [],
+    carried: null,
   };
   buildUnits(model);
   return checkModel(model, ruleset, { only: ROW_RULES, reportMissingColumns: false });

@@ -12,6 +12,7 @@ import { matchCadreHeader, matchTeamHeader, type CadreCol, type TeamCol } from "
 import { readCadreRow, RowReader, sanctionIndex } from "./row-reader";
 import type { CadreRow, CadreSheetLayout, Model, SheetInput, TeamRow, TeamSheetLayout, WorkbookInput } from "./types";
 import { buildUnits } from "./units";
+import { carriedIn } from "../audit/rules-sheet";
 
 /** Sheets the add-in writes itself; never read as appraisal data. */
 export const OWN_SHEETS = new Set(["校验报告", "结果运用清单", "规则"]);
@@ -200,6 +201,7 @@ export function buildModel(input: WorkbookInput, ruleset: ResolvedRuleset): Mode
     units: [],
     unitByKey: new Map(),
     notes: [],
+    carried: carriedIn(input.sheets),
   };
   const sIndex = sanctionIndex(ruleset.params.sanctions);
   let cadre: { sheet: SheetInput; values: unknown[][]; found: HeaderFound<CadreSheetLayout> } | null = null;

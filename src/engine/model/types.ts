@@ -3,6 +3,7 @@ import type { Grade, ScaleId } from "../grades";
 import type { SanctionRow } from "../ruleset/types";
 import type { Day } from "../values";
 import type { CadreCol, TeamCol } from "./columns";
+import type { CarriedRuleset } from "../audit/rules-sheet";
 
 /** One sheet as Excel's `range.values` or ExcelJS gives it: rows of plain values. */
 export interface SheetInput {
@@ -134,4 +135,6 @@ export interface Model {
   unitByKey: Map<string, Unit>;
   /** Notes on how the workbook was read (ignored sheets, hidden sheets), for the front ends. */
   notes: string[];
+  /** The ruleset the workbook carries on a 规则 sheet (templates), as the sheet now reads. */
+  carried: CarriedRuleset | null;
 }

@@ -1,4 +1,5 @@
 /** The rule catalog: every rule module of rules.md, by ID. */
+import { AUDIT_RULES } from "./audit";
 import { DATA_RULES } from "./data";
 import { ELIGIBILITY_RULES } from "./eligibility";
 import { HISTORY_RULES } from "./history";
@@ -16,6 +17,7 @@ export const RULES: RuleModule[] = [
   ...HISTORY_RULES,
   ...TERM_RULES,
   ...SCORE_RULES,
+  ...AUDIT_RULES,
 ];
 
 export const RULE_BY_ID: ReadonlyMap<string, RuleModule> = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -1,0 +1,36 @@
+/** `kaohe template --ruleset <id> --out <file>`: the template to send to subordinate units. */
+import type { ResolvedRuleset } from "../engine";
+import { buildTemplate } from "../template/spec";
+import { writeTemplate } from "../xlsx/template";
+import type { Lang } from "./format";
+
+export interface TemplateOptions {
+  ruleset: ResolvedRuleset;
+  out: string;
+  year: number;
+  lang: Lang;
+}
+
+export async function runTemplate(
+  o: TemplateOptions,
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+): Promise<number> {
+  const t = buildTemplate(o.ruleset, { year: o.year });
+  try {
+    await writeTemplate(o.out, t);
+  } catch (e) {
+    err.write(
+      o.lang === "zh"
+        ? `无法写入「${o.out}」：${(e as Error).message}\n`
+        : `cannot write "${o.out}": ${(e as Error).message}\n`,
+    );
+    return 2;
+  }
+  out.write(
+    o.lang === "zh"
+      ? `已生成模板 ${o.out}：${o.year} 年度，规则集 ${o.ruleset.id}（指纹 ${o.ruleset.fingerprint.slice(0, 12)}…），班子 ${t.teams.rows} 行、干部 ${t.cadres.rows} 行\n`
+      : `Wrote template ${o.out}: year ${o.year}, ruleset ${o.ruleset.id} (fingerprint ${o.ruleset.fingerprint.slice(0, 12)}…), ${t.teams.rows} team rows, ${t.cadres.rows} cadre rows\n`,
+  );
+  return 0;
+}

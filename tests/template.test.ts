@@ -1,0 +1,141 @@
+/** Templates for subordinate units: made by `kaohe template`, filled with ExcelJS, checked back. */
+import ExcelJS from "exceljs";
+import { mkdtempSync } from "fs";
+import { tmpdir } from "os";
+import * as path from "path";
+import { resolveRuleset } from "../src/engine";
+import { main } from "../src/cli/main";
+import { buildTemplate } from "../src/template/spec";
+import { Capture } from "./helpers/streams";
+
+const dir = mkdtempSync(path.join(tmpdir(), "kaohe-template-"));
+const jinan = path.join(dir, "jinan.xlsx");
+
+async function kaohe(...args: string[]) {
+  const out = new Capture();
+  const err = new Capture();
+  const code = await main(args, out.stream, err.stream);
+  return { code, out: out.text, err: err.text };
+}
+
+async function checkJson(file: string, ...extra: string[]) {
+  const r = await kaohe("check", file, "--json", ...extra);
+  return JSON.parse(r.out).files[0] as { ruleset: { id: string; fingerprint: string }; findings: { rule: string; severity: string; sheet: string; cell: string; message: string }[] };
+}
+
+async function load(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+/** Fills the template as a subordinate unit would: two units, their cadres. */
+async function fill(from: string, to: string, edit: (wb: ExcelJS.Workbook) => void = () => {}): Promise<void> {
+  const wb = await load(from);
+  const teams = wb.getWorksheet("班子")!;
+  const cadres = wb.getWorksheet("干部")!;
+  [["甲局", "市直部门", "一般", "良好"], ["乙局", "市直部门", "良好", "良好"]].forEach((row, i) => {
+    row.forEach((v, c) => (teams.getCell(i + 2, c + 2).value = v));
+  });
+  const people: [string, string, string, string][] = [
+    ["甲局", "甲一", "是", "称职"],
+    ...Array.from({ length: 9 }, (_, i): [string, string, string, string] => ["甲局", `甲${i + 2}`, "否", i < 1 ? "优秀" : "称职"]),
+    ["乙局", "乙一", "是", "优秀"],
+    ...Array.from({ length: 4 }, (_, i): [string, string, string, string] => ["乙局", `乙${i + 2}`, "否", "称职"]),
+  ];
+  people.forEach(([unit, name, principal, grade], i) => {
+    cadres.getCell(i + 2, 2).value = unit;
+    cadres.getCell(i + 2, 3).value = name;
+    cadres.getCell(i + 2, 6).value = principal;
+    cadres.getCell(i + 2, 7).value = grade;
+  });
+  edit(wb);
+  await wb.xlsx.writeFile(to);
+}
+
+beforeAll(async () => {
+  expect((await kaohe("template", "--ruleset", "jinan-2022", "--out", jinan, "--year", "2025")).code).toBe(0);
+});
+
+describe("kaohe template", () => {
+  it("writes 班子, 干部 and a protected 规则 sheet with frozen headers", async () => {
+    const wb = await load(jinan);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["班子", "干部", "规则"]);
+    for (const name of ["班子", "干部"]) {
+      const ws = wb.getWorksheet(name)!;
+      expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    }
+    const rules = wb.getWorksheet("规则")!;
+    expect((rules as unknown as { sheetProtection: { sheet: boolean } }).sheetProtection.sheet).toBe(true);
+    expect(rules.getCell("B2").value).toBe("jinan-2022");
+    expect(rules.getCell("B7").value).toBe(resolveRuleset("jinan-2022").fingerprint);
+  });
+
+  it("puts a dropdown on every grade, yes/no and sanction column", async () => {
+    const wb = await load(jinan);
+    const t = buildTemplate(resolveRuleset("jinan-2022"), { year: 2025 });
+    for (const sheet of [t.teams, t.cadres]) {
+      const ws = wb.getWorksheet(sheet.name)!;
+      sheet.columns.forEach((col, i) => {
+        if (!col.input || !["teamGrade", "grade", "political", "yesno", "sanction"].includes(col.input)) return;
+        const cell = ws.getCell(sheet.rows + 1, i + 1);
+        expect({ header: col.header, v: cell.dataValidation?.type }).toEqual({ header: col.header, v: "list" });
+        for (const item of t.lists[col.input as keyof typeof t.lists]) expect(cell.dataValidation!.formulae![0]).toContain(item);
+      });
+    }
+  });
+
+  it("computes the team figures and the row check with formulas, cached values included", async () => {
+    const wb = await load(jinan);
+    const teams = wb.getWorksheet("班子")!;
+    const header = (teams.getRow(1).values as unknown[]).slice(1);
+    const col = (h: string) => header.indexOf(h) + 1;
+    const quota = teams.getCell(2, col("优秀上限"));
+    expect(quota.formula).toContain("KH.EXCELLENTQUOTA(");
+    expect(quota.formula).toContain("规则!$B$2");
+    // An empty row's cached result is "" (written as <v></v>, which ExcelJS reads back as undefined).
+    expect([undefined, ""]).toContain((quota.value as ExcelJS.CellFormulaValue).result);
+    for (const h of ["参评人数", "已定优秀", "状态"]) expect(teams.getCell(2, col(h)).formula).toBeTruthy();
+    const cadres = wb.getWorksheet("干部")!;
+    expect(cadres.getCell(600, 18).formula).toMatch(/^IF\(\$C600="","",KH\.CHECK\(IFERROR\(VLOOKUP\(\$B600,班子!/);
+  });
+
+  it("checks clean when empty, under the ruleset it carries", async () => {
+    const r = await checkJson(jinan);
+    expect(r.findings).toEqual([]);
+    expect(r.ruleset.id).toBe("jinan-2022");
+    const cs = path.join(dir, "cs.xlsx");
+    await kaohe("template", "--ruleset", "civil-servant-2020+gansu-2024", "--out", cs, "--year", "2025");
+    expect((await checkJson(cs)).ruleset).toEqual({ id: "civil-servant-2020+gansu-2024", fingerprint: resolveRuleset("civil-servant-2020+gansu-2024").fingerprint });
+  });
+
+  it("reports a workbook carrying another ruleset than the one named (A02)", async () => {
+    const r = await checkJson(jinan, "--ruleset", "civil-servant-2020");
+    expect(r.findings.map((f) => [f.rule, f.severity, `${f.sheet}!${f.cell}`])).toEqual([["A02", "warning", "规则!B7"]]);
+  });
+});
+
+describe("a filled and returned template", () => {
+  it("is checked like any appraisal workbook", async () => {
+    const filled = path.join(dir, "filled.xlsx");
+    await fill(jinan, filled);
+    const r = await checkJson(filled);
+    // 甲局 is 一般: 10 cadres at 10% allow 1 优秀 — one is given, so Q01 holds; 乙局's principal is 优秀 under 良好.
+    expect(r.findings.filter((f) => f.rule === "Q01")).toEqual([]);
+    expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+
+  it("finds a changed parameter on 规则 at its cell (A01)", async () => {
+    const tampered = path.join(dir, "tampered-rules.xlsx");
+    await fill(jinan, tampered, (wb) => {
+      const rules = wb.getWorksheet("规则")!;
+      rules.eachRow((row) => {
+        if (row.getCell(1).value === "teamShares.2") row.getCell(2).value = 20;
+      });
+    });
+    const r = await checkJson(tampered);
+    const a01 = r.findings.filter((f) => f.rule === "A01");
+    expect(a01.map((f) => `${f.sheet}!${f.cell}`)).toEqual(["规则!B7"]);
+    expect(a01[0].message).toMatch(/teamShares\.2 表中为 20（B\d+），jinan-2022 规定为 10/);
+  });
+});

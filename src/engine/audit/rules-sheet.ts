@@ -107,6 +107,22 @@ export interface CarriedRuleset {
   at: { sheet: string; r: number; c: number };
   /** Parameters that differ from the built-in ruleset of the same id, with their cells. */
   changed: { path: string; found: unknown; builtin: unknown; cell: string }[];
+  /** What changed, said for A01. */
+  changeText: { zh: string; en: string };
+}
+
+const shown = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v));
+
+function changeText(c: Omit<CarriedRuleset, "changeText">): { zh: string; en: string } {
+  const fp = `（表中指纹 ${c.stated.slice(0, 12)}…，按表中参数应为 ${c.computed.slice(0, 12)}…）`;
+  const fpEn = ` (stated fingerprint ${c.stated.slice(0, 12)}…, its figures give ${c.computed.slice(0, 12)}…)`;
+  if (!c.changed.length) {
+    return { zh: `规则表已被改动：参数或规则设置与指纹不一致${fp}`, en: `The 规则 sheet was changed: its figures do not give the stated fingerprint${fpEn}` };
+  }
+  return {
+    zh: `规则表已被改动：${c.changed.map((x) => `${x.path} 表中为 ${shown(x.found)}（${x.cell}），${c.id} 规定为 ${shown(x.builtin)}`).join("；")}${fp}`,
+    en: `The 规则 sheet was changed: ${c.changed.map((x) => `${x.path} reads ${shown(x.found)} (${x.cell}), ${c.id} says ${shown(x.builtin)}`).join("; ")}${fpEn}`,
+  };
 }
 
 /** Reads a 规则 sheet back; null when the sheet is not one (no 规则集 / 指纹 labels). */
@@ -156,7 +172,7 @@ export function readRulesSheet(sheet: SheetInput): CarriedRuleset | null {
           : [{ path, found, builtin, cell: paramCells.get(path) ?? "" }];
       })
     : [];
-  return {
+  const read = {
     id,
     title: cellText(rows[find(LABEL.title)]?.[1]),
     scale,
@@ -168,6 +184,7 @@ export function readRulesSheet(sheet: SheetInput): CarriedRuleset | null {
     at: { sheet: sheet.name, r: fpRow, c: 1 },
     changed,
   };
+  return { ...read, changeText: changeText(read) };
 }
 
 /** The workbook's 规则 sheet, if it has one. */

@@ -28,6 +28,22 @@ const person = (extra: Row): Row => ({ 单位: "甲局", 姓名: "张一", 是�
 /** Three more 称职 cadres, so that one 优秀 stays within every quota. */
 const padded = (rows: Row[]): Row[] => [...rows, ...many(3, "称职", "丙").map(([n, g]) => person({ 姓名: n, 本年等次: g }))];
 
+/** Three sound units whose 班子 sheet has a 优秀上限 column: `cells` gives each row's formula (null: a typed value). */
+const soundAs = (name: string, p: string) => unit(name, "良好", [[`${p}一`, "优秀", true], ...many(4, "称职", p)]);
+function quotaColumn(cells: (string | null)[], values: unknown[] = [1, 1, 1]): WorkbookInput {
+  const input = units(sound, soundAs("乙局", "乙"), soundAs("丙局", "丙"));
+  const teams = input.sheets.find((x) => x.name === "班子")!;
+  const c = teams.values[0].length;
+  const values2 = teams.values.map((row, r) => [...row, r === 0 ? "优秀上限" : values[r - 1]]);
+  const formulas = teams.values.map((_, r) => {
+    const row = new Array<string | null>(c + 1).fill(null);
+    if (r > 0) row[c] = cells[r - 1];
+    return row;
+  });
+  return { ...input, sheets: input.sheets.map((x) => (x === teams ? { ...x, values: values2, formulas } : x)) };
+}
+const quota = (r: number) => `=KH.EXCELLENTQUOTA(B${r},5)`;
+
 const CASES: Record<string, Case> = {
   D01: {
     valid: [units(sound), units(unit("甲局", " 良好等次 ", [["张一", "ＥＸＣＥＬＬＥＮＴ", true], ...many(4, "称职等")]))],
@@ -241,6 +257,22 @@ const CASES: Record<string, Case> = {
     valid: [carrying(units(sound), "jinan-2022"), carrying(units(sound), "civil-servant-2020+gansu-2024")],
     invalid: [{ input: carrying(units(sound), "jinan-2022", { "teamShares.2": 15 }), at: ["规则!B7"] }],
   },
+  A03: {
+    valid: [quotaColumn([quota(2), quota(3), quota(4)])],
+    invalid: [{ input: quotaColumn([quota(2), quota(3), null]), at: ["班子!C4"] }],
+  },
+  A04: {
+    valid: [quotaColumn(["=LEN(A2)-2", "=LEN(A3)-2", "=LEN(A4)-2"])],
+    invalid: [{ input: quotaColumn(["=LEN(A2)-2", "=LEN(A3)-1", "=LEN(A4)-2"]), at: ["班子!C3"] }],
+  },
+  A05: {
+    valid: [quotaColumn(["=KH.EXCELLENTQUOTA(B2,规则!$B$2)", "=KH.EXCELLENTQUOTA(B3,规则!$B$2)", "=KH.EXCELLENTQUOTA(B4,规则!$B$2)"])],
+    invalid: [{ input: quotaColumn([quota(2), quota(2), quota(4)]), at: ["班子!C3"], severity: "warning" }],
+  },
+  A06: {
+    valid: [quotaColumn([quota(2), quota(3), quota(4)]), quotaColumn([quota(2), quota(3), quota(4)], [1, "", null])],
+    invalid: [{ input: quotaColumn([quota(2), quota(3), quota(4)], [1, 1, 3]), at: ["班子!C4"] }],
+  },
   A02: {
     valid: [carrying(units(sound), "jinan-2022")],
     invalid: [{ input: carrying(units(sound), "civil-servant-2020"), at: ["规则!B7"], severity: "warning" }],
@@ -262,7 +294,7 @@ describe("rule catalog", () => {
   const families = /^[DQLEHTSA]\d\d$/;
   it("has a passing and a breaking case for every D, Q, L, E, H, T, S and A rule", () => {
     const ids = RULES.map((r) => r.meta.id).filter((id) => families.test(id));
-    expect(ids.length).toBe(8 + 5 + 6 + 8 + 5 + 4 + 4 + 2);
+    expect(ids.length).toBe(8 + 5 + 6 + 8 + 5 + 4 + 4 + 6);
     for (const id of ids) {
       expect(CASES[id]).toBeDefined();
       expect(CASES[id].invalid.length).toBeGreaterThan(0);

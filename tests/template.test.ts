@@ -138,4 +138,31 @@ describe("a filled and returned template", () => {
     expect(a01.map((f) => `${f.sheet}!${f.cell}`)).toEqual(["规则!B7"]);
     expect(a01[0].message).toMatch(/teamShares\.2 表中为 20（B\d+），jinan-2022 规定为 10/);
   });
+
+  it("finds every kind of formula tampering at its cell (A03–A06)", async () => {
+    const tampered = path.join(dir, "tampered-formulas.xlsx");
+    await fill(jinan, tampered, (wb) => {
+      const teams = wb.getWorksheet("班子")!;
+      const cadres = wb.getWorksheet("干部")!;
+      teams.getCell("H2").value = 3; // a number typed over the quota formula (甲局 may have 1)
+      teams.getCell("G2").value = 10; // 参评人数 pasted as values (right ones)
+      teams.getCell("G3").value = 5;
+      teams.getCell("I3").value = { formula: "COUNTIFS(干部!$B:$B,$B3)", result: 5 }; // another formula, another figure
+      const j3 = teams.getCell("J3");
+      j3.value = { formula: j3.formula, result: "超出优秀上限" }; // the formula kept, its shown value not
+      const r5 = cadres.getCell("R5");
+      r5.value = { formula: r5.formula.replace("$G5", "$G6"), result: "" }; // 校验 reading the next row's grade
+    });
+    const r = await checkJson(tampered);
+    const at = (rule: string) => r.findings.filter((f) => f.rule === rule).map((f) => `${f.sheet}!${f.cell}`).sort();
+    expect(at("A03")).toEqual(["班子!G2", "班子!G3", "班子!H2"]);
+    expect(at("A04")).toEqual(["班子!I3"]);
+    expect(at("A05")).toEqual(["干部!R5"]);
+    expect(at("A06")).toEqual(["班子!H2", "班子!I3", "班子!J3"]);
+    const a04 = r.findings.find((f) => f.rule === "A04")!;
+    expect(a04.message).toContain('应为 =IF($B3="","",COUNTIFS(干部!$B:$B,$B3,干部!$C:$C,"<>",干部!$G:$G,"优秀"))');
+    expect(a04.message).toContain("现为 =COUNTIFS(干部!$B:$B,$B3)");
+    expect(r.findings.find((f) => f.rule === "A06" && f.cell === "H2")!.message).toContain("应为「1」");
+    expect(r.findings.filter((f) => f.rule.startsWith("A")).every((f) => f.rule === "A05" ? f.severity === "warning" : f.severity === "error")).toBe(true);
+  });
 });

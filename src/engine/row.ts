@@ -59,6 +59,7 @@ export function checkRow(args: RowArgs, ruleset: ResolvedRuleset): Finding[] {
     unitByKey: new Map(),
     notes: [],
     carried: null,
+    audit: [],
   };
   buildUnits(model);
   return checkModel(model, ruleset, { only: ROW_RULES, reportMissingColumns: false });

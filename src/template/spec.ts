@@ -7,6 +7,7 @@ import { SCALES, UNGRADED_LABEL } from "../engine/grades";
 import { columnLetter } from "../engine/model/a1";
 import { findBuiltin, type ResolvedRuleset } from "../engine/ruleset/resolve";
 import { RULES_SHEET, rulesSheetRows } from "../engine/audit/rules-sheet";
+import { STATUS_OVER } from "../engine/audit/formulas";
 
 export type InputKind =
   | "teamGrade"
@@ -51,7 +52,6 @@ export interface Template {
 
 export const TEAMS_SHEET = "班子";
 export const CADRES_SHEET = "干部";
-export const STATUS_OVER = "超出优秀上限";
 
 const CATEGORIES = ["市直部门", "区县", "乡镇", "街道", "事业单位", "国有企业"];
 

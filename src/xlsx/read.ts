@@ -34,11 +34,27 @@ export function plainValue(v: unknown): unknown {
 
 function sheetInput(ws: ExcelJS.Worksheet): SheetInput {
   const values: unknown[][] = [];
+  const formulas: (string | null)[][] = [];
+  let anyFormula = false;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const raw = row.values as unknown[];
     const out: unknown[] = new Array(Math.max(0, raw.length - 1));
-    for (let c = 1; c < raw.length; c++) out[c - 1] = plainValue(raw[c]);
+    let fs: (string | null)[] | null = null;
+    for (let c = 1; c < raw.length; c++) {
+      const v = raw[c];
+      out[c - 1] = plainValue(v);
+      if (v && typeof v === "object" && ("formula" in v || "sharedFormula" in v)) {
+        // Shared formulas are stored once; ExcelJS translates them per cell.
+        const text = row.getCell(c).formula;
+        if (text) {
+          fs ??= new Array<string | null>(raw.length - 1).fill(null);
+          fs[c - 1] = "=" + text;
+          anyFormula = true;
+        }
+      }
+    }
     values[rowNumber - 1] = out;
+    if (fs) formulas[rowNumber - 1] = fs;
   });
   for (let r = 0; r < values.length; r++) if (!values[r]) values[r] = [];
   const merges: string[] = (ws.model as unknown as { merges?: string[] }).merges ?? [];
@@ -54,7 +70,13 @@ function sheetInput(ws: ExcelJS.Worksheet): SheetInput {
       }
     }
   }
-  return { name: ws.name, values, merges, hidden: ws.state !== "visible" };
+  return {
+    name: ws.name,
+    values,
+    merges,
+    hidden: ws.state !== "visible",
+    ...(anyFormula ? { formulas: Array.from({ length: values.length }, (_, r) => formulas[r] ?? []) } : {}),
+  };
 }
 
 /** Tells an encrypted (password-protected) .xlsx or an old .xls from other non-workbooks. */

@@ -109,15 +109,20 @@ export interface CarriedRuleset {
   changed: { path: string; found: unknown; builtin: unknown; cell: string }[];
   /** What changed, said for A01. */
   changeText: { zh: string; en: string };
+  /** A02, said against the ruleset the checker uses. */
+  otherText(used: { id: string; fingerprint: string }): { zh: string; en: string };
 }
 
 const shown = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v));
 
-function changeText(c: Omit<CarriedRuleset, "changeText">): { zh: string; en: string } {
+function changeText(c: Omit<CarriedRuleset, "changeText" | "otherText">): { zh: string; en: string } {
   const fp = `（表中指纹 ${c.stated.slice(0, 12)}…，按表中参数应为 ${c.computed.slice(0, 12)}…）`;
   const fpEn = ` (stated fingerprint ${c.stated.slice(0, 12)}…, its figures give ${c.computed.slice(0, 12)}…)`;
   if (!c.changed.length) {
-    return { zh: `规则表已被改动：参数或规则设置与指纹不一致${fp}`, en: `The 规则 sheet was changed: its figures do not give the stated fingerprint${fpEn}` };
+    return {
+      zh: `规则表已被改动：参数或规则设置与指纹不一致${fp}`,
+      en: `The 规则 sheet was changed: its figures do not give the stated fingerprint${fpEn}`,
+    };
   }
   return {
     zh: `规则表已被改动：${c.changed.map((x) => `${x.path} 表中为 ${shown(x.found)}（${x.cell}），${c.id} 规定为 ${shown(x.builtin)}`).join("；")}${fp}`,
@@ -184,7 +189,15 @@ export function readRulesSheet(sheet: SheetInput): CarriedRuleset | null {
     at: { sheet: sheet.name, r: fpRow, c: 1 },
     changed,
   };
-  return { ...read, changeText: changeText(read) };
+  const short = (fp: string) => `${fp.slice(0, 12)}…`;
+  return {
+    ...read,
+    changeText: changeText(read),
+    otherText: (used) => ({
+      zh: `工作簿的规则表为 ${id}（${short(read.stated)}），本次校验使用 ${used.id}（${short(used.fingerprint)}）`,
+      en: `The workbook carries ${id} (${short(read.stated)}); checked against ${used.id} (${short(used.fingerprint)})`,
+    }),
+  };
 }
 
 /** The workbook's 规则 sheet, if it has one. */

@@ -13,6 +13,7 @@ import { readCadreRow, RowReader, sanctionIndex } from "./row-reader";
 import type { CadreRow, CadreSheetLayout, Model, SheetInput, TeamRow, TeamSheetLayout, WorkbookInput } from "./types";
 import { buildUnits } from "./units";
 import { carriedIn } from "../audit/rules-sheet";
+import { auditFormulas, type SheetCells } from "../audit/formulas";
 
 /** Sheets the add-in writes itself; never read as appraisal data. */
 export const OWN_SHEETS = new Set(["校验报告", "结果运用清单", "规则"]);
@@ -202,6 +203,7 @@ export function buildModel(input: WorkbookInput, ruleset: ResolvedRuleset): Mode
     unitByKey: new Map(),
     notes: [],
     carried: carriedIn(input.sheets),
+    audit: [],
   };
   const sIndex = sanctionIndex(ruleset.params.sanctions);
   let cadre: { sheet: SheetInput; values: unknown[][]; found: HeaderFound<CadreSheetLayout> } | null = null;
@@ -253,5 +255,9 @@ export function buildModel(input: WorkbookInput, ruleset: ResolvedRuleset): Mode
   if (cadre && model.cadreSheet)
     model.cadres = readCadres(cadre.values, model.cadreSheet, ruleset.scale, sIndex, historyLen);
   buildUnits(model);
+  const cells = new Map<string, SheetCells>();
+  if (cadre) cells.set(cadre.sheet.name, { values: cadre.values, formulas: cadre.sheet.formulas });
+  if (team) cells.set(team.sheet.name, { values: team.values, formulas: team.sheet.formulas });
+  model.audit = auditFormulas(model, cells, ruleset);
   return model;
 }

@@ -4,6 +4,7 @@ import type { SanctionRow } from "../ruleset/types";
 import type { Day } from "../values";
 import type { CadreCol, TeamCol } from "./columns";
 import type { CarriedRuleset } from "../audit/rules-sheet";
+import type { AuditIssue } from "../audit/formulas";
 
 /** One sheet as Excel's `range.values` or ExcelJS gives it: rows of plain values. */
 export interface SheetInput {
@@ -13,6 +14,8 @@ export interface SheetInput {
   /** Merged ranges ("A5:A9"): the anchor's value stands for the whole range going down. */
   merges?: string[];
   hidden?: boolean;
+  /** Formula text ("=…") per cell, null where the cell holds a value; absent when not read. */
+  formulas?: (string | null)[][];
 }
 
 export interface WorkbookInput {
@@ -137,4 +140,6 @@ export interface Model {
   notes: string[];
   /** The ruleset the workbook carries on a 规则 sheet (templates), as the sheet now reads. */
   carried: CarriedRuleset | null;
+  /** Formula-level findings (A03–A06), found while the model was built. */
+  audit: AuditIssue[];
 }

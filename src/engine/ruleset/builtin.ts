@@ -17,7 +17,7 @@ const DATA = range("D", 1, 8);
  * Terms and evaluator weights apply wherever a sheet has their columns (rules.md §7, §8), the audit
  * wherever the workbook carries a 规则 sheet (§9).
  */
-const WHERE_COLUMNS = ["T01", "T02", "T03", "T04", "S03", "A01", "A02"];
+const WHERE_COLUMNS = ["T01", "T02", "T03", "T04", "S03", ...range("A", 1, 6)];
 
 export const DEFAULT_PARAMS: RulesetParams = {
   quota: { rounding: "floor", minimum: 0, excludeUngraded: true, principalCounts: true },

@@ -1,0 +1,207 @@
+/**
+ * Formula-level audit of a returned template (rules.md §9, A03–A06), over the formula columns the
+ * template computes: 参评人数, 优秀上限, 已定优秀, 状态 on 班子, 校验 on 干部.
+ * - A03 a data row's cell holds a typed constant where its column holds formulas;
+ * - A04 a formula differs from the rest of its column (relative R1C1 form, majority as reference);
+ * - A05 a KH.* formula refers to another row where the column's formula does not;
+ * - A06 a cached value disagrees with what the engine computes for the row.
+ * Run while the model is built, so the rule modules (bundled with the KH functions) stay small.
+ */
+import { EXCELLENT, isGraded, gradeLabel } from "../grades";
+import { a1 } from "../model/a1";
+import type { CadreCol, TeamCol } from "../model/columns";
+import type { CellRef, Model } from "../model/types";
+import { computeQuota } from "../quota";
+import { checkRow, firstBreach } from "../row";
+import type { ResolvedRuleset } from "../ruleset/resolve";
+import { countGrade, participants } from "../rules/helpers";
+import { cellText, isBlank } from "../text";
+import { fromR1C1, isKhFormula, outsideRowRefs, toR1C1 } from "./r1c1";
+
+export interface AuditIssue {
+  rule: "A03" | "A04" | "A05" | "A06";
+  at: CellRef;
+  unit?: string;
+  person?: string;
+  zh: string;
+  en: string;
+}
+
+/** The status text of the template's 状态 column when 已定优秀 passes 优秀上限. */
+export const STATUS_OVER = "超出优秀上限";
+
+export interface SheetCells {
+  values: unknown[][];
+  /** Formula text ("=…") per cell, null where the cell holds a value. */
+  formulas?: (string | null)[][];
+}
+
+const TEAM_FORMULA_COLS: TeamCol[] = ["participants", "quota", "excellentCount", "status"];
+const CADRE_FORMULA_COLS: CadreCol[] = ["check"];
+
+function mode(xs: string[]): string | null {
+  const n = new Map<string, number>();
+  let best: string | null = null;
+  for (const x of xs) {
+    const k = (n.get(x) ?? 0) + 1;
+    n.set(x, k);
+    if (best === null || k > n.get(best)!) best = x;
+  }
+  return best;
+}
+
+interface Column {
+  sheet: string;
+  header: string;
+  c: number;
+  headerRow: number;
+  /** Rows the model reads as data, with what the engine computes there (undefined: nothing to compare). */
+  rows: { r: number; expected: string | number | undefined; unit?: string; person?: string }[];
+}
+
+function teamColumns(model: Model, rs: ResolvedRuleset): Column[] {
+  const ts = model.teamSheet;
+  if (!ts) return [];
+  const byUnit = new Map(model.units.filter((u) => u.team).map((u) => [u.team!.r, u]));
+  return TEAM_FORMULA_COLS.filter((k) => ts.cols[k] !== undefined).map((k) => ({
+    sheet: ts.name,
+    header: ts.headers[ts.cols[k]!],
+    c: ts.cols[k]!,
+    headerRow: ts.headerRow,
+    rows: model.teams.map((t) => {
+      const u = byUnit.get(t.r);
+      const pool = u ? participants(u.cadres, rs.params.quota) : [];
+      const n = pool.length;
+      const quota =
+        u && isGraded(u.teamGrade)
+          ? computeQuota(n, rs.params.teamShares[u.teamGrade], rs.params.quota).quota
+          : undefined;
+      const count = countGrade(pool, EXCELLENT);
+      const expected =
+        k === "participants"
+          ? n
+          : k === "excellentCount"
+            ? count
+            : k === "quota"
+              ? quota
+              : quota === undefined
+                ? undefined
+                : count > quota
+                  ? STATUS_OVER
+                  : "";
+      return { r: t.r, expected, unit: t.unit };
+    }),
+  }));
+}
+
+function cadreColumns(model: Model, rs: ResolvedRuleset, cells: SheetCells): Column[] {
+  const cs = model.cadreSheet;
+  if (!cs) return [];
+  const raw = (r: number, col: CadreCol) => (cs.cols[col] === undefined ? undefined : cells.values[r]?.[cs.cols[col]!]);
+  return CADRE_FORMULA_COLS.filter((k) => cs.cols[k] !== undefined).map((k) => ({
+    sheet: cs.name,
+    header: cs.headers[cs.cols[k]!],
+    c: cs.cols[k]!,
+    headerRow: cs.headerRow,
+    rows: model.cadres.map((p) => {
+      const unit = model.unitByKey.get(p.unitKey);
+      const teamGrade = unit && isGraded(unit.teamGrade) ? gradeLabel(unit.teamGrade, "team") : undefined;
+      const args = {
+        teamGrade,
+        grade: raw(p.r, "grade"),
+        principal: raw(p.r, "principal"),
+        sanction: raw(p.r, "sanction"),
+        political: raw(p.r, "politicalQuality"),
+        regularScore: raw(p.r, "regularScore"),
+      };
+      // The template's 校验 shows the first rule broken; compare rule ids, not wording.
+      const f = isBlank(args.grade) ? null : firstBreach(checkRow(args, rs));
+      return { r: p.r, expected: f ? f.rule : "", unit: p.unit, person: p.name };
+    }),
+  }));
+}
+
+function same(cached: unknown, expected: string | number): boolean {
+  if (typeof expected === "number")
+    return typeof cached === "number" ? Math.abs(cached - expected) < 1e-9 : Number(cellText(cached)) === expected;
+  const text = cellText(cached).trim();
+  // 校验 cells read "L02 班子为一般…": the rule id is what must agree.
+  return /^[A-Z]\d\d$/.test(expected) || expected === ""
+    ? (text.match(/^[A-Z]\d\d/)?.[0] ?? text) === expected
+    : text === expected;
+}
+
+export function auditFormulas(model: Model, sheets: Map<string, SheetCells>, rs: ResolvedRuleset): AuditIssue[] {
+  const issues: AuditIssue[] = [];
+  const cadreCells = model.cadreSheet ? sheets.get(model.cadreSheet.name) : undefined;
+  const columns = [...teamColumns(model, rs), ...(cadreCells ? cadreColumns(model, rs, cadreCells) : [])];
+  for (const col of columns) {
+    const cells = sheets.get(col.sheet);
+    if (!cells) continue;
+    const formulas = cells.formulas;
+    const at = (r: number): CellRef => ({ sheet: col.sheet, r, c: col.c });
+    const where = (r: number) => `${col.sheet}!${a1(r, col.c)}`;
+    let reference: string | null = null;
+    if (formulas) {
+      const forms: string[] = [];
+      for (let r = col.headerRow + 1; r < formulas.length; r++) {
+        const f = formulas[r]?.[col.c];
+        if (f) forms.push(toR1C1(f, r, col.c));
+      }
+      reference = mode(forms);
+    }
+    // A column without a single formula was never a template column (or every cell was overwritten,
+    // which A06 still sees through the values).
+    const templated = reference !== null;
+    if (formulas && templated) {
+      const refOutside = new Set(outsideRowRefs(fromR1C1(reference!, 0, col.c), 0, col.c));
+      for (let r = col.headerRow + 1; r < formulas.length; r++) {
+        const f = formulas[r]?.[col.c];
+        if (!f) continue;
+        const form = toR1C1(f, r, col.c);
+        if (form === reference) continue;
+        const expected = fromR1C1(reference!, r, col.c);
+        const extra = outsideRowRefs(f, r, col.c).filter((x) => !refOutside.has(x));
+        const row = col.rows.find((x) => x.r === r);
+        const kh = isKhFormula(f) && extra.length > 0;
+        issues.push({
+          rule: kh ? "A05" : "A04",
+          at: at(r),
+          unit: row?.unit,
+          person: row?.person,
+          zh: kh
+            ? `${where(r)}「${col.header}」的 KH 公式引用了其他行：${f}（本列公式为 ${expected}）`
+            : `${where(r)}「${col.header}」的公式与本列其他行不同：应为 ${expected}，现为 ${f}`,
+          en: kh
+            ? `${where(r)} (${col.header}): a KH formula refers to another row: ${f} (the column's formula is ${expected})`
+            : `${where(r)} (${col.header}): formula differs from the rest of its column: expected ${expected}, found ${f}`,
+        });
+      }
+    }
+    for (const row of col.rows) {
+      const cached = cells.values[row.r]?.[col.c];
+      const isFormula = Boolean(formulas?.[row.r]?.[col.c]);
+      if (formulas && templated && !isFormula && !isBlank(cached)) {
+        const expected = fromR1C1(reference!, row.r, col.c);
+        issues.push({
+          rule: "A03",
+          at: at(row.r),
+          unit: row.unit,
+          person: row.person,
+          zh: `${where(row.r)}「${col.header}」应为公式 ${expected}，现为手填的「${cellText(cached)}」`,
+          en: `${where(row.r)} (${col.header}) should hold the formula ${expected}, holds the typed value "${cellText(cached)}"`,
+        });
+      }
+      if (row.expected === undefined || isBlank(cached) || same(cached, row.expected)) continue;
+      issues.push({
+        rule: "A06",
+        at: at(row.r),
+        unit: row.unit,
+        person: row.person,
+        zh: `${where(row.r)}「${col.header}」显示「${cellText(cached)}」，按本工作簿数据应为「${row.expected}」（数值被粘贴覆盖或未重新计算）`,
+        en: `${where(row.r)} (${col.header}) shows "${cellText(cached)}"; the workbook's data give "${row.expected}" (values pasted over, or not recalculated)`,
+      });
+    }
+  }
+  return issues;
+}

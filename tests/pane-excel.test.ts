@@ -4,7 +4,10 @@
  */
 import * as fc from "fast-check";
 import * as path from "path";
-import { checkWorkbook, resolveRuleset } from "../src/engine";
+import { mkdtempSync } from "fs";
+import { tmpdir } from "os";
+import { checkWorkbook, resolveRuleset, rulesetForWorkbook } from "../src/engine";
+import { fill, tamper } from "./helpers/template-fill";
 import { readXlsx } from "../src/xlsx/read";
 import { largeBook } from "../src/sample/generate";
 import { readWorkbook, planBatches, mergeAddresses, type Segment } from "../src/taskpane/excel/read";
@@ -128,6 +131,32 @@ describe("reading the workbook", () => {
     ).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(Cancelled);
     expect(describeError(e).zh).toBe("已取消。");
+  });
+});
+
+describe("a returned template in the pane", () => {
+  it("reads formulas when the workbook carries a 规则 sheet, and finds what kaohe check finds (A01–A06 included)", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "kaohe-pane-template-"));
+    const blank = path.join(dir, "template.xlsx");
+    const returned = path.join(dir, "returned.xlsx");
+    await main(["template", "--ruleset", "jinan-2022", "--out", blank, "--year", "2025"], new Capture().stream, new Capture().stream);
+    await fill(blank, returned, tamper);
+    const input = await readXlsx(returned);
+    const fake = fakeOf(specsOf(input));
+    const read = await run(fake, (ctx) => readWorkbook(ctx));
+    expect(read.input.sheets.find((s) => s.name === "班子")!.formulas![2][7]).toMatch(/^=IF\(OR\(\$B3="",\$D3=""\),"",KH\.EXCELLENTQUOTA/);
+    const pane = checkWorkbook(read.input, rulesetForWorkbook(read.input.sheets, rs, false)).findings;
+    const out = new Capture();
+    await main(["check", returned, "--json"], out.stream, new Capture().stream);
+    const cli = JSON.parse(out.text).files[0].findings as { rule: string; cell: string; message: string }[];
+    expect(pane.map((f) => [f.rule, f.cell, f.message])).toEqual(cli.map((f) => [f.rule, f.cell, f.message]));
+    expect(new Set(pane.map((f) => f.rule))).toEqual(new Set(["A03", "A04", "A05", "A06"]));
+  });
+
+  it("leaves formulas unread in a workbook that is no template (fewer bytes, same syncs)", async () => {
+    const fake = fakeOf(bookSpecs(largeBook(3, 3, 1)));
+    const read = await run(fake, (ctx) => readWorkbook(ctx));
+    expect(read.input.sheets.every((s) => s.formulas === undefined)).toBe(true);
   });
 });
 

@@ -7,6 +7,7 @@ import { resolveRuleset } from "../src/engine";
 import { main } from "../src/cli/main";
 import { buildTemplate } from "../src/template/spec";
 import { Capture } from "./helpers/streams";
+import { fill, tamper } from "./helpers/template-fill";
 
 const dir = mkdtempSync(path.join(tmpdir(), "kaohe-template-"));
 const jinan = path.join(dir, "jinan.xlsx");
@@ -27,30 +28,6 @@ async function load(file: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   return wb;
-}
-
-/** Fills the template as a subordinate unit would: two units, their cadres. */
-async function fill(from: string, to: string, edit: (wb: ExcelJS.Workbook) => void = () => {}): Promise<void> {
-  const wb = await load(from);
-  const teams = wb.getWorksheet("班子")!;
-  const cadres = wb.getWorksheet("干部")!;
-  [["甲局", "市直部门", "一般", "良好"], ["乙局", "市直部门", "良好", "良好"]].forEach((row, i) => {
-    row.forEach((v, c) => (teams.getCell(i + 2, c + 2).value = v));
-  });
-  const people: [string, string, string, string][] = [
-    ["甲局", "甲一", "是", "称职"],
-    ...Array.from({ length: 9 }, (_, i): [string, string, string, string] => ["甲局", `甲${i + 2}`, "否", i < 1 ? "优秀" : "称职"]),
-    ["乙局", "乙一", "是", "优秀"],
-    ...Array.from({ length: 4 }, (_, i): [string, string, string, string] => ["乙局", `乙${i + 2}`, "否", "称职"]),
-  ];
-  people.forEach(([unit, name, principal, grade], i) => {
-    cadres.getCell(i + 2, 2).value = unit;
-    cadres.getCell(i + 2, 3).value = name;
-    cadres.getCell(i + 2, 6).value = principal;
-    cadres.getCell(i + 2, 7).value = grade;
-  });
-  edit(wb);
-  await wb.xlsx.writeFile(to);
 }
 
 beforeAll(async () => {
@@ -141,18 +118,7 @@ describe("a filled and returned template", () => {
 
   it("finds every kind of formula tampering at its cell (A03–A06)", async () => {
     const tampered = path.join(dir, "tampered-formulas.xlsx");
-    await fill(jinan, tampered, (wb) => {
-      const teams = wb.getWorksheet("班子")!;
-      const cadres = wb.getWorksheet("干部")!;
-      teams.getCell("H2").value = 3; // a number typed over the quota formula (甲局 may have 1)
-      teams.getCell("G2").value = 10; // 参评人数 pasted as values (right ones)
-      teams.getCell("G3").value = 5;
-      teams.getCell("I3").value = { formula: "COUNTIFS(干部!$B:$B,$B3)", result: 5 }; // another formula, another figure
-      const j3 = teams.getCell("J3");
-      j3.value = { formula: j3.formula, result: "超出优秀上限" }; // the formula kept, its shown value not
-      const r5 = cadres.getCell("R5");
-      r5.value = { formula: r5.formula.replace("$G5", "$G6"), result: "" }; // 校验 reading the next row's grade
-    });
+    await fill(jinan, tampered, tamper);
     const r = await checkJson(tampered);
     const at = (rule: string) => r.findings.filter((f) => f.rule === rule).map((f) => `${f.sheet}!${f.cell}`).sort();
     expect(at("A03")).toEqual(["班子!G2", "班子!G3", "班子!H2"]);

@@ -40,6 +40,7 @@ export const TEXT = {
     renamed: (name: string, wanted: string) => `已有用户自建的「${wanted}」工作表，未改动；本次写入「${name}」。`,
     results: (n: number, t: number) => `结果运用 ${n} 项，其中谈话 ${t} 项。`,
     hiddenRead: (names: string) => `已包含隐藏工作表：${names}。`,
+    carried: (id: string) => `本工作簿的「规则」表载明规则集 ${id}，已按它校验（在上方选择规则集可改为其他规则集）。`,
     more: (n: number) => `显示其余 ${n} 条`,
     functions: "自定义函数",
     go: (sheet: string, cell: string) => `定位到 ${sheet}!${cell}`,
@@ -82,6 +83,8 @@ export const TEXT = {
     renamed: (name: string, wanted: string) => `Your own sheet "${wanted}" was left alone; wrote "${name}".`,
     results: (n: number, t: number) => `${n} measures, ${t} of them talks.`,
     hiddenRead: (names: string) => `Hidden sheets included: ${names}.`,
+    carried: (id: string) =>
+      `The workbook's 规则 sheet names ruleset ${id}; checked against it (pick another above to change).`,
     more: (n: number) => `Show ${n} more`,
     functions: "Custom functions",
     go: (sheet: string, cell: string) => `Go to ${sheet}!${cell}`,

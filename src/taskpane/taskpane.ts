@@ -3,7 +3,7 @@
  * ruleset into the runtime (so KH.* cells use it even before anyone opens the pane).
  * One engine: the findings here are those of `kaohe check` on the same workbook.
  */
-import { checkWorkbook, parseDate, resolveRuleset, resultList, type CheckResult } from "../engine";
+import { checkWorkbook, parseDate, resolveRuleset, rulesetForWorkbook, resultList, type CheckResult } from "../engine";
 import { rulesetInForceId } from "../functions/ruleset-in-force";
 import { reportTable } from "../tables/report";
 import { resultTables } from "../tables/results";
@@ -27,6 +27,8 @@ let last: { read: WorkbookRead; result: CheckResult } | null = null;
 let filter: Filter = { severity: "", unit: "", rule: "" };
 let groupBy: GroupBy = "unit";
 let running: { aborted: boolean } | null = null;
+/** The ruleset saved in this workbook's settings; without one, a 规则 sheet's ruleset applies. */
+let savedRuleset: string | null = null;
 
 function setStatus(text: string, error = false): void {
   const s = el("status");
@@ -95,13 +97,15 @@ async function validate(): Promise<void> {
     progress(1, 1, t.checking);
     await frame();
     if (signal.aborted) throw new Cancelled();
-    const result = checkWorkbook(read.input, resolveRuleset(rulesetInForceId()));
+    const ruleset = rulesetForWorkbook(read.input.sheets, resolveRuleset(rulesetInForceId()), savedRuleset !== null);
+    const result = checkWorkbook(read.input, ruleset);
     last = { read, result };
     filter = { severity: "", unit: "", rule: "" };
     renderResults();
     const hidden = read.sheets.filter((s) => s.visibility !== "Visible" && !s.owned && s.rows > 0).map((s) => s.name);
     const lines = [result.problem ? result.problem[lang] : result.findings.length ? "" : t.noFindings];
     if (hidden.length) lines.push(t.hiddenRead(hidden.join("、")));
+    if (ruleset.id !== rulesetInForceId()) lines.push(t.carried(ruleset.id));
     setStatus(lines.filter(Boolean).join("\n"), Boolean(result.problem));
   } catch (e) {
     showError(e);
@@ -183,7 +187,7 @@ async function goTo(index: number): Promise<void> {
 async function onRulesetChange(): Promise<void> {
   const id = el<HTMLSelectElement>("ruleset").value;
   try {
-    await applyRuleset(id);
+    savedRuleset = await applyRuleset(id);
     renderRuleset(id, lang);
     setStatus(textOf(lang).saved);
     if (last) await validate(); // findings under the old rules would mislead
@@ -230,7 +234,7 @@ function wire(): void {
 }
 
 Office.onReady(() => {
-  loadRulesetSetting();
+  savedRuleset = loadRulesetSetting();
   wire();
   renderAll();
   document.body.dataset.ready = "1";

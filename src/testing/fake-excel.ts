@@ -642,13 +642,18 @@ class FakeWorksheet extends Proxy0 {
         let c0 = Infinity;
         s.values.forEach((row, r) =>
           row?.forEach((v, c) => {
-            if (v === null || v === undefined || v === "") return;
+            // A formula cell is used even when it shows "" (as in Excel); a blank value is not.
+            if ((v === null || v === undefined || v === "") && !s.formulas.has(cellName(r, c))) return;
             r0 = Math.min(r0, r);
             c0 = Math.min(c0, c);
             r1 = Math.max(r1, r);
             c1 = Math.max(c1, c);
           }),
         );
+        for (const key of s.formulas.keys()) {
+          const b = parseBox(key);
+          [r0, c0, r1, c1] = [Math.min(r0, b.r0), Math.min(c0, b.c0), Math.max(r1, b.r0), Math.max(c1, b.c0)];
+        }
         return r1 < 0 ? null : { r0, c0, r1, c1 };
       },
     );

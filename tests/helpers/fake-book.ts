@@ -1,15 +1,14 @@
 /** Fake Excel workbooks from the same sources the CLI reads: an .xlsx file or a generated book. */
 import { createFakeExcel, type FakeExcel, type FakeSheetSpec } from "../../src/testing/fake-excel";
-import type { WorkbookInput } from "../../src/engine";
+import { a1, type WorkbookInput } from "../../src/engine";
 import type { GeneratedBook } from "../../src/sample/generate";
 
 export function specsOf(input: WorkbookInput): FakeSheetSpec[] {
-  return input.sheets.map((s) => ({
-    name: s.name,
-    values: s.values,
-    merges: s.merges,
-    visibility: s.hidden ? "Hidden" : "Visible",
-  }));
+  return input.sheets.map((s) => {
+    const formulas: Record<string, string> = {};
+    s.formulas?.forEach((row, r) => row?.forEach((f, c) => f && (formulas[a1(r, c)] = f)));
+    return { name: s.name, values: s.values, merges: s.merges, visibility: s.hidden ? "Hidden" : "Visible", formulas };
+  });
 }
 
 export function bookSpecs(book: GeneratedBook): FakeSheetSpec[] {

@@ -8,6 +8,7 @@
  *    sync, never the run.
  */
 import type { SheetInput, WorkbookInput } from "../../engine";
+import { RULES_SHEET } from "../../engine/audit/rules-sheet";
 import { OWNER_KEY } from "./owned";
 import { Cancelled, type Progress, type Signal } from "./progress";
 
@@ -27,13 +28,12 @@ export interface WorkbookRead {
   input: WorkbookInput;
   /** Every sheet, the add-in's own included, in tab order. */
   sheets: SheetInfo[];
-  /** With `formulas`: each sheet's formulas matrix (a constant where the cell has no formula). */
-  formulas: Map<string, unknown[][]>;
   cells: number;
   syncs: number;
 }
 
 export interface ReadOptions {
+  /** Read formulas too; by default only when the workbook carries a 规则 sheet (a returned template). */
   formulas?: boolean;
   /** Response budget per sync; Excel on the web refuses responses over 5 MB. */
   budgetBytes?: number;
@@ -53,6 +53,11 @@ export interface Segment {
   to: number;
   columnIndex: number;
   columnCount: number;
+}
+
+/** Excel's `formulas` hold the value where a cell has no formula. */
+function formulaOrNull(f: unknown): string | null {
+  return typeof f === "string" && f.startsWith("=") ? f : null;
 }
 
 function isPayloadTooLarge(e: unknown): boolean {
@@ -136,10 +141,11 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
     });
   });
 
-  const perCell = (opts.bytesPerCell ?? BYTES_PER_CELL) * (opts.formulas ? 2 : 1);
+  const withFormulas = opts.formulas ?? sheets.some((s) => s.name.trim() === RULES_SHEET);
+  const perCell = (opts.bytesPerCell ?? BYTES_PER_CELL) * (withFormulas ? 2 : 1);
   let cellsPerSync = Math.max(1, Math.floor((opts.budgetBytes ?? BUDGET_BYTES) / perCell));
   const values: unknown[][][] = sheets.map((s) => new Array<unknown[]>(s.rows));
-  const formulas: unknown[][][] = sheets.map(() => []);
+  const formulas: (string | null)[][][] = sheets.map(() => []);
   const cells = segments.reduce((n, g) => n + (g.to - g.from) * g.columnCount, 0);
   let done = 0;
 
@@ -150,7 +156,7 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
     const ranges = batch.map((g) =>
       worksheets[g.sheet]
         .getRangeByIndexes(g.from, g.columnIndex, g.to - g.from, g.columnCount)
-        .load(opts.formulas ? "values,formulas" : "values"),
+        .load(withFormulas ? "values,formulas" : "values"),
     );
     try {
       await sync();
@@ -165,10 +171,10 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
     batch.forEach((g, i) => {
       const pad = g.columnIndex > 0 ? new Array<unknown>(g.columnIndex).fill(null) : null;
       const rows = ranges[i].values;
-      const frows = opts.formulas ? ranges[i].formulas : null;
+      const frows = withFormulas ? ranges[i].formulas : null;
       for (let k = 0; k < rows.length; k++) {
         values[g.sheet][g.from + k] = pad ? pad.concat(rows[k]) : rows[k];
-        if (frows) formulas[g.sheet][g.from + k] = pad ? pad.concat(frows[k]) : frows[k];
+        if (frows) formulas[g.sheet][g.from + k] = (pad ? pad.concat(frows[k]) : frows[k]).map(formulaOrNull);
       }
       done += (g.to - g.from) * g.columnCount;
     });
@@ -178,18 +184,19 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
 
   const read = new Set(segments.map((g) => g.sheet));
   const inputs: SheetInput[] = [];
-  const formulaOf = new Map<string, unknown[][]>();
   sheets.forEach((s, i) => {
     if (!read.has(i)) return;
     const v = values[i];
     for (let r = 0; r < v.length; r++) if (!v[r]) v[r] = [];
+    const f = formulas[i];
+    if (withFormulas) for (let r = 0; r < v.length; r++) if (!f[r]) f[r] = [];
     inputs.push({
       name: s.name,
       values: v,
       merges: merged[i].isNullObject ? [] : mergeAddresses(merged[i].address),
       hidden: s.visibility !== "Visible",
+      ...(withFormulas ? { formulas: f } : {}),
     });
-    if (opts.formulas) formulaOf.set(s.name, formulas[i]);
   });
-  return { input: { sheets: inputs }, sheets, formulas: formulaOf, cells, syncs };
+  return { input: { sheets: inputs }, sheets, cells, syncs };
 }

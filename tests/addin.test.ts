@@ -247,6 +247,25 @@ describe("the pane with hostile or awkward workbooks", () => {
     }
   }, 60000);
 
+  it("makes a template in a blank workbook, and refuses to write over existing sheets", async () => {
+    const s = await openPane([{ name: "Sheet1", values: [] }]);
+    try {
+      await ready(s);
+      await s.page.fill("#templateYear", "2025");
+      await s.page.click("#makeTemplate");
+      await s.page.waitForFunction(() => document.getElementById("status")!.textContent!.includes("已在本工作簿生成 2025 年度模板"));
+      const state = await fakeState(s);
+      expect(state.sheets.map((x) => x.name)).toEqual(["Sheet1", "班子", "干部", "规则"]);
+      expect(state.sheets.find((x) => x.name === "规则")!.values[1].slice(0, 2)).toEqual(["规则集", "jinan-2022"]);
+      await s.page.click("#makeTemplate");
+      await s.page.waitForFunction(() => document.getElementById("status")!.textContent!.includes("不会覆盖"));
+      expect(await s.page.getAttribute("#status", "class")).toContain("error");
+      expect(s.consoleErrors).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  }, 60000);
+
   it("says what to do when Excel is editing a cell, and can cancel a slow run", async () => {
     const s = await openPane(bookSpecs(largeBook(20, 10, 1)), { latencyMs: 400 });
     try {

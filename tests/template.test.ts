@@ -3,7 +3,11 @@ import ExcelJS from "exceljs";
 import { mkdtempSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
-import { resolveRuleset } from "../src/engine";
+import { checkWorkbook, columnLetter, resolveRuleset, rulesetForWorkbook } from "../src/engine";
+import type { FakeExcel } from "../src/testing/fake-excel";
+import { readWorkbook } from "../src/taskpane/excel/read";
+import { TemplateSheetsExist, writeTemplateSheets } from "../src/taskpane/excel/write-template";
+import { fakeOf, run } from "./helpers/fake-book";
 import { main } from "../src/cli/main";
 import { buildTemplate } from "../src/template/spec";
 import { Capture } from "./helpers/streams";
@@ -89,6 +93,107 @@ describe("kaohe template", () => {
   it("reports a workbook carrying another ruleset than the one named (A02)", async () => {
     const r = await checkJson(jinan, "--ruleset", "civil-servant-2020");
     expect(r.findings.map((f) => [f.rule, f.severity, `${f.sheet}!${f.cell}`])).toEqual([["A02", "warning", "规则!B7"]]);
+  });
+});
+
+interface Shape {
+  sheets: { name: string; headers: string[]; frozen: number; columns: { formula2: string | null; formulaLast: string | null; validation: string | null }[] }[];
+  rules: unknown[][];
+  rulesProtected: boolean;
+}
+
+const trimRow = (r: unknown[] | undefined) => {
+  const out = Array.from(r ?? [], (v) => (v === null || v === undefined ? "" : v)); // ExcelJS rows are sparse
+  while (out.length && out[out.length - 1] === "") out.pop();
+  return out;
+};
+
+/** What both writers must agree on, read from the CLI's file. */
+async function shapeOfFile(file: string, t: ReturnType<typeof buildTemplate>): Promise<Shape> {
+  const wb = await load(file);
+  return {
+    sheets: [t.teams, t.cadres].map((sheet) => {
+      const ws = wb.getWorksheet(sheet.name)!;
+      const last = sheet.rows + 1;
+      return {
+        name: sheet.name,
+        headers: trimRow((ws.getRow(1).values as unknown[]).slice(1)) as string[],
+        frozen: (ws.views[0] as { ySplit?: number } | undefined)?.ySplit ?? 0,
+        columns: sheet.columns.map((_, i) => {
+          const v = ws.getCell(last, i + 1).dataValidation;
+          const f = (r: number) => (ws.getCell(r, i + 1).formula ? "=" + ws.getCell(r, i + 1).formula : null);
+          return {
+            formula2: f(2),
+            formulaLast: f(last),
+            validation: !v?.type ? null : v.type === "list" ? `list:${String(v.formulae![0]).replace(/^"|"$/g, "")}` : v.type,
+          };
+        }),
+      };
+    }),
+    rules: Array.from(wb.getWorksheet("规则")!.getSheetValues().slice(1), (r) => trimRow(((r as unknown[] | undefined) ?? []).slice(1))),
+    rulesProtected: (wb.getWorksheet("规则") as unknown as { sheetProtection?: { sheet: boolean } }).sheetProtection?.sheet === true,
+  };
+}
+
+/** The same, read from the fake Excel the pane's writer wrote into. */
+function shapeOfFake(fake: FakeExcel, t: ReturnType<typeof buildTemplate>): Shape {
+  const sheet = (name: string) => fake.state.sheets.find((x) => x.name === name)!;
+  const kinds: Record<string, string> = { decimal: "decimal", wholeNumber: "whole", date: "date" };
+  return {
+    sheets: [t.teams, t.cadres].map((ts) => {
+      const s = sheet(ts.name);
+      const last = ts.rows + 1;
+      return {
+        name: ts.name,
+        headers: trimRow(s.values[0]) as string[],
+        frozen: s.frozenRows,
+        columns: ts.columns.map((_, i) => {
+          const L = columnLetter(i);
+          const rule = s.validations.get(`${L}2:${L}${last}`)?.rule as Record<string, { source?: string }> | undefined;
+          const kind = rule ? Object.keys(rule)[0] : null;
+          return {
+            formula2: s.formulas.get(`${L}2`) ?? null,
+            formulaLast: s.formulas.get(`${L}${last}`) ?? null,
+            validation: !kind ? null : kind === "list" ? `list:${rule!.list.source}` : kinds[kind],
+          };
+        }),
+      };
+    }),
+    rules: sheet("规则").values.map(trimRow),
+    rulesProtected: sheet("规则").protected,
+  };
+}
+
+describe("the pane's template writer", () => {
+  it("writes the same sheets, headers, validations, formulas and 规则 sheet as kaohe template", async () => {
+    const rs = resolveRuleset("jinan-2022");
+    const t = buildTemplate(rs, { year: 2025 });
+    const fake = fakeOf([{ name: "Sheet1", values: [] }]);
+    await run(fake, (ctx) => writeTemplateSheets(ctx, t));
+    const pane = shapeOfFake(fake, t);
+    const cli = await shapeOfFile(jinan, t);
+    expect(pane).toEqual(cli);
+    expect(cli.sheets[1].columns.filter((c) => c.validation?.startsWith("list:")).length).toBeGreaterThanOrEqual(8);
+    expect(cli.rulesProtected).toBe(true);
+  });
+
+  it("refuses to write over a workbook's own 班子/干部/规则 sheets", async () => {
+    const t = buildTemplate(resolveRuleset("jinan-2022"), { year: 2025 });
+    const fake = fakeOf([{ name: "干部", values: [["我的数据"]] }]);
+    const e = await run(fake, (ctx) => writeTemplateSheets(ctx, t)).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(TemplateSheetsExist);
+    expect((e as TemplateSheetsExist).names).toEqual(["干部"]);
+    expect(fake.state.writes).toEqual([]);
+  });
+
+  it("a template the pane wrote checks clean and carries its ruleset", async () => {
+    const t = buildTemplate(resolveRuleset("civil-servant-2020+gansu-2024"), { year: 2025 });
+    const fake = fakeOf([{ name: "Sheet1", values: [] }]);
+    await run(fake, (ctx) => writeTemplateSheets(ctx, t));
+    const read = await run(fake, (ctx) => readWorkbook(ctx));
+    const rsUsed = rulesetForWorkbook(read.input.sheets, resolveRuleset("jinan-2022"), false);
+    expect(rsUsed.id).toBe("civil-servant-2020+gansu-2024");
+    expect(checkWorkbook(read.input, rsUsed).findings).toEqual([]);
   });
 });
 

@@ -40,6 +40,10 @@ export const TEXT = {
     renamed: (name: string, wanted: string) => `已有用户自建的「${wanted}」工作表，未改动；本次写入「${name}」。`,
     results: (n: number, t: number) => `结果运用 ${n} 项，其中谈话 ${t} 项。`,
     hiddenRead: (names: string) => `已包含隐藏工作表：${names}。`,
+    makeTemplate: "生成模板",
+    templateYear: "考核年度",
+    templateMade: (id: string, year: number) =>
+      `已在本工作簿生成 ${year} 年度模板（班子、干部、规则），规则集 ${id}。另存后即可下发。`,
     carried: (id: string) => `本工作簿的「规则」表载明规则集 ${id}，已按它校验（在上方选择规则集可改为其他规则集）。`,
     more: (n: number) => `显示其余 ${n} 条`,
     functions: "自定义函数",

@@ -16,6 +16,8 @@ import { readWorkbook, type WorkbookRead } from "./excel/read";
 import { selectCell } from "./excel/select";
 import { applyRuleset, loadRulesetSetting } from "./excel/settings";
 import { writeTable } from "./excel/write-table";
+import { writeTemplateSheets } from "./excel/write-template";
+import { buildTemplate } from "../template/spec";
 import { renderFindings } from "./findings-panel";
 import { functionItems } from "./functions-list";
 import { textOf } from "./i18n";
@@ -44,7 +46,7 @@ function say(s: Said | null): void {
   if (s) setStatus(s[lang], true);
 }
 
-const ACTIONS = ["validate", "mark", "unmark", "writeReport", "writeResults", "ruleset"];
+const ACTIONS = ["validate", "mark", "unmark", "writeReport", "writeResults", "ruleset", "makeTemplate"];
 
 function busy(on: boolean): void {
   for (const id of ACTIONS) el<HTMLButtonElement>(id).disabled = on;
@@ -73,6 +75,8 @@ function renderAll(): void {
   el("writeReport").textContent = t.writeReport;
   el("writeResults").textContent = t.writeResults;
   el("announcedLabel").textContent = t.announced;
+  el("makeTemplate").textContent = t.makeTemplate;
+  el("templateYearLabel").textContent = t.templateYear;
   el("functionsTitle").textContent = t.functions;
   el("functions").replaceChildren(...functionItems());
   renderRuleset(rulesetInForceId(), lang);
@@ -174,6 +178,14 @@ const writeResults = () =>
     );
   });
 
+const makeTemplate = () =>
+  act(async () => {
+    const year = Number(el<HTMLInputElement>("templateYear").value) || new Date().getFullYear();
+    const rs = resolveRuleset(rulesetInForceId());
+    await Excel.run((ctx) => writeTemplateSheets(ctx, buildTemplate(rs, { year })));
+    return textOf(lang).templateMade(rs.id, year);
+  });
+
 async function goTo(index: number): Promise<void> {
   const f = last?.result.findings[index];
   if (!f) return;
@@ -208,6 +220,7 @@ function wire(): void {
   el("unmark").addEventListener("click", () => void unmark());
   el("writeReport").addEventListener("click", () => void writeReport());
   el("writeResults").addEventListener("click", () => void writeResults());
+  el("makeTemplate").addEventListener("click", () => void makeTemplate());
   const refilter = () => {
     filter = {
       severity: el<HTMLSelectElement>("fSeverity").value as Filter["severity"],
@@ -235,6 +248,7 @@ function wire(): void {
 
 Office.onReady(() => {
   savedRuleset = loadRulesetSetting();
+  el<HTMLInputElement>("templateYear").value = String(new Date().getFullYear());
   wire();
   renderAll();
   document.body.dataset.ready = "1";

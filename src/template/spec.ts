@@ -151,6 +151,34 @@ export function buildTemplate(rs: ResolvedRuleset, opts: TemplateOptions): Templ
   };
 }
 
+export type Validation =
+  | { type: "list"; items: string[]; /** other values allowed after a warning */ warn: boolean }
+  | { type: "decimal"; min: number; max: number }
+  | { type: "whole"; min: number }
+  | { type: "date"; after: string };
+
+/** The validation of an input column, the same for both writers. */
+export function validationOf(kind: InputKind, t: Template): Validation | null {
+  switch (kind) {
+    case "teamGrade":
+    case "grade":
+    case "political":
+    case "yesno":
+    case "sanction":
+    case "category":
+      return { type: "list", items: t.lists[kind], warn: kind === "category" };
+    case "score":
+    case "percent":
+      return { type: "decimal", min: 0, max: 100 };
+    case "count":
+      return { type: "whole", min: 0 };
+    case "date":
+      return { type: "date", after: "1949-10-01" };
+    case "text":
+      return null;
+  }
+}
+
 /** Excel caps an inline list at 255 characters: longer lists point at cells instead. */
 export function inlineList(items: string[]): string | null {
   const text = `"${items.join(",")}"`;

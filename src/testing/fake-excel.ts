@@ -51,6 +51,8 @@ export interface FakeSheet {
   frozenRows: number;
   autoFilter: string | null;
   columnWidths: Map<number, number>;
+  /** Data validation by range address. */
+  validations: Map<string, { rule?: unknown; errorAlert?: unknown }>;
 }
 
 export interface FakeWrite {
@@ -175,6 +177,7 @@ function guardWritable(s: FakeSheet): void {
 class FakeRange extends Proxy0 {
   /** The conditional formats that intersect this range (adding needs `getRanges` here). */
   readonly conditionalFormats: FakeConditionalFormats;
+  readonly dataValidation: { rule: unknown; errorAlert: unknown };
   readonly format: {
     fill: { color: string };
     font: { bold: boolean; color: string };
@@ -193,6 +196,28 @@ class FakeRange extends Proxy0 {
       () => this.target().sheet,
       () => boxAddress(this.target().box),
     );
+    const validate = (key: "rule" | "errorAlert", v: unknown) =>
+      self.queue(() => {
+        const t = self.target();
+        guardWritable(t.sheet);
+        const address = boxAddress(t.box);
+        self.write(t.sheet.name, `dataValidation.${key}`, address);
+        t.sheet.validations.set(address, { ...(t.sheet.validations.get(address) ?? {}), [key]: v });
+      });
+    this.dataValidation = {
+      set rule(v: unknown) {
+        validate("rule", v);
+      },
+      get rule(): unknown {
+        throw richError("PropertyNotLoaded", "dataValidation.rule");
+      },
+      set errorAlert(v: unknown) {
+        validate("errorAlert", v);
+      },
+      get errorAlert(): unknown {
+        throw richError("PropertyNotLoaded", "dataValidation.errorAlert");
+      },
+    };
     const fmt = (apply: (f: FakeCellFormat) => void, what: string) =>
       self.queue(() => {
         const s = self.target();
@@ -559,7 +584,7 @@ class FakeCustomProperties extends Proxy0 {
 }
 
 class FakeWorksheet extends Proxy0 {
-  readonly protection: { readonly protected: boolean; load: (p?: string) => void };
+  readonly protection: { readonly protected: boolean; load: (p?: string) => void; protect: () => void };
   readonly customProperties: FakeCustomProperties;
   readonly freezePanes: { freezeRows: (n: number) => void };
   readonly autoFilter: { apply: (range: FakeRange | string) => void };
@@ -575,6 +600,13 @@ class FakeWorksheet extends Proxy0 {
       },
       load() {
         self.load("protection/protected");
+      },
+      protect() {
+        self.queue(() => {
+          const s = self.sheet();
+          self.write(s.name, "protect");
+          s.protected = true;
+        });
       },
     };
     this.customProperties = new FakeCustomProperties(ctx, () => this.sheet());
@@ -752,6 +784,7 @@ export function makeSheet(spec: FakeSheetSpec): FakeSheet {
     frozenRows: 0,
     autoFilter: null,
     columnWidths: new Map(),
+    validations: new Map(),
   };
 }
 

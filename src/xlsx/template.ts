@@ -1,7 +1,7 @@
 /** `kaohe template`: the template description written with ExcelJS (the pane writes it with Office.js). */
 import ExcelJS from "exceljs";
 import { columnLetter } from "../engine";
-import { inlineList, type InputKind, type Template, type TemplateSheet } from "../template/spec";
+import { inlineList, validationOf, type InputKind, type Template, type TemplateSheet } from "../template/spec";
 
 type Validation = ExcelJS.DataValidation;
 interface RangeValidations {
@@ -9,52 +9,45 @@ interface RangeValidations {
 }
 
 function validation(kind: InputKind, t: Template): Validation | null {
-  const prompt = (title: string, text: string) => ({ showErrorMessage: true, errorTitle: title, error: text });
-  switch (kind) {
-    case "teamGrade":
-    case "grade":
-    case "political":
-    case "yesno":
-    case "sanction":
-    case "category": {
-      const list = inlineList(t.lists[kind]);
+  const v = validationOf(kind, t);
+  const alert = (title: string, text: string) => ({ showErrorMessage: true, errorTitle: title, error: text });
+  if (!v) return null;
+  switch (v.type) {
+    case "list": {
+      const list = inlineList(v.items);
       if (!list) return null;
       return {
         type: "list",
         allowBlank: true,
         formulae: [list],
-        // 单位类别 may be another category: warn, do not refuse.
-        errorStyle: kind === "category" ? "warning" : "stop",
-        ...prompt("请从下拉列表选择", `可选：${t.lists[kind].join("、")}`),
+        errorStyle: v.warn ? "warning" : "stop",
+        ...alert("请从下拉列表选择", `可选：${v.items.join("、")}`),
       };
     }
-    case "score":
-    case "percent":
+    case "decimal":
       return {
         type: "decimal",
         operator: "between",
         allowBlank: true,
-        formulae: [0, 100],
-        ...prompt("数值有误", "请填写 0–100 之间的数"),
+        formulae: [v.min, v.max],
+        ...alert("数值有误", `请填写 ${v.min}–${v.max} 之间的数`),
       };
-    case "count":
+    case "whole":
       return {
         type: "whole",
         operator: "greaterThanOrEqual",
         allowBlank: true,
-        formulae: [0],
-        ...prompt("数值有误", "请填写非负整数"),
+        formulae: [v.min],
+        ...alert("数值有误", "请填写非负整数"),
       };
     case "date":
       return {
         type: "date",
         operator: "greaterThan",
         allowBlank: true,
-        formulae: [new Date(Date.UTC(1949, 9, 1))],
-        ...prompt("日期有误", "请填写日期，如 2021-08-15"),
+        formulae: [new Date(`${v.after}T00:00:00Z`)],
+        ...alert("日期有误", "请填写日期，如 2021-08-15"),
       };
-    case "text":
-      return null;
   }
 }
 

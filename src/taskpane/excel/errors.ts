@@ -1,5 +1,6 @@
 /** Excel's error codes turned into what the user can do about them. */
 import { Cancelled } from "./progress";
+import { TemplateSheetsExist } from "./write-template";
 
 export interface Said {
   zh: string;
@@ -8,6 +9,12 @@ export interface Said {
 
 export function describeError(e: unknown): Said {
   if (e instanceof Cancelled) return { zh: "已取消。", en: "Cancelled." };
+  if (e instanceof TemplateSheetsExist) {
+    return {
+      zh: `本工作簿已有工作表「${e.names.join("」「")}」，不会覆盖：请在空白工作簿中生成模板。`,
+      en: `This workbook already has sheets ${e.names.join(", ")}; nothing was overwritten: make the template in a blank workbook.`,
+    };
+  }
   const code = (e as { code?: string })?.code;
   switch (code) {
     case "InvalidOperationInCellEditMode":

@@ -1,6 +1,7 @@
 /** Templates for subordinate units: made by `kaohe template`, filled with ExcelJS, checked back. */
 import ExcelJS from "exceljs";
-import { mkdtempSync } from "fs";
+import { execFileSync } from "child_process";
+import { mkdirSync, mkdtempSync, readFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { checkWorkbook, columnLetter, resolveRuleset, rulesetForWorkbook } from "../src/engine";
@@ -236,4 +237,30 @@ describe("a filled and returned template", () => {
     expect(r.findings.find((f) => f.rule === "A06" && f.cell === "H2")!.message).toContain("应为「1」");
     expect(r.findings.filter((f) => f.rule.startsWith("A")).every((f) => f.rule === "A05" ? f.severity === "warning" : f.severity === "error")).toBe(true);
   });
+});
+
+describe("a second reader: LibreOffice (headless)", () => {
+  const soffice = (file: string, to: string, out: string) =>
+    execFileSync("soffice", [`-env:UserInstallation=file://${path.join(dir, "lo-profile")}`, "--headless", "--convert-to", to, "--outdir", out, file], { timeout: 120000, stdio: "pipe" });
+
+  it("opens the template and a filled copy: every sheet to CSV, the cached KH values shown, and to PDF", async () => {
+    const out = path.join(dir, "lo");
+    mkdirSync(out, { recursive: true });
+    const filled = path.join(dir, "lo-filled.xlsx");
+    await fill(jinan, filled, (wb) => {
+      const h2 = wb.getWorksheet("班子")!.getCell("H2");
+      h2.value = { formula: h2.formula, result: 1 }; // what Excel with the add-in would have stored
+    });
+    // All sheets, UTF-8, as LibreOffice ≥ 7.2 writes them: <name>-<sheet>.csv
+    soffice(filled, "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", out);
+    const teams = readFileSync(path.join(out, "lo-filled-班子.csv"), "utf8").split(/\r?\n/);
+    expect(teams[0]).toBe("序号,单位,单位类别,本年班子等次,上年班子等次,指标失分率,参评人数,优秀上限,已定优秀,状态");
+    expect(teams[1].split(",").slice(1, 4)).toEqual(["甲局", "市直部门", "一般"]);
+    expect(teams[1].split(",")[7]).toBe("1"); // the KH.EXCELLENTQUOTA cell shows its cached value without the add-in
+    const rules = readFileSync(path.join(out, "lo-filled-规则.csv"), "utf8");
+    expect(rules).toContain(`指纹,${resolveRuleset("jinan-2022").fingerprint}`);
+    expect(readFileSync(path.join(out, "lo-filled-干部.csv"), "utf8").split(/\r?\n/)[0]).toContain("姓名");
+    soffice(jinan, "pdf", out);
+    expect(readFileSync(path.join(out, "jinan.pdf")).subarray(0, 5).toString()).toBe("%PDF-");
+  }, 180000);
 });

@@ -163,6 +163,8 @@ describe("kaohe results", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     expect(wb.getWorksheet("结果运用清单")!.rowCount).toBe(measures.length + 1);
+    expect((wb.getWorksheet("结果运用清单")!.getRow(1).values as unknown[]).slice(1)).toEqual(["规则", "措施", "单位", "姓名", "执行", "期限", "文件", "位置"]);
+    expect(String(wb.getWorksheet("结果运用清单")!.getCell("H2").value)).toMatch(/^(干部|班子)![A-Z]+\d+$/);
     expect(wb.getWorksheet("谈话安排")!.rowCount).toBeGreaterThan(5);
     expect((await run("results", sample, "--announced", "soon")).code).toBe(2);
   });

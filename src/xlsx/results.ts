@@ -1,44 +1,33 @@
 /**
- * `kaohe results --out`: the list as a workbook — a sortable 结果运用清单 sheet and a 谈话安排 sheet, in the
- * pane's order, with a 文件 column since one run can cover many workbooks.
+ * `kaohe results --out`: the pane's 结果运用清单 and 谈话安排 tables (tables/results.ts) written with ExcelJS,
+ * with a 文件 column since one run can cover many workbooks; 位置 is text (the rows live in other files).
  */
 import ExcelJS from "exceljs";
 import type { Lang } from "../cli/format";
 import type { ResultsFile } from "../cli/results";
-import { talks } from "../engine";
-import { groupedItems } from "../tables/results";
+import { resultTables } from "../tables/results";
+import { isLink } from "../tables/table";
 
-const HEAD = {
-  zh: ["规则", "措施", "单位", "姓名", "执行", "期限", "文件", "位置"],
-  en: ["Rule", "Measure", "Unit", "Person", "By", "Until", "File", "Row"],
-};
+const FILE = { zh: "文件", en: "File" };
 
 export async function writeResultList(path: string, results: ResultsFile[], lang: Lang): Promise<void> {
-  const zh = lang === "zh";
   const wb = new ExcelJS.Workbook();
-  const list = wb.addWorksheet(zh ? "结果运用清单" : "Result use", { views: [{ state: "frozen", ySplit: 1 }] });
-  const talk = wb.addWorksheet(zh ? "谈话安排" : "Talks", { views: [{ state: "frozen", ySplit: 1 }] });
-  for (const ws of [list, talk]) ws.addRow(HEAD[lang]).font = { bold: true };
-  for (const r of results) {
-    if (r.status !== "checked") continue;
-    const row = (i: (typeof r.items)[number]) => [
-      i.rule,
-      zh ? i.measure : i.measureEn,
-      i.unit,
-      i.person ?? "",
-      (zh ? i.by : i.byEn) ?? "",
-      i.until ?? "",
-      r.file,
-      `${i.sheet}!${i.cell}`,
-    ];
-    // The pane's order: by measure, then unit.
-    const items = groupedItems(r.items);
-    for (const i of items) list.addRow(row(i));
-    for (const i of talks(items)) talk.addRow(row(i));
-  }
-  for (const ws of [list, talk]) {
-    ws.columns.forEach((c, i) => (c.width = [6, 44, 20, 10, 26, 12, 24, 12][i]));
-    ws.autoFilter = { from: "A1", to: "H1" };
-  }
+  const checked = results.filter((r) => r.status === "checked");
+  const perFile = checked.map((r) => ({ file: r.file, tables: resultTables(r.items, lang) }));
+  const shape = resultTables([], lang);
+  shape.forEach((t, k) => {
+    const name = lang === "zh" ? t.name : k === 0 ? "Result use" : "Talks";
+    const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
+    const last = t.header.length - 1; // 位置 stays last, after 文件
+    ws.addRow([...t.header.slice(0, last), FILE[lang], t.header[last]]).font = { bold: true };
+    for (const { file, tables } of perFile) {
+      for (const row of tables[k].rows) {
+        const cells = row.map((c) => (isLink(c) ? c.text : (c ?? "")));
+        ws.addRow([...cells.slice(0, last), file, cells[last]]);
+      }
+    }
+    ws.columns.forEach((c, i) => (c.width = [...t.widths.slice(0, last), 24, t.widths[last]][i]));
+    ws.autoFilter = { from: "A1", to: { row: 1, column: t.header.length + 1 } };
+  });
   await wb.xlsx.writeFile(path);
 }

@@ -4,7 +4,7 @@ import { buildTemplate } from "../template/spec";
 import { writeTemplate } from "../xlsx/template";
 import type { Lang } from "./format";
 
-export interface TemplateOptions {
+export interface TemplateCommand {
   ruleset: ResolvedRuleset;
   out: string;
   year: number;
@@ -12,7 +12,7 @@ export interface TemplateOptions {
 }
 
 export async function runTemplate(
-  o: TemplateOptions,
+  o: TemplateCommand,
   out: NodeJS.WritableStream,
   err: NodeJS.WritableStream,
 ): Promise<number> {

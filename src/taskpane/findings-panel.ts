@@ -2,7 +2,7 @@
  * The result of a check: summary cards, per-unit counts, filters and the findings grouped by unit or
  * rule. Groups fill in when opened, so a workbook with thousands of findings renders at once.
  */
-import { RULE_BY_ID, type CheckResult, type Finding, type Severity } from "../engine";
+import { parseA1, RULE_BY_ID, type CheckResult, type Finding, type Severity } from "../engine";
 import { el, h, options } from "./dom";
 import { textOf } from "./i18n";
 import { choices, groupFindings, unitSummary, type Filter, type GroupBy, type Lang } from "./view-model";
@@ -32,7 +32,7 @@ function badges(counts: Record<Severity, number>, lang: Lang): HTMLElement[] {
 
 function findingItem(f: Finding, index: number, view: FindingsView): HTMLElement {
   const t = textOf(view.lang);
-  const canGo = view.sheets.has(f.sheet) && /^[A-Z]{1,3}\d+$/.test(f.cell);
+  const canGo = view.sheets.has(f.sheet) && parseA1(f.cell) !== null;
   const where = f.sheet ? `${f.sheet}!${f.cell}` : f.cell;
   return h(
     "button",

@@ -1,4 +1,5 @@
 /** The pane's words, Chinese first. */
+import { SEVERITY_TEXT } from "../tables/report";
 import type { Lang } from "./view-model";
 
 export const TEXT = {
@@ -31,7 +32,7 @@ export const TEXT = {
     groupUnit: "按单位",
     groupRule: "按规则",
     noUnit: "（全表）",
-    severity: { error: "错误", warning: "警告", info: "提示" },
+    severity: SEVERITY_TEXT.zh,
     perUnit: "各单位",
     marked: (n: number) => `已标记 ${n} 个单元格（条件格式，可随时清除，不改动原有格式）。`,
     protectedSkipped: (s: string, n: number) => `工作表「${s}」受保护，${n} 个单元格未标记。`,
@@ -78,7 +79,7 @@ export const TEXT = {
     groupUnit: "By unit",
     groupRule: "By rule",
     noUnit: "(whole sheet)",
-    severity: { error: "error", warning: "warning", info: "info" },
+    severity: SEVERITY_TEXT.en,
     perUnit: "Per unit",
     marked: (n: number) => `Marked ${n} cells (conditional formats; clear any time, your formats stay).`,
     protectedSkipped: (s: string, n: number) => `Sheet "${s}" is protected: ${n} cells left unmarked.`,

@@ -15,7 +15,7 @@ import { Cancelled } from "./excel/progress";
 import { readWorkbook, type WorkbookRead } from "./excel/read";
 import { selectCell } from "./excel/select";
 import { applyRuleset, loadRulesetSetting } from "./excel/settings";
-import { writeTable } from "./excel/write-table";
+import { writeTable, writeTables } from "./excel/write-table";
 import { writeTemplateSheets } from "./excel/write-template";
 import { buildTemplate } from "../template/spec";
 import { renderFindings } from "./findings-panel";
@@ -171,9 +171,8 @@ const writeResults = () =>
       [lang === "zh" ? "规则集" : "Ruleset", `${rs.id} — ${rs.title[lang]}`],
       [lang === "zh" ? "生成时间" : "Made at", stamp(new Date())],
     ]);
-    const a = await Excel.run((ctx) => writeTable(ctx, talks));
-    const b = await Excel.run((ctx) => writeTable(ctx, list)); // written last, so it is the sheet shown
-    return [wroteLine(b, list.name), wroteLine(a, talks.name), t.results(list.rows.length, talks.rows.length)].join(
+    const [a, b] = await Excel.run((ctx) => writeTables(ctx, [list, talks]));
+    return [wroteLine(a, list.name), wroteLine(b, talks.name), t.results(list.rows.length, talks.rows.length)].join(
       "\n",
     );
   });

@@ -1,5 +1,5 @@
 /** What the pane shows, computed from findings and the ruleset: pure, so it is tested without a page. */
-import type { Finding, ResolvedRuleset, Severity } from "../engine";
+import { paramLeaves, paramNote, type Finding, type ResolvedRuleset, type Severity } from "../engine";
 
 export type Lang = "zh" | "en";
 export type GroupBy = "unit" | "rule";
@@ -119,43 +119,34 @@ const PARAM_LABELS: Record<string, [string, string]> = {
 function shown(v: unknown, lang: Lang): string {
   if (typeof v === "boolean") return lang === "zh" ? (v ? "是" : "否") : v ? "yes" : "no";
   if (v === null || v === undefined) return "—";
-  if (Array.isArray(v)) return v.map((x) => shown(x, lang)).join("、");
-  if (typeof v === "object")
-    return Object.entries(v as Record<string, unknown>)
-      .map(([k, x]) => `${k} ${shown(x, lang)}`)
-      .join("，");
+  if (typeof v === "string" && /^[[{]/.test(v)) {
+    // Lists kept whole on the 规则 sheet (sanctions, categories): their names.
+    const list = JSON.parse(v) as unknown;
+    if (Array.isArray(list))
+      return (
+        list.map((x) => (typeof x === "object" && x && "name" in x ? String(x.name) : String(x))).join("、") || "—"
+      );
+    return Object.keys(list as object).length ? v : "—";
+  }
   return String(v);
 }
 
-/** Every parameter of the ruleset as label, figure and where the figure comes from. */
+/** The label of a path, or of its nearest labelled parent with the rest of the path (weights.highQuality · min). */
+function labelOf(path: string, lang: Lang): string {
+  const i = lang === "zh" ? 0 : 1;
+  for (let p = path; p; p = p.includes(".") ? p.slice(0, p.lastIndexOf(".")) : "") {
+    if (PARAM_LABELS[p]) return p === path ? PARAM_LABELS[p][i] : `${PARAM_LABELS[p][i]} · ${path.slice(p.length + 1)}`;
+  }
+  return path;
+}
+
+/** Every parameter of the ruleset (as the 规则 sheet lists them) with its figure and where it comes from. */
 export function paramRows(
   rs: ResolvedRuleset,
   lang: Lang,
 ): { label: string; value: string; source: string; local: boolean }[] {
-  const rows: { label: string; value: string; source: string; local: boolean }[] = [];
-  const note = (path: string) => {
-    for (let p = path; p; p = p.includes(".") ? p.slice(0, p.lastIndexOf(".")) : "")
-      if (rs.paramNotes[p]) return rs.paramNotes[p];
-    return { source: rs.source, local: false };
-  };
-  const add = (path: string, value: unknown) => {
-    const n = note(path);
-    const label = PARAM_LABELS[path]?.[lang === "zh" ? 0 : 1] ?? path;
-    rows.push({ label, value: shown(value, lang), source: n.source, local: n.local === true });
-  };
-  const walk = (path: string, v: unknown) => {
-    const leaf =
-      v === null ||
-      typeof v !== "object" ||
-      path === "sanctions" ||
-      path === "performanceShares" ||
-      path === "townshipShare.categories";
-    if (leaf || PARAM_LABELS[path]) {
-      add(path, path === "sanctions" ? (v as { name: string }[]).map((s) => s.name) : v);
-      return;
-    }
-    for (const [k, x] of Object.entries(v as Record<string, unknown>)) walk(path ? `${path}.${k}` : k, x);
-  };
-  walk("", rs.params);
-  return rows;
+  return paramLeaves(rs.params).map(([path, value]) => {
+    const note = paramNote(rs, path);
+    return { label: labelOf(path, lang), value: shown(value, lang), source: note.source, local: note.local === true };
+  });
 }

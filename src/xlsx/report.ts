@@ -1,41 +1,27 @@
-/** `--report <out.xlsx>`: every finding of every file as a row of a 校验报告 sheet. */
+/**
+ * `--report <out.xlsx>`: every finding of every file on one 校验报告 sheet — the pane's finding rows
+ * (tables/report.ts) with a 文件 column in front; 单元格 is text, the cells live in other files.
+ */
 import ExcelJS from "exceljs";
 import type { FileResult } from "../cli/check";
 import type { Lang } from "../cli/format";
+import { FINDING_HEADER, FINDING_WIDTHS, findingRows, SEVERITY_TEXT } from "../tables/report";
+import { isLink } from "../tables/table";
 
-const HEAD = {
-  zh: ["文件", "规则", "等级", "工作表", "单元格", "单位", "人员", "说明", "依据"],
-  en: ["File", "Rule", "Severity", "Sheet", "Cell", "Unit", "Person", "Message", "Source"],
-};
-const SEV = {
-  zh: { error: "错误", warning: "警告", info: "提示" },
-  en: { error: "error", warning: "warning", info: "info" },
-};
+const FILE = { zh: "文件", en: "File" };
 
 export async function writeReport(path: string, results: FileResult[], lang: Lang): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("校验报告", { views: [{ state: "frozen", ySplit: 1 }] });
-  ws.addRow(HEAD[lang]).font = { bold: true };
+  ws.addRow([FILE[lang], ...FINDING_HEADER[lang]]).font = { bold: true };
   for (const r of results) {
     if (r.status === "unusable") {
-      ws.addRow([r.file, "", SEV[lang].error, "", "", "", "", lang === "zh" ? r.error : r.errorEn, ""]);
+      ws.addRow([r.file, "", SEVERITY_TEXT[lang].error, "", "", "", "", lang === "zh" ? r.error : r.errorEn, ""]);
       continue;
     }
-    for (const f of r.findings) {
-      ws.addRow([
-        r.file,
-        f.rule,
-        SEV[lang][f.severity],
-        f.sheet,
-        f.cell,
-        f.unit ?? "",
-        f.person ?? "",
-        lang === "zh" ? f.message : f.messageEn,
-        f.source,
-      ]);
-    }
+    for (const row of findingRows(r.findings, lang)) ws.addRow([r.file, ...row.map((c) => (isLink(c) ? c.text : c))]);
   }
-  ws.columns.forEach((c, i) => (c.width = [28, 6, 6, 8, 8, 16, 10, 70, 28][i]));
-  ws.autoFilter = { from: "A1", to: "I1" };
+  ws.columns.forEach((c, i) => (c.width = [28, ...FINDING_WIDTHS][i]));
+  ws.autoFilter = { from: "A1", to: { row: 1, column: FINDING_HEADER[lang].length + 1 } };
   await wb.xlsx.writeFile(path);
 }

@@ -10,7 +10,7 @@
 import { EXCELLENT, isGraded, gradeLabel } from "../grades";
 import { a1 } from "../model/a1";
 import type { CadreCol, TeamCol } from "../model/columns";
-import type { CellRef, Model } from "../model/types";
+import type { CadreRow, CellRef, Model } from "../model/types";
 import { computeQuota } from "../quota";
 import { checkRow, firstBreach } from "../row";
 import type { ResolvedRuleset } from "../ruleset/resolve";
@@ -36,7 +36,7 @@ export interface SheetCells {
   formulas?: (string | null)[][];
 }
 
-const TEAM_FORMULA_COLS: TeamCol[] = ["participants", "quota", "excellentCount", "status"];
+const TEAM_FORMULA_COLS = ["participants", "quota", "excellentCount", "status"] as const satisfies readonly TeamCol[];
 const CADRE_FORMULA_COLS: CadreCol[] = ["check"];
 
 function mode(xs: string[]): string | null {
@@ -50,47 +50,56 @@ function mode(xs: string[]): string | null {
   return best;
 }
 
+interface Row {
+  r: number;
+  unit?: string;
+  person?: string;
+  /** What the engine computes there (undefined: nothing to compare); asked only for a shown value. */
+  expected: () => string | number | undefined;
+}
+
 interface Column {
   sheet: string;
   header: string;
   c: number;
   headerRow: number;
-  /** Rows the model reads as data, with what the engine computes there (undefined: nothing to compare). */
-  rows: { r: number; expected: string | number | undefined; unit?: string; person?: string }[];
+  /** Rows the model reads as data. */
+  rows: Row[];
 }
+
+type TeamFigures = Record<(typeof TEAM_FORMULA_COLS)[number], string | number | undefined>;
 
 function teamColumns(model: Model, rs: ResolvedRuleset): Column[] {
   const ts = model.teamSheet;
   if (!ts) return [];
   const byUnit = new Map(model.units.filter((u) => u.team).map((u) => [u.team!.r, u]));
+  // One unit's figures serve its four columns.
+  const figures = new Map<number, TeamFigures>();
+  const figuresAt = (r: number): TeamFigures => {
+    const had = figures.get(r);
+    if (had) return had;
+    const u = byUnit.get(r);
+    const pool = u ? participants(u.cadres, rs.params.quota) : [];
+    const count = countGrade(pool, EXCELLENT);
+    const quota =
+      u && isGraded(u.teamGrade)
+        ? computeQuota(pool.length, rs.params.teamShares[u.teamGrade], rs.params.quota).quota
+        : undefined;
+    const f: TeamFigures = {
+      participants: pool.length,
+      excellentCount: count,
+      quota,
+      status: quota === undefined ? undefined : count > quota ? STATUS_OVER : "",
+    };
+    figures.set(r, f);
+    return f;
+  };
   return TEAM_FORMULA_COLS.filter((k) => ts.cols[k] !== undefined).map((k) => ({
     sheet: ts.name,
     header: ts.headers[ts.cols[k]!],
     c: ts.cols[k]!,
     headerRow: ts.headerRow,
-    rows: model.teams.map((t) => {
-      const u = byUnit.get(t.r);
-      const pool = u ? participants(u.cadres, rs.params.quota) : [];
-      const n = pool.length;
-      const quota =
-        u && isGraded(u.teamGrade)
-          ? computeQuota(n, rs.params.teamShares[u.teamGrade], rs.params.quota).quota
-          : undefined;
-      const count = countGrade(pool, EXCELLENT);
-      const expected =
-        k === "participants"
-          ? n
-          : k === "excellentCount"
-            ? count
-            : k === "quota"
-              ? quota
-              : quota === undefined
-                ? undefined
-                : count > quota
-                  ? STATUS_OVER
-                  : "";
-      return { r: t.r, expected, unit: t.unit };
-    }),
+    rows: model.teams.map((t) => ({ r: t.r, unit: t.unit, expected: () => figuresAt(t.r)[k] })),
   }));
 }
 
@@ -98,26 +107,32 @@ function cadreColumns(model: Model, rs: ResolvedRuleset, cells: SheetCells): Col
   const cs = model.cadreSheet;
   if (!cs) return [];
   const raw = (r: number, col: CadreCol) => (cs.cols[col] === undefined ? undefined : cells.values[r]?.[cs.cols[col]!]);
+  // The template's 校验 shows the first rule broken (KH.CHECK): the same one-row check, compared by rule id.
+  const firstRule = (p: CadreRow): string => {
+    const unit = model.unitByKey.get(p.unitKey);
+    const grade = raw(p.r, "grade");
+    if (isBlank(grade)) return "";
+    const f = firstBreach(
+      checkRow(
+        {
+          teamGrade: unit && isGraded(unit.teamGrade) ? gradeLabel(unit.teamGrade, "team") : undefined,
+          grade,
+          principal: raw(p.r, "principal"),
+          sanction: raw(p.r, "sanction"),
+          political: raw(p.r, "politicalQuality"),
+          regularScore: raw(p.r, "regularScore"),
+        },
+        rs,
+      ),
+    );
+    return f ? f.rule : "";
+  };
   return CADRE_FORMULA_COLS.filter((k) => cs.cols[k] !== undefined).map((k) => ({
     sheet: cs.name,
     header: cs.headers[cs.cols[k]!],
     c: cs.cols[k]!,
     headerRow: cs.headerRow,
-    rows: model.cadres.map((p) => {
-      const unit = model.unitByKey.get(p.unitKey);
-      const teamGrade = unit && isGraded(unit.teamGrade) ? gradeLabel(unit.teamGrade, "team") : undefined;
-      const args = {
-        teamGrade,
-        grade: raw(p.r, "grade"),
-        principal: raw(p.r, "principal"),
-        sanction: raw(p.r, "sanction"),
-        political: raw(p.r, "politicalQuality"),
-        regularScore: raw(p.r, "regularScore"),
-      };
-      // The template's 校验 shows the first rule broken; compare rule ids, not wording.
-      const f = isBlank(args.grade) ? null : firstBreach(checkRow(args, rs));
-      return { r: p.r, expected: f ? f.rule : "", unit: p.unit, person: p.name };
-    }),
+    rows: model.cadres.map((p) => ({ r: p.r, unit: p.unit, person: p.name, expected: () => firstRule(p) })),
   }));
 }
 
@@ -141,6 +156,7 @@ export function auditFormulas(model: Model, sheets: Map<string, SheetCells>, rs:
     const formulas = cells.formulas;
     const at = (r: number): CellRef => ({ sheet: col.sheet, r, c: col.c });
     const where = (r: number) => `${col.sheet}!${a1(r, col.c)}`;
+    const rowAt = new Map(col.rows.map((x) => [x.r, x]));
     let reference: string | null = null;
     if (formulas) {
       const forms: string[] = [];
@@ -162,7 +178,7 @@ export function auditFormulas(model: Model, sheets: Map<string, SheetCells>, rs:
         if (form === reference) continue;
         const expected = fromR1C1(reference!, r, col.c);
         const extra = outsideRowRefs(f, r, col.c).filter((x) => !refOutside.has(x));
-        const row = col.rows.find((x) => x.r === r);
+        const row = rowAt.get(r);
         const kh = isKhFormula(f) && extra.length > 0;
         issues.push({
           rule: kh ? "A05" : "A04",
@@ -182,24 +198,26 @@ export function auditFormulas(model: Model, sheets: Map<string, SheetCells>, rs:
       const cached = cells.values[row.r]?.[col.c];
       const isFormula = Boolean(formulas?.[row.r]?.[col.c]);
       if (formulas && templated && !isFormula && !isBlank(cached)) {
-        const expected = fromR1C1(reference!, row.r, col.c);
+        const formula = fromR1C1(reference!, row.r, col.c);
         issues.push({
           rule: "A03",
           at: at(row.r),
           unit: row.unit,
           person: row.person,
-          zh: `${where(row.r)}「${col.header}」应为公式 ${expected}，现为手填的「${cellText(cached)}」`,
-          en: `${where(row.r)} (${col.header}) should hold the formula ${expected}, holds the typed value "${cellText(cached)}"`,
+          zh: `${where(row.r)}「${col.header}」应为公式 ${formula}，现为手填的「${cellText(cached)}」`,
+          en: `${where(row.r)} (${col.header}) should hold the formula ${formula}, holds the typed value "${cellText(cached)}"`,
         });
       }
-      if (row.expected === undefined || isBlank(cached) || same(cached, row.expected)) continue;
+      if (isBlank(cached)) continue;
+      const expected = row.expected();
+      if (expected === undefined || same(cached, expected)) continue;
       issues.push({
         rule: "A06",
         at: at(row.r),
         unit: row.unit,
         person: row.person,
-        zh: `${where(row.r)}「${col.header}」显示「${cellText(cached)}」，按本工作簿数据应为「${row.expected}」（数值被粘贴覆盖或未重新计算）`,
-        en: `${where(row.r)} (${col.header}) shows "${cellText(cached)}"; the workbook's data give "${row.expected}" (values pasted over, or not recalculated)`,
+        zh: `${where(row.r)}「${col.header}」显示「${cellText(cached)}」，按本工作簿数据应为「${expected}」（数值被粘贴覆盖或未重新计算）`,
+        en: `${where(row.r)} (${col.header}) shows "${cellText(cached)}"; the workbook's data give "${expected}" (values pasted over, or not recalculated)`,
       });
     }
   }

@@ -6,7 +6,8 @@
 import { a1 } from "../model/a1";
 import type { SheetInput } from "../model/types";
 import { cellText } from "../text";
-import { fingerprintOf, findBuiltin, resolveRuleset, type ResolvedRuleset } from "../ruleset/resolve";
+import { DEFAULT_RULESET_ID } from "../ruleset/builtin";
+import { fingerprintOf, findBuiltin, paramNote, resolveRuleset, type ResolvedRuleset } from "../ruleset/resolve";
 import type { RuleSetting, RulesetParams } from "../ruleset/types";
 import type { ScaleId } from "../grades";
 import { RULE_BY_ID } from "../rules/index";
@@ -61,11 +62,6 @@ function setPath(root: Record<string, unknown>, path: string, value: unknown): v
 
 /** The sheet's rows, from A1. */
 export function rulesSheetRows(rs: ResolvedRuleset, year: number | null): unknown[][] {
-  const note = (path: string) => {
-    for (let p = path; p; p = p.includes(".") ? p.slice(0, p.lastIndexOf(".")) : "")
-      if (rs.paramNotes[p]) return rs.paramNotes[p].source;
-    return rs.source;
-  };
   return [
     ["考核规则（本表受保护：规则由上级组织部门确定，请勿修改）"],
     [LABEL.id, rs.id],
@@ -76,7 +72,7 @@ export function rulesSheetRows(rs: ResolvedRuleset, year: number | null): unknow
     [LABEL.fingerprint, rs.fingerprint],
     [],
     PARAM_HEAD,
-    ...paramLeaves(rs.params).map(([path, v]) => [path, v, note(path)]),
+    ...paramLeaves(rs.params).map(([path, v]) => [path, v, paramNote(rs, path).source]),
     [],
     RULE_HEAD,
     ...Object.entries(rs.rules).map(([id, setting]) => {
@@ -169,9 +165,10 @@ export function readRulesSheet(sheet: SheetInput): CarriedRuleset | null {
   ) as ScaleId;
   const yearText = Number(cellText(rows[find(LABEL.year)]?.[1]));
   const computed = fingerprintOf({ id, scale, rules, params: params as unknown as RulesetParams });
+  const builtinLeaves = new Map(base ? paramLeaves(base.params) : []);
   const changed = base
     ? paramLeaves(params as unknown as RulesetParams).flatMap(([path, found]) => {
-        const builtin = paramLeaves(base.params).find(([p]) => p === path)?.[1];
+        const builtin = builtinLeaves.get(path);
         return JSON.stringify(builtin) === JSON.stringify(found)
           ? []
           : [{ path, found, builtin, cell: paramCells.get(path) ?? "" }];
@@ -200,10 +197,15 @@ export function readRulesSheet(sheet: SheetInput): CarriedRuleset | null {
   };
 }
 
+/** Read once per sheet: choosing the ruleset and building the model both ask. */
+const readOnce = new WeakMap<SheetInput, CarriedRuleset | null>();
+
 /** The workbook's 规则 sheet, if it has one. */
 export function carriedIn(sheets: SheetInput[]): CarriedRuleset | null {
   const s = sheets.find((x) => x.name.trim() === RULES_SHEET);
-  return s ? readRulesSheet(s) : null;
+  if (!s) return null;
+  if (!readOnce.has(s)) readOnce.set(s, readRulesSheet(s));
+  return readOnce.get(s)!;
 }
 
 /**
@@ -219,7 +221,7 @@ export function carriedRuleset(c: CarriedRuleset | null): ResolvedRuleset | null
   } catch {
     // not a built-in id: a locality's own ruleset, rebuilt from the sheet below
   }
-  const fallback = resolveRuleset("jinan-2022");
+  const fallback = resolveRuleset(DEFAULT_RULESET_ID);
   return {
     ...fallback,
     id: c.id,

@@ -48,6 +48,16 @@ export function fingerprintOf(rs: Pick<Ruleset, "id" | "scale" | "rules" | "para
   return sha256Hex(canonical);
 }
 
+/** Where a parameter's figure comes from: its own note, its nearest parent's, else the ruleset's source. */
+export function paramNote(
+  rs: Pick<Ruleset, "paramNotes" | "source">,
+  path: string,
+): { source: string; local?: boolean } {
+  for (let p = path; p; p = p.includes(".") ? p.slice(0, p.lastIndexOf(".")) : "")
+    if (rs.paramNotes[p]) return rs.paramNotes[p];
+  return { source: rs.source };
+}
+
 export function findBuiltin(id: string): Ruleset | Overlay | undefined {
   return BUILTIN.find((r) => r.id === id);
 }

@@ -2,7 +2,7 @@
  * Marks offending cells with conditional formats the add-in owns, so the user's own fills, fonts,
  * values and formulas are never touched: clearing deletes exactly the formats whose rule is ours.
  */
-import type { Finding, Severity } from "../../engine";
+import { parseA1, type Finding, type Severity } from "../../engine";
 import type { SheetInfo } from "./read";
 
 /** Always true, and recognisably ours: no user writes this rule. */
@@ -25,7 +25,7 @@ export function cellsToMark(findings: Finding[], sheets: SheetInfo[]): Map<strin
   const usable = new Set(sheets.filter((s) => !s.owned).map((s) => s.name));
   const out = new Map<string, Map<string, Severity>>();
   for (const f of findings) {
-    if (!usable.has(f.sheet) || !/^[A-Z]{1,3}\d+$/.test(f.cell)) continue;
+    if (!usable.has(f.sheet) || !parseA1(f.cell)) continue;
     let cells = out.get(f.sheet);
     if (!cells) out.set(f.sheet, (cells = new Map()));
     const had = cells.get(f.cell);

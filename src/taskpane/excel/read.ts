@@ -7,8 +7,7 @@
  *    too large (ResponsePayloadSizeLimitExceeded) is retried in halves, so an estimate too low costs a
  *    sync, never the run.
  */
-import type { SheetInput, WorkbookInput } from "../../engine";
-import { RULES_SHEET } from "../../engine/audit/rules-sheet";
+import { RULES_SHEET, type SheetInput, type WorkbookInput } from "../../engine";
 import { OWNER_KEY } from "./owned";
 import { Cancelled, type Progress, type Signal } from "./progress";
 

@@ -22,22 +22,15 @@ function grid<T>(rows: number, cols: number, fill: (r: number, c: number) => T):
   return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => fill(r, c)));
 }
 
-export async function writeTable(context: Excel.RequestContext, table: Table): Promise<Written> {
-  const wb = context.workbook;
-  wb.protection.load("protected");
-  const list = wb.worksheets;
-  list.load("items/name");
-  await context.sync();
-  if (wb.protection.protected) throw new WorkbookProtected("workbook structure is protected");
-  const props = list.items.map((ws) => ws.customProperties.load("items/key,items/value"));
-  await context.sync();
+/** A header row as text, bold on the light grey of the add-in's sheets (templates and reports alike). */
+export function writeHeader(range: Excel.Range, texts: string[]): void {
+  range.numberFormat = [texts.map(() => "@")];
+  range.values = [texts];
+  range.format.font.bold = true;
+  range.format.fill.color = "#F3F2F1";
+}
 
-  const mine = list.items.filter((_, i) => props[i].items.some((p) => p.key === OWNER_KEY && p.value === table.kind));
-  for (const ws of mine) ws.delete();
-  const left = list.items.filter((ws) => !mine.includes(ws)).map((ws) => ws.name);
-  const name = freeName(table.name, left);
-  const ws = list.add(name);
-
+function fillSheet(ws: Excel.Worksheet, table: Table): void {
   const cols = table.header.length;
   const top = table.meta.length ? table.meta.length + 1 : 0; // meta lines, a blank line, then the header
   if (table.meta.length) {
@@ -46,12 +39,7 @@ export async function writeTable(context: Excel.RequestContext, table: Table): P
     meta.values = table.meta.map(([k, v]) => [k, v]);
     ws.getRangeByIndexes(0, 0, table.meta.length, 1).format.font.bold = true;
   }
-  const header = ws.getRangeByIndexes(top, 0, 1, cols);
-  header.numberFormat = [table.header.map(() => "@")];
-  header.values = [table.header];
-  header.format.font.bold = true;
-  header.format.fill.color = "#F3F2F1";
-
+  writeHeader(ws.getRangeByIndexes(top, 0, 1, cols), table.header);
   const body: TableCell[][] = table.rows.length
     ? table.rows
     : [[table.kind === "report" ? "—" : "", ...Array(cols - 1).fill("")]];
@@ -65,7 +53,34 @@ export async function writeTable(context: Excel.RequestContext, table: Table): P
   ws.freezePanes.freezeRows(top + 1);
   ws.autoFilter.apply(ws.getRangeByIndexes(top, 0, body.length + 1, cols));
   ws.customProperties.add(OWNER_KEY, table.kind);
-  ws.activate();
+}
+
+/** Writes the tables in one pass (three syncs whatever their number); the first one's sheet is shown. */
+export async function writeTables(context: Excel.RequestContext, tables: Table[]): Promise<Written[]> {
+  const wb = context.workbook;
+  wb.protection.load("protected");
+  const list = wb.worksheets;
+  list.load("items/name");
   await context.sync();
-  return { name, renamed: name !== table.name, replaced: mine.length > 0 };
+  if (wb.protection.protected) throw new WorkbookProtected("workbook structure is protected");
+  const props = list.items.map((ws) => ws.customProperties.load("items/key,items/value"));
+  await context.sync();
+
+  const kindOf = list.items.map((_, i) => props[i].items.find((p) => p.key === OWNER_KEY)?.value);
+  const mine = list.items.filter((_, i) => tables.some((t) => t.kind === kindOf[i]));
+  for (const ws of mine) ws.delete();
+  const taken = list.items.filter((ws) => !mine.includes(ws)).map((ws) => ws.name);
+  const written = tables.map((table) => {
+    const name = freeName(table.name, taken);
+    taken.push(name);
+    fillSheet(list.add(name), table);
+    return { name, renamed: name !== table.name, replaced: kindOf.includes(table.kind) };
+  });
+  if (written.length) list.getItem(written[0].name).activate();
+  await context.sync();
+  return written;
+}
+
+export async function writeTable(context: Excel.RequestContext, table: Table): Promise<Written> {
+  return (await writeTables(context, [table]))[0];
 }

@@ -5,6 +5,7 @@
  */
 import { columnLetter } from "../../engine";
 import { validationOf, type Template, type TemplateSheet } from "../../template/spec";
+import { writeHeader } from "./write-table";
 
 export class TemplateSheetsExist extends Error {
   constructor(readonly names: string[]) {
@@ -14,11 +15,10 @@ export class TemplateSheetsExist extends Error {
 
 function dataSheet(ws: Excel.Worksheet, sheet: TemplateSheet, t: Template): void {
   const cols = sheet.columns.length;
-  const header = ws.getRangeByIndexes(0, 0, 1, cols);
-  header.numberFormat = [sheet.columns.map(() => "@")];
-  header.values = [sheet.columns.map((c) => c.header)];
-  header.format.font.bold = true;
-  header.format.fill.color = "#F3F2F1";
+  writeHeader(
+    ws.getRangeByIndexes(0, 0, 1, cols),
+    sheet.columns.map((c) => c.header),
+  );
   const last = sheet.rows + 1;
   sheet.columns.forEach((col, i) => {
     ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = col.width * 7;

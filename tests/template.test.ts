@@ -101,6 +101,7 @@ interface Shape {
   sheets: { name: string; headers: string[]; frozen: number; columns: { formula2: string | null; formulaLast: string | null; validation: string | null }[] }[];
   rules: unknown[][];
   rulesProtected: boolean;
+  rulesUnlocked: string[];
 }
 
 const trimRow = (r: unknown[] | undefined) => {
@@ -133,6 +134,11 @@ async function shapeOfFile(file: string, t: ReturnType<typeof buildTemplate>): P
     }),
     rules: Array.from(wb.getWorksheet("规则")!.getSheetValues().slice(1), (r) => trimRow(((r as unknown[] | undefined) ?? []).slice(1))),
     rulesProtected: (wb.getWorksheet("规则") as unknown as { sheetProtection?: { sheet: boolean } }).sheetProtection?.sheet === true,
+    rulesUnlocked: (() => {
+      const cells: string[] = [];
+      wb.getWorksheet("规则")!.eachRow((row) => row.eachCell({ includeEmpty: true }, (c) => void (c.protection?.locked === false && cells.push(c.address))));
+      return cells;
+    })(),
   };
 }
 
@@ -162,6 +168,7 @@ function shapeOfFake(fake: FakeExcel, t: ReturnType<typeof buildTemplate>): Shap
     }),
     rules: sheet("规则").values.map(trimRow),
     rulesProtected: sheet("规则").protected,
+    rulesUnlocked: [...sheet("规则").unlocked],
   };
 }
 
@@ -176,6 +183,7 @@ describe("the pane's template writer", () => {
     expect(pane).toEqual(cli);
     expect(cli.sheets[1].columns.filter((c) => c.validation?.startsWith("list:")).length).toBeGreaterThanOrEqual(8);
     expect(cli.rulesProtected).toBe(true);
+    expect(cli.rulesUnlocked).toEqual(["B8"]); // 公布日期, the one cell to fill in
   });
 
   it("refuses to write over a workbook's own 班子/干部/规则 sheets", async () => {
@@ -220,6 +228,21 @@ describe("a filled and returned template", () => {
     const a01 = r.findings.filter((f) => f.rule === "A01");
     expect(a01.map((f) => `${f.sheet}!${f.cell}`)).toEqual(["规则!B7"]);
     expect(a01[0].message).toMatch(/teamShares\.2 表中为 20（B\d+），jinan-2022 规定为 10/);
+  });
+
+  it("takes the announcement date from the 规则 sheet's 公布日期 cell, without changing the rules", async () => {
+    const announced = path.join(dir, "announced.xlsx");
+    await fill(jinan, announced, (wb) => {
+      wb.getWorksheet("干部")!.getCell("G4").value = "基本称职";
+      wb.getWorksheet("规则")!.getCell("B8").value = new Date(Date.UTC(2026, 2, 1));
+    });
+    const r = await kaohe("results", announced, "--json");
+    const r03 = (JSON.parse(r.out).files[0].measures as { rule: string; until: string | null }[]).filter((m) => m.rule === "R03");
+    expect(r03.length).toBeGreaterThan(0);
+    expect(r03.map((m) => m.until)).toContain("2027-03-01");
+    expect((await checkJson(announced)).findings.filter((f) => f.rule.startsWith("A"))).toEqual([]);
+    const given = await kaohe("results", announced, "--json", "--announced", "2026-05-01");
+    expect(JSON.parse(given.out).files[0].measures.filter((m: { rule: string }) => m.rule === "R03").map((m: { until: string }) => m.until)).toContain("2027-05-01");
   });
 
   it("finds every kind of formula tampering at its cell (A03–A06)", async () => {

@@ -51,6 +51,8 @@ export interface FakeSheet {
   frozenRows: number;
   autoFilter: string | null;
   columnWidths: Map<number, number>;
+  /** Cells left unlocked for a protected sheet. */
+  unlocked: Set<string>;
   /** Data validation by range address. */
   validations: Map<string, { rule?: unknown; errorAlert?: unknown }>;
 }
@@ -183,6 +185,7 @@ class FakeRange extends Proxy0 {
     font: { bold: boolean; color: string };
     columnWidth: number;
     autofitColumns: () => void;
+    protection: { locked: boolean };
   };
   constructor(
     ctx: Ctx,
@@ -265,6 +268,21 @@ class FakeRange extends Proxy0 {
       },
       autofitColumns() {
         self.queue(() => self.write(self.target().sheet.name, "format.autofitColumns"));
+      },
+      protection: {
+        set locked(v: boolean) {
+          self.queue(() => {
+            const t = self.target();
+            guardWritable(t.sheet);
+            self.write(t.sheet.name, "format.protection.locked", boxAddress(t.box));
+            self.each(t.box, (r, c) =>
+              v ? t.sheet.unlocked.delete(cellName(r, c)) : t.sheet.unlocked.add(cellName(r, c)),
+            );
+          });
+        },
+        get locked(): boolean {
+          throw richError("PropertyNotLoaded", "format.protection.locked");
+        },
       },
     };
   }
@@ -785,6 +803,7 @@ export function makeSheet(spec: FakeSheetSpec): FakeSheet {
     autoFilter: null,
     columnWidths: new Map(),
     validations: new Map(),
+    unlocked: new Set(),
   };
 }
 

@@ -1,6 +1,6 @@
 /** `kaohe template`: the template description written with ExcelJS (the pane writes it with Office.js). */
 import ExcelJS from "exceljs";
-import { columnLetter } from "../engine";
+import { ANNOUNCED_CELL, columnLetter } from "../engine";
 import { inlineList, validationOf, type InputKind, type Template, type TemplateSheet } from "../template/spec";
 
 type Validation = ExcelJS.DataValidation;
@@ -88,6 +88,9 @@ export function templateWorkbook(t: Template): ExcelJS.Workbook {
   const rules = wb.addWorksheet("规则");
   t.rules.forEach((row) => rules.addRow(row));
   rules.getCell("A1").font = { bold: true, size: 13 };
+  const announced = rules.getCell(ANNOUNCED_CELL);
+  announced.protection = { locked: false }; // filled in when the results are announced
+  announced.numFmt = "yyyy-mm-dd";
   [22, 40, 60, 30, 40].forEach((w, i) => (rules.getColumn(i + 1).width = w));
   // Locked, no password: nobody edits it by accident; an edit on purpose is A01.
   void rules.protect("", { selectLockedCells: true, selectUnlockedCells: true });

@@ -5,7 +5,8 @@
  */
 import { a1 } from "../model/a1";
 import type { SheetInput } from "../model/types";
-import { cellText } from "../text";
+import { cellText, isBlank } from "../text";
+import { parseDate, type Day } from "../values";
 import { DEFAULT_RULESET_ID } from "../ruleset/builtin";
 import { fingerprintOf, findBuiltin, paramNote, resolveRuleset, type ResolvedRuleset } from "../ruleset/resolve";
 import type { RuleSetting, RulesetParams } from "../ruleset/types";
@@ -14,7 +15,22 @@ import { RULE_BY_ID } from "../rules/index";
 
 export const RULES_SHEET = "规则";
 
-const LABEL = { id: "规则集", title: "名称", source: "依据", scale: "等次体系", year: "考核年度", fingerprint: "指纹" };
+const LABEL = {
+  id: "规则集",
+  title: "名称",
+  source: "依据",
+  scale: "等次体系",
+  year: "考核年度",
+  fingerprint: "指纹",
+  announced: "公布日期",
+};
+
+/**
+ * The 公布日期 cell (B8): the one cell of the sheet left unlocked, filled by whoever announces the
+ * results; not part of the fingerprint, so setting it is no change of the rules. Result-use measures
+ * run from it (R, H).
+ */
+export const ANNOUNCED_CELL = "B8";
 const PARAM_HEAD = ["参数", "取值", "依据"];
 const RULE_HEAD = ["规则", "设置", "级别", "标题", "依据"];
 
@@ -70,6 +86,7 @@ export function rulesSheetRows(rs: ResolvedRuleset, year: number | null): unknow
     [LABEL.scale, rs.scale],
     [LABEL.year, year ?? ""],
     [LABEL.fingerprint, rs.fingerprint],
+    [LABEL.announced, ""],
     [],
     PARAM_HEAD,
     ...paramLeaves(rs.params).map(([path, v]) => [path, v, paramNote(rs, path).source]),
@@ -99,6 +116,8 @@ export interface CarriedRuleset {
   computed: string;
   params: RulesetParams;
   rules: Record<string, RuleSetting>;
+  /** The announcement date filled in on the sheet, from which result-use measures run. */
+  announced: Day | null;
   /** Where the fingerprint is written (0-based). */
   at: { sheet: string; r: number; c: number };
   /** Parameters that differ from the built-in ruleset of the same id, with their cells. */
@@ -179,6 +198,11 @@ export function readRulesSheet(sheet: SheetInput): CarriedRuleset | null {
     title: cellText(rows[find(LABEL.title)]?.[1]),
     scale,
     year: Number.isInteger(yearText) && yearText > 1900 ? yearText : null,
+    announced: (() => {
+      const v = rows[find(LABEL.announced)]?.[1];
+      const d = isBlank(v) ? null : parseDate(v);
+      return d?.ok ? d.value : null;
+    })(),
     stated: cellText(rows[fpRow][1]).trim(),
     computed,
     params: params as unknown as RulesetParams,

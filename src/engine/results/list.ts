@@ -42,8 +42,10 @@ export function addYears(start: Day, years: number): Day {
 }
 
 /** Announcement date, else the end of the appraisal year; null when neither is known. */
+/** From the date given, else the 公布日期 on the workbook's 规则 sheet, else the end of the appraisal year. */
 export function measureStart(model: Model, opts: ResultOptions): Day | null {
   if (opts.announced) return opts.announced;
+  if (model.carried?.announced) return model.carried.announced;
   return model.year ? { y: model.year, m: 12, d: 31 } : null;
 }
 

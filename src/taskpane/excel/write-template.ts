@@ -3,7 +3,7 @@
  * headers, dropdowns, formulas and protected 规则 sheet as `kaohe template`. It only adds sheets: when
  * the workbook already has a 班子, 干部 or 规则 sheet it stops and says so, never writing over them.
  */
-import { columnLetter } from "../../engine";
+import { ANNOUNCED_CELL, columnLetter } from "../../engine";
 import { validationOf, type Template, type TemplateSheet } from "../../template/spec";
 import { writeHeader } from "./write-table";
 
@@ -71,6 +71,9 @@ export async function writeTemplateSheets(context: Excel.RequestContext, t: Temp
   const grid = t.rules.map((r) => Array.from({ length: width }, (_, c) => (r[c] === undefined ? "" : r[c])));
   rules.getRangeByIndexes(0, 0, grid.length, width).values = grid;
   rules.getRange("A1").format.font.bold = true;
+  const announced = rules.getRange(ANNOUNCED_CELL);
+  announced.numberFormat = [["yyyy-mm-dd"]];
+  announced.format.protection.locked = false; // filled in when the results are announced
   [22, 40, 60, 30, 40].forEach((w, i) => (rules.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * 7));
   rules.protection.protect();
   list.getItem(t.teams.name).activate();

@@ -184,7 +184,6 @@ class FakeRange extends Proxy0 {
     fill: { color: string };
     font: { bold: boolean; color: string };
     columnWidth: number;
-    autofitColumns: () => void;
     protection: { locked: boolean };
   };
   constructor(
@@ -265,9 +264,6 @@ class FakeRange extends Proxy0 {
       },
       get columnWidth(): number {
         throw richError("PropertyNotLoaded", "format.columnWidth");
-      },
-      autofitColumns() {
-        self.queue(() => self.write(self.target().sheet.name, "format.autofitColumns"));
       },
       protection: {
         set locked(v: boolean) {
@@ -463,15 +459,11 @@ class FakeConditionalFormatProxy extends Proxy0 {
     this.nullObject = false;
     for (const p of want) {
       if (p === "type") this.loaded.type = cf.type;
-      else if (p === "id") this.loaded.id = cf.id;
       else throw richError("InvalidArgument", `fake conditional format cannot load ${p}`);
     }
   }
   get type(): string {
     return this.value("type");
-  }
-  get id(): string {
-    return this.value("id");
   }
   delete(): void {
     this.queue(() => {
@@ -562,15 +554,11 @@ class FakeRangeAreas extends Proxy0 {
       const a = this.areas();
       this.nullObject = a === null;
       if (a && want.includes("address")) this.loaded.address = a.join(",");
-      if (a && want.includes("areaCount")) this.loaded.areaCount = a.length;
     });
     return this;
   }
   get address(): string {
     return this.value("address");
-  }
-  get areaCount(): number {
-    return this.value("areaCount");
   }
 }
 

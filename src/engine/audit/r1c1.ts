@@ -3,6 +3,7 @@
  * (=IF($C5="","",KH.CHECK(…$G5…)) on row 5 and the same on row 9 both read …RC3…RC7…).
  * String literals are left alone; function names (LOG10(, KH.CHECK() are not references.
  */
+import { columnLetter } from "../model/a1";
 
 export interface Ref {
   /** Row offset from the formula's row, or the absolute 0-based row; null for whole columns. */
@@ -38,6 +39,15 @@ export function isKhFormula(f: string): boolean {
   return /(^|[^A-Za-z0-9_.])KH\.[A-Z]+\(/i.test(normalizeFormula(f));
 }
 
+/**
+ * Index just past the string literal opening at `i`. An escaped quote ("") simply ends one literal and
+ * opens the next, which is copied the same way.
+ */
+function literalEnd(f: string, i: number): number {
+  const end = f.indexOf('"', i + 1);
+  return end < 0 ? f.length : end + 1;
+}
+
 /** Walks a formula; `onRef` sees each reference, and the result is the R1C1 text. */
 function walk(formula: string, r0: number, c0: number, onRef?: (ref: Ref) => void): string {
   const f = normalizeFormula(formula);
@@ -46,17 +56,9 @@ function walk(formula: string, r0: number, c0: number, onRef?: (ref: Ref) => voi
   while (i < f.length) {
     const ch = f[i];
     if (ch === '"') {
-      const end = f.indexOf('"', i + 1);
-      const stop = end < 0 ? f.length : end + 1;
+      const stop = literalEnd(f, i);
       out += f.slice(i, stop);
       i = stop;
-      // "" inside a literal continues it
-      while (f[i] === '"') {
-        const next = f.indexOf('"', i + 1);
-        const s2 = next < 0 ? f.length : next + 1;
-        out += f.slice(i, s2);
-        i = s2;
-      }
       continue;
     }
     const prev = i > 0 ? f[i - 1] : "";
@@ -111,18 +113,12 @@ export function outsideRowRefs(formula: string, row: number, col: number): strin
 
 /** An R1C1 formula back in A1 form at another row, to show the formula a cell should hold. */
 export function fromR1C1(r1c1: string, row: number, col: number): string {
-  const letter = (c: number) => {
-    let s = "";
-    for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    return s;
-  };
   let out = "";
   let i = 0;
   const f = r1c1;
   while (i < f.length) {
     if (f[i] === '"') {
-      const end = f.indexOf('"', i + 1);
-      const stop = end < 0 ? f.length : end + 1;
+      const stop = literalEnd(f, i);
       out += f.slice(i, stop);
       i = stop;
       continue;
@@ -133,7 +129,7 @@ export function fromR1C1(r1c1: string, row: number, col: number): string {
       const cTok = m[3];
       const c = cTok === undefined ? col : cTok.startsWith("[") ? col + Number(cTok.slice(1, -1)) : Number(cTok) - 1;
       const cAbs = cTok !== undefined && !cTok.startsWith("[");
-      let text = (cAbs ? "$" : "") + letter(c);
+      let text = (cAbs ? "$" : "") + columnLetter(c);
       if (m[1] !== undefined) {
         const rTok = m[2];
         const r = rTok === undefined ? row : rTok.startsWith("[") ? row + Number(rTok.slice(1, -1)) : Number(rTok) - 1;

@@ -1,9 +1,9 @@
 /** Templates for subordinate units: made by `kaohe template`, filled with ExcelJS, checked back. */
 import ExcelJS from "exceljs";
-import { execFileSync } from "child_process";
 import { mkdirSync, mkdtempSync, readFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
+import { describeWithSoffice, soffice as convert } from "./helpers/soffice";
 import { checkWorkbook, columnLetter, resolveRuleset, rulesetForWorkbook } from "../src/engine";
 import type { FakeExcel } from "../src/testing/fake-excel";
 import { readWorkbook } from "../src/taskpane/excel/read";
@@ -262,9 +262,8 @@ describe("a filled and returned template", () => {
   });
 });
 
-describe("a second reader: LibreOffice (headless)", () => {
-  const soffice = (file: string, to: string, out: string) =>
-    execFileSync("soffice", [`-env:UserInstallation=file://${path.join(dir, "lo-profile")}`, "--headless", "--convert-to", to, "--outdir", out, file], { timeout: 120000, stdio: "pipe" });
+describeWithSoffice("a second reader: LibreOffice (headless)", () => {
+  const soffice = (file: string, to: string, out: string) => convert(file, to, out, path.join(dir, "lo-profile"));
 
   it("opens the template and a filled copy: every sheet to CSV, the cached KH values shown, and to PDF", async () => {
     const out = path.join(dir, "lo");

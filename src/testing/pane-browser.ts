@@ -1,6 +1,7 @@
 /**
- * Opens the built task pane in Debian's headless Chromium: dist/ served on loopback, office.js from
- * @microsoft/office-js (local copy), a fake Excel, and every other request refused and recorded.
+ * Opens the built task pane in headless Chromium (testing/browser.ts): dist/ served on loopback,
+ * office.js from @microsoft/office-js (local copy), a CJK font from npm, a fake Excel, and every other
+ * request refused and recorded.
  */
 import { createServer, type Server } from "http";
 import { readFile } from "fs/promises";
@@ -9,28 +10,27 @@ import * as ts from "typescript";
 import type { FakeOptions, FakeSheetSpec } from "./fake-excel";
 import * as path from "path";
 import type { AddressInfo } from "net";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "./browser";
 
 // Same paths from src/testing (tests) and lib/testing (bench).
 const DIST = path.join(__dirname, "..", "..", "dist");
 const OFFICE_JS = path.join(__dirname, "..", "..", "node_modules", "@microsoft", "office-js", "dist");
+// Noto Sans SC from npm, so screenshots show Chinese on a machine without CJK fonts; the page's own
+// font stack names it after the Windows fonts.
+const FONTS = path.join(__dirname, "..", "..", "node_modules", "@fontsource", "noto-sans-sc");
+const FONT_PREFIX = "/__test-fonts/";
+const FONT_LINK = `<link rel="stylesheet" href="${FONT_PREFIX}400.css" /><link rel="stylesheet" href="${FONT_PREFIX}600.css" />`;
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript",
   ".json": "application/json",
   ".png": "image/png",
   ".xml": "application/xml",
+  ".css": "text/css",
+  ".woff2": "font/woff2",
+  ".woff": "font/woff",
 };
-
-export const CHROMIUM_FLAGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 export interface PaneSession {
   browser: Browser;
@@ -43,10 +43,13 @@ export interface PaneSession {
 
 function serve(): Promise<Server> {
   const server = createServer(async (req, res) => {
-    const file = path.join(DIST, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
+    const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+    const [base, rel] = pathname.startsWith(FONT_PREFIX) ? [FONTS, pathname.slice(FONT_PREFIX.length)] : [DIST, pathname];
+    const file = path.join(base, rel);
     try {
-      if (!file.startsWith(DIST)) throw new Error("outside dist");
-      const body = await readFile(file);
+      if (!file.startsWith(base + path.sep)) throw new Error("outside the served folder");
+      let body: Buffer | string = await readFile(file);
+      if (file.endsWith(".html")) body = body.toString("utf8").replace("</head>", `${FONT_LINK}</head>`);
       res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
       res.end(body);
     } catch {
@@ -96,44 +99,50 @@ export interface FakeStateJson {
 export async function openPane(specs: FakeSheetSpec[] = [], options: FakeOptions = {}): Promise<PaneSession> {
   const server = await serve();
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    headless: true,
-    args: CHROMIUM_FLAGS,
-  });
-  const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
-  const consoleErrors: string[] = [];
-  const blocked: string[] = [];
-  page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
-  page.on("pageerror", (e) => consoleErrors.push(String(e)));
-  await page.route("**/*", async (route) => {
-    const url = new URL(route.request().url());
-    if (url.origin === origin) return route.continue();
-    if (url.hostname === "appsforoffice.microsoft.com") {
-      const rel = url.pathname.replace(/^\/lib\/1\/hosted\//, "");
-      try {
-        return await route.fulfill({ body: await readFile(path.join(OFFICE_JS, rel)), contentType: "text/javascript" });
-      } catch {
-        return route.fulfill({ status: 404, body: "" });
-      }
-    }
-    blocked.push(url.href);
-    return route.abort();
-  });
-  page.on("dialog", (d) => {
-    consoleErrors.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
-  await page.addInitScript(fakeExcelScript(specs, options));
-  return {
-    browser,
-    page,
-    origin,
-    consoleErrors,
-    blocked,
-    async close() {
+  const closeServer = () => new Promise((r) => server.close(r));
+  let browser: Browser;
+  try {
+    browser = await launchChromium();
+  } catch (e) {
+    await closeServer(); // a failed launch must not keep jest alive
+    throw e;
+  }
+  const close = async () => {
+    try {
       await browser.close();
-      await new Promise((r) => server.close(r));
-    },
+    } finally {
+      server.closeAllConnections();
+      await closeServer();
+    }
   };
+  try {
+    const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    const consoleErrors: string[] = [];
+    const blocked: string[] = [];
+    page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
+    page.on("pageerror", (e) => consoleErrors.push(String(e)));
+    await page.route("**/*", async (route) => {
+      const url = new URL(route.request().url());
+      if (url.origin === origin) return route.continue();
+      if (url.hostname === "appsforoffice.microsoft.com") {
+        const rel = url.pathname.replace(/^\/lib\/1\/hosted\//, "");
+        try {
+          return await route.fulfill({ body: await readFile(path.join(OFFICE_JS, rel)), contentType: "text/javascript" });
+        } catch {
+          return route.fulfill({ status: 404, body: "" });
+        }
+      }
+      blocked.push(url.href);
+      return route.abort();
+    });
+    page.on("dialog", (d) => {
+      consoleErrors.push(`dialog: ${d.message()}`);
+      void d.dismiss();
+    });
+    await page.addInitScript(fakeExcelScript(specs, options));
+    return { browser, page, origin, consoleErrors, blocked, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
 }

@@ -33,7 +33,6 @@ export async function findChromium(): Promise<ChromiumFound> {
   const system = [process.env.CHROMIUM_PATH, ...SYSTEM_CHROMIUM].find((p): p is string => !!p && existsSync(p));
   if (system) return { executablePath: system, from: "system", args: CHROMIUM_FLAGS };
   // Loaded only here: the package is ESM with a CommonJS build, and most runs never need it.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mod = require("@sparticuz/chromium") as Packaged & { default?: Packaged };
   const packaged = mod.default ?? mod;
   // Its own argument list is for AWS Lambda (--single-process, --disable-web-security): only what the
@@ -49,8 +48,15 @@ export async function findChromium(): Promise<ChromiumFound> {
 export async function launchChromium(): Promise<Browser> {
   const found = await findChromium();
   try {
-    return await chromium.launch({ executablePath: found.executablePath, headless: true, args: found.args, timeout: 30000 });
+    return await chromium.launch({
+      executablePath: found.executablePath,
+      headless: true,
+      args: found.args,
+      timeout: 30000,
+    });
   } catch (e) {
-    throw new Error(`headless Chromium (${found.from}: ${found.executablePath}) did not start: ${(e as Error).message}`);
+    throw new Error(
+      `headless Chromium (${found.from}: ${found.executablePath}) did not start: ${(e as Error).message}`,
+    );
   }
 }

@@ -44,7 +44,9 @@ export interface PaneSession {
 function serve(): Promise<Server> {
   const server = createServer(async (req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
-    const [base, rel] = pathname.startsWith(FONT_PREFIX) ? [FONTS, pathname.slice(FONT_PREFIX.length)] : [DIST, pathname];
+    const [base, rel] = pathname.startsWith(FONT_PREFIX)
+      ? [FONTS, pathname.slice(FONT_PREFIX.length)]
+      : [DIST, pathname];
     const file = path.join(base, rel);
     try {
       if (!file.startsWith(base + path.sep)) throw new Error("outside the served folder");
@@ -127,7 +129,10 @@ export async function openPane(specs: FakeSheetSpec[] = [], options: FakeOptions
       if (url.hostname === "appsforoffice.microsoft.com") {
         const rel = url.pathname.replace(/^\/lib\/1\/hosted\//, "");
         try {
-          return await route.fulfill({ body: await readFile(path.join(OFFICE_JS, rel)), contentType: "text/javascript" });
+          return await route.fulfill({
+            body: await readFile(path.join(OFFICE_JS, rel)),
+            contentType: "text/javascript",
+          });
         } catch {
           return route.fulfill({ status: 404, body: "" });
         }

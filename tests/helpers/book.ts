@@ -17,7 +17,11 @@ export function book(parts: { teams?: Row[]; cadres?: Row[]; year?: number }): W
 }
 
 /** A unit with a team grade and cadres given as [name, grade, principal?]. */
-export function unit(name: string, teamGrade: string, people: [string, string, boolean?][]): { team: Row; cadres: Row[] } {
+export function unit(
+  name: string,
+  teamGrade: string,
+  people: [string, string, boolean?][],
+): { team: Row; cadres: Row[] } {
   return {
     team: { 单位: name, 本年班子等次: teamGrade },
     cadres: people.map(([n, g, p]) => ({ 单位: name, 姓名: n, 是否正职: p ? "是" : "否", 本年等次: g })),

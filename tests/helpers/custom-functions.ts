@@ -1,12 +1,18 @@
 /** Stands in for Excel's CustomFunctions global: the error type a function must throw. */
 export class CfError extends Error {
-  constructor(readonly code: string, message?: string) {
+  constructor(
+    readonly code: string,
+    message?: string,
+  ) {
     super(message);
   }
 }
 
 export function installCustomFunctions(): void {
-  (globalThis as unknown as Record<string, unknown>).CustomFunctions = { Error: CfError, ErrorCode: { invalidValue: "#VALUE!" } };
+  (globalThis as unknown as Record<string, unknown>).CustomFunctions = {
+    Error: CfError,
+    ErrorCode: { invalidValue: "#VALUE!" },
+  };
 }
 
 /** Calls f and returns the #VALUE! message it throws; fails if it returns or throws anything else. */

@@ -3,12 +3,28 @@
  * same metadata Excel reads: generated from the JSDoc by custom-functions-metadata.
  */
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import { CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from "hyperformula";
+import {
+  CellError,
+  EmptyValue,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  SimpleRangeValue,
+} from "hyperformula";
 import * as path from "path";
 import * as KH from "../../src/functions/functions";
 
-interface Param { name: string; dimensionality?: string; optional?: boolean }
-interface FnMeta { id: string; name: string; parameters: Param[] }
+interface Param {
+  name: string;
+  dimensionality?: string;
+  optional?: boolean;
+}
+interface FnMeta {
+  id: string;
+  name: string;
+  parameters: Param[];
+}
 
 function plain(v: unknown): unknown {
   if (v === EmptyValue || v === undefined) return null;
@@ -30,7 +46,9 @@ let registered: FnMeta[] | null = null;
 
 export async function registerKh(): Promise<FnMeta[]> {
   if (registered) return registered;
-  const result = await generateCustomFunctionsMetadata(path.join(__dirname, "..", "..", "src", "functions", "functions.ts"));
+  const result = await generateCustomFunctionsMetadata(
+    path.join(__dirname, "..", "..", "src", "functions", "functions.ts"),
+  );
   const meta = JSON.parse(result.metadataJson) as { functions: FnMeta[] };
   class KhPlugin extends FunctionPlugin {}
   const implemented: Record<string, unknown> = {};
@@ -41,10 +59,17 @@ export async function registerKh(): Promise<FnMeta[]> {
     const name = `KH.${f.name}`;
     implemented[name] = {
       method,
-      parameters: f.parameters.map((p) => ({ argumentType: p.dimensionality === "matrix" ? FunctionArgumentType.ANY : FunctionArgumentType.SCALAR, optionalArg: Boolean(p.optional) })),
+      parameters: f.parameters.map((p) => ({
+        argumentType: p.dimensionality === "matrix" ? FunctionArgumentType.ANY : FunctionArgumentType.SCALAR,
+        optionalArg: Boolean(p.optional),
+      })),
     };
     translations[name] = name;
-    (KhPlugin.prototype as unknown as Record<string, unknown>)[method] = function (this: unknown, ast: { args: unknown[] }, state: unknown) {
+    (KhPlugin.prototype as unknown as Record<string, unknown>)[method] = function (
+      this: unknown,
+      ast: { args: unknown[] },
+      state: unknown,
+    ) {
       // runFunction and metadata are protected in HyperFormula's typings; plugins call them all the same.
       const self = this as { runFunction: (...a: unknown[]) => unknown; metadata: (n: string) => unknown };
       return self.runFunction(ast.args, state, self.metadata(name), (...args: unknown[]) => {

@@ -9,7 +9,11 @@ export interface ManifestFacts {
 
 export function readManifest(xml: string): ManifestFacts {
   const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level: string, msg: string) => { if (level !== "warning") errors.push(msg); } }).parseFromString(xml, "text/xml") as unknown as Document;
+  const doc = new DOMParser({
+    onError: (level: string, msg: string) => {
+      if (level !== "warning") errors.push(msg);
+    },
+  }).parseFromString(xml, "text/xml") as unknown as Document;
   if (errors.length) throw new Error(`manifest.xml does not parse: ${errors.join("; ")}`);
   const resids = new Map<string, string>();
   for (const tag of ["bt:Image", "bt:Url", "bt:String"]) {

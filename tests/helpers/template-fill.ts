@@ -12,12 +12,20 @@ export async function fill(from: string, to: string, edit: (wb: ExcelJS.Workbook
   const wb = await load(from);
   const teams = wb.getWorksheet("班子")!;
   const cadres = wb.getWorksheet("干部")!;
-  [["甲局", "市直部门", "一般", "良好"], ["乙局", "市直部门", "良好", "良好"]].forEach((row, i) => {
+  [
+    ["甲局", "市直部门", "一般", "良好"],
+    ["乙局", "市直部门", "良好", "良好"],
+  ].forEach((row, i) => {
     row.forEach((v, c) => (teams.getCell(i + 2, c + 2).value = v));
   });
   const people: [string, string, string, string][] = [
     ["甲局", "甲一", "是", "称职"],
-    ...Array.from({ length: 9 }, (_, i): [string, string, string, string] => ["甲局", `甲${i + 2}`, "否", i < 1 ? "优秀" : "称职"]),
+    ...Array.from({ length: 9 }, (_, i): [string, string, string, string] => [
+      "甲局",
+      `甲${i + 2}`,
+      "否",
+      i < 1 ? "优秀" : "称职",
+    ]),
     ["乙局", "乙一", "是", "优秀"],
     ...Array.from({ length: 4 }, (_, i): [string, string, string, string] => ["乙局", `乙${i + 2}`, "否", "称职"]),
   ];
@@ -30,7 +38,6 @@ export async function fill(from: string, to: string, edit: (wb: ExcelJS.Workbook
   edit(wb);
   await wb.xlsx.writeFile(to);
 }
-
 
 /** Every kind of formula tampering: a typed quota, pasted 参评人数, another formula, a stale shown value, a KH formula reading the next row. */
 export function tamper(wb: ExcelJS.Workbook): void {

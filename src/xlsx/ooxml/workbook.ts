@@ -1,0 +1,120 @@
+/** workbook.xml, its relationships, the shared strings and which cell styles are dates. */
+import type { Package } from "./package";
+import { parseXml, unescapeOoxml } from "./xml";
+
+export interface SheetEntry {
+  name: string;
+  part: string;
+  hidden: boolean;
+}
+
+export interface WorkbookParts {
+  sheets: SheetEntry[];
+  /** Mac workbooks count days from 1904: their date serials are 1,462 below Excel's usual ones. */
+  date1904: boolean;
+  strings: string[];
+  /** Per cell style index (the `s` attribute): does its number format show a date? */
+  dateStyles: boolean[];
+}
+
+function xml(pkg: Package, name: string, h: Parameters<typeof parseXml>[2]): boolean {
+  const bytes = pkg.bytesOf(name);
+  if (!bytes) return false;
+  parseXml(bytes, name, h);
+  return true;
+}
+
+/** "worksheets/sheet1.xml" relative to xl/, or "/xl/worksheets/sheet1.xml" from the root. */
+function resolveTarget(target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const parts = ["xl"];
+  for (const p of target.split("/")) {
+    if (p === "..") parts.pop();
+    else if (p && p !== ".") parts.push(p);
+  }
+  return parts.join("/");
+}
+
+function readSheets(pkg: Package): { sheets: SheetEntry[]; date1904: boolean } {
+  const targets = new Map<string, string>();
+  xml(pkg, "xl/_rels/workbook.xml.rels", {
+    open(name, a) {
+      // Worksheets only: chart sheets and dialog sheets hold no cells.
+      if (name === "Relationship" && /\/worksheet$/.test(a.Type ?? "")) targets.set(a.Id, resolveTarget(a.Target));
+    },
+  });
+  const sheets: SheetEntry[] = [];
+  let date1904 = false;
+  xml(pkg, "xl/workbook.xml", {
+    open(name, a) {
+      if (name === "workbookPr") date1904 = a.date1904 === "1" || a.date1904 === "true";
+      if (name !== "sheet") return;
+      const id = a["r:id"] ?? Object.entries(a).find(([k]) => k.endsWith(":id"))?.[1];
+      const part = id ? targets.get(id) : undefined;
+      if (part) sheets.push({ name: unescapeOoxml(a.name ?? ""), part, hidden: (a.state ?? "visible") !== "visible" });
+    },
+  });
+  return { sheets, date1904 };
+}
+
+/** Shared strings; rich text runs joined, phonetic guides (rPh) left out as Excel shows them. */
+function readStrings(pkg: Package): string[] {
+  const out: string[] = [];
+  let current = "";
+  let inT = false;
+  let phonetic = 0;
+  xml(pkg, "xl/sharedStrings.xml", {
+    open(name) {
+      if (name === "si") current = "";
+      else if (name === "rPh") phonetic++;
+      else if (name === "t") inT = phonetic === 0;
+    },
+    text(t) {
+      if (inT) current += t;
+    },
+    close(name) {
+      if (name === "t") inT = false;
+      else if (name === "rPh") phonetic--;
+      else if (name === "si") out.push(unescapeOoxml(current));
+    },
+  });
+  return out;
+}
+
+// Built-in number formats that show dates (ECMA-376 §18.8.30, plus the East Asian ids Excel uses).
+const DATE_FORMAT_IDS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
+  57, 58,
+]);
+
+/** A custom format shows a date when, outside quotes, escapes and [colour] brackets, it has d, m, y, h or s. */
+export function isDateFormat(code: string): boolean {
+  const bare = code.replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, "");
+  return /[dmyhs年月日]/i.test(bare) && !/^[#0.,%\s]*$/.test(bare);
+}
+
+function readDateStyles(pkg: Package): boolean[] {
+  const custom = new Map<number, string>();
+  const xfs: boolean[] = [];
+  let inCellXfs = false;
+  xml(pkg, "xl/styles.xml", {
+    open(name, a) {
+      if (name === "numFmt") custom.set(Number(a.numFmtId), a.formatCode ?? "");
+      else if (name === "cellXfs") inCellXfs = true;
+      else if (name === "xf" && inCellXfs) {
+        const id = Number(a.numFmtId ?? 0);
+        const code = custom.get(id);
+        xfs.push(code !== undefined ? isDateFormat(code) : DATE_FORMAT_IDS.has(id));
+      }
+    },
+    close(name) {
+      if (name === "cellXfs") inCellXfs = false;
+    },
+  });
+  return xfs;
+}
+
+export function readWorkbookParts(pkg: Package): WorkbookParts {
+  const { sheets, date1904 } = readSheets(pkg);
+  return { sheets, date1904, strings: readStrings(pkg), dateStyles: date1904 ? readDateStyles(pkg) : [] };
+}

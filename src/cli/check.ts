@@ -4,7 +4,8 @@ import { readXlsx } from "../xlsx/read";
 import { perFile, unusable, type Unusable } from "./per-file";
 import { writeReport } from "../xlsx/report";
 import { findingMessage, formatFindings, summaryLine, type Lang } from "./format";
-import { expandInputs } from "./inputs";
+import { expandInputs, noInputsMessage } from "./inputs";
+import { checkOutput, writeAtomically } from "./outputs";
 
 export interface CheckOptions {
   ruleset: ResolvedRuleset;
@@ -74,12 +75,16 @@ export async function runCheck(
   out: NodeJS.WriteStream = process.stdout,
   err: NodeJS.WriteStream = process.stderr,
 ): Promise<number> {
-  const files = await expandInputs(paths);
+  const inputs = await expandInputs(paths);
+  const { files } = inputs;
   const zh = opts.lang === "zh";
-  if (files.length === 0) {
-    err.write(zh ? "没有找到要校验的 .xlsx 文件\n" : "no .xlsx files to check\n");
+  if (files.length === 0 && inputs.skipped.length === 0) {
+    err.write(noInputsMessage(inputs, opts.lang) + "\n");
     return 2;
   }
+  if (inputs.emptyFolders.length > 0) err.write(noInputsMessage({ ...inputs, files: [] }, opts.lang) + "\n");
+  // Before any file is read: a report that would replace an input is refused outright.
+  const replacing = opts.report ? await checkOutput("--report", opts.report, files, opts.lang) : null;
   const progress = err.isTTY && files.length > 1 && !opts.json;
   const results: FileResult[] = [];
   const color = Boolean(out.isTTY) && !process.env.NO_COLOR;
@@ -99,6 +104,10 @@ export async function runCheck(
     out.write(`▶ ${file} — ${head}；${summaryLine(r.summary, opts.lang)}\n`);
     for (const line of formatFindings(r.findings, opts.lang, color)) out.write(line + "\n");
   }
+  for (const s of inputs.skipped) {
+    results.push(s);
+    if (!opts.json) out.write(`✗ ${s.file}: ${zh ? s.error : s.errorEn}\n`);
+  }
   if (opts.json) out.write(JSON.stringify({ files: results.map((r) => fileJson(r, opts.lang)) }, null, 2) + "\n");
   else {
     const checked = results.filter((r) => r.status === "checked") as Extract<FileResult, { status: "checked" }>[];
@@ -113,6 +122,10 @@ export async function runCheck(
         : `Total: ${results.length} files, ${checked.length} checked, ${unusable} unusable; ${t.e} errors, ${t.w} warnings, ${t.i} info\n`,
     );
   }
-  if (opts.report) await writeReport(opts.report, results, opts.lang);
+  if (opts.report) {
+    if (replacing) err.write(replacing + "\n");
+    const report = opts.report;
+    await writeAtomically(report, (tmp) => writeReport(tmp, results, opts.lang));
+  }
   return exitCode(results);
 }

@@ -8,6 +8,7 @@ import { runTemplate } from "./template";
 import type { Lang } from "./format";
 import { loadRulesetArg } from "./ruleset-arg";
 import { listRulesets } from "./rulesets";
+import { OutputRefused } from "./outputs";
 
 const USAGE = `用法 / usage:
   kaohe check <file.xlsx | folder>... [--ruleset <id | ruleset.json>] [--json] [--report <out.xlsx>] [--lang en] [--year YYYY]
@@ -16,6 +17,16 @@ const USAGE = `用法 / usage:
   kaohe rulesets [--json] [--lang en]
 
 退出码 / exit status: 0 无错误 no error · 1 有错误 errors found · 2 有文件无法使用 an input could not be used`;
+
+/** --year: a four-digit year, or undefined when not given; null when given and not a year. */
+function yearArg(text: string | undefined): number | undefined | null {
+  if (text === undefined) return undefined;
+  const year = Number(text);
+  return Number.isInteger(year) && year > 1900 && year < 2200 ? year : null;
+}
+
+const badYear = (text: string | undefined, lang: Lang) =>
+  lang === "zh" ? `--year 须为四位年份，收到「${text}」\n` : `--year takes a four-digit year, got "${text}"\n`;
 
 export async function main(
   argv: string[],
@@ -58,13 +69,9 @@ export async function main(
           );
           return 2;
         }
-        const year = o.year !== undefined ? Number(o.year) : undefined;
-        if (year !== undefined && !(Number.isInteger(year) && year > 1900 && year < 2200)) {
-          err.write(
-            lang === "zh"
-              ? `--year 须为四位年份，收到「${o.year}」\n`
-              : `--year takes a four-digit year, got "${o.year}"\n`,
-          );
+        const year = yearArg(o.year);
+        if (year === null) {
+          err.write(badYear(o.year, lang));
           return 2;
         }
         const ruleset = await loadRulesetArg(o.ruleset);
@@ -85,7 +92,11 @@ export async function main(
           );
           return 2;
         }
-        const year = o.year !== undefined ? Number(o.year) : undefined;
+        const year = yearArg(o.year);
+        if (year === null) {
+          err.write(badYear(o.year, lang));
+          return 2;
+        }
         const ruleset = await loadRulesetArg(o.ruleset);
         return await runResults(
           rest,
@@ -109,13 +120,9 @@ export async function main(
           );
           return 2;
         }
-        const year = o.year !== undefined ? Number(o.year) : new Date().getFullYear();
-        if (!(Number.isInteger(year) && year > 1900 && year < 2200)) {
-          err.write(
-            lang === "zh"
-              ? `--year 须为四位年份，收到「${o.year}」\n`
-              : `--year takes a four-digit year, got "${o.year}"\n`,
-          );
+        const year = yearArg(o.year) ?? (o.year === undefined ? new Date().getFullYear() : null);
+        if (year === null) {
+          err.write(badYear(o.year, lang));
           return 2;
         }
         return await runTemplate({ ruleset: await loadRulesetArg(o.ruleset), out: o.out, year, lang }, out, err);
@@ -128,7 +135,7 @@ export async function main(
         return 2;
     }
   } catch (e) {
-    if (e instanceof RulesetError) {
+    if (e instanceof RulesetError || e instanceof OutputRefused) {
       err.write(e.message + "\n");
       return 2;
     }

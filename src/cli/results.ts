@@ -13,7 +13,8 @@ import { readXlsx } from "../xlsx/read";
 import { perFile, unusable, type Unusable } from "./per-file";
 import { writeResultList } from "../xlsx/results";
 import type { Lang } from "./format";
-import { expandInputs } from "./inputs";
+import { expandInputs, noInputsMessage } from "./inputs";
+import { checkOutput, writeAtomically } from "./outputs";
 
 export interface ResultsOptions {
   ruleset: ResolvedRuleset;
@@ -89,13 +90,16 @@ export async function runResults(
   out: NodeJS.WriteStream,
   err: NodeJS.WriteStream,
 ): Promise<number> {
-  const files = await expandInputs(paths);
-  if (files.length === 0) {
-    err.write(opts.lang === "zh" ? "没有找到 .xlsx 文件\n" : "no .xlsx files\n");
+  const inputs = await expandInputs(paths);
+  if (inputs.files.length === 0 && inputs.skipped.length === 0) {
+    err.write(noInputsMessage(inputs, opts.lang) + "\n");
     return 2;
   }
+  if (inputs.emptyFolders.length > 0) err.write(noInputsMessage({ ...inputs, files: [] }, opts.lang) + "\n");
+  const replacing = opts.out ? await checkOutput("--out", opts.out, inputs.files, opts.lang) : null;
   const results: ResultsFile[] = [];
-  for (const f of files) results.push(await resultsOf(f, opts));
+  for (const f of inputs.files) results.push(await resultsOf(f, opts));
+  results.push(...inputs.skipped);
   if (opts.json) out.write(JSON.stringify({ files: results.map((r) => resultsJson(r, opts.lang)) }, null, 2) + "\n");
   else {
     for (const r of results) {
@@ -108,6 +112,10 @@ export async function runResults(
       }
     }
   }
-  if (opts.out) await writeResultList(opts.out, results, opts.lang);
+  if (opts.out) {
+    if (replacing) err.write(replacing + "\n");
+    const target = opts.out;
+    await writeAtomically(target, (tmp) => writeResultList(tmp, results, opts.lang));
+  }
   return results.some((r) => r.status === "unusable") ? 2 : 0;
 }

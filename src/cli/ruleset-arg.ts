@@ -1,6 +1,7 @@
 /** `--ruleset <id | ruleset.json>`: a built-in id (overlays joined with +) or a JSON file. */
 import { promises as fs } from "fs";
-import { DEFAULT_RULESET_ID, resolveRuleset, rulesetFromJson, RulesetError, type ResolvedRuleset } from "../engine";
+import { DEFAULT_RULESET_ID, resolveRuleset, RulesetError, type ResolvedRuleset } from "../engine";
+import { rulesetFromFile } from "./ruleset-schema";
 
 export async function loadRulesetArg(arg: string | undefined): Promise<ResolvedRuleset> {
   const spec = arg ?? DEFAULT_RULESET_ID;
@@ -17,5 +18,5 @@ export async function loadRulesetArg(arg: string | undefined): Promise<ResolvedR
   } catch (e) {
     throw new RulesetError(`规则集文件「${spec}」不是有效的 JSON：${(e as Error).message}`);
   }
-  return rulesetFromJson(json);
+  return rulesetFromFile(json, spec);
 }

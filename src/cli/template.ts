@@ -3,6 +3,7 @@ import type { ResolvedRuleset } from "../engine";
 import { buildTemplate } from "../template/spec";
 import { writeTemplate } from "../xlsx/template";
 import type { Lang } from "./format";
+import { checkOutput, writeAtomically } from "./outputs";
 
 export interface TemplateCommand {
   ruleset: ResolvedRuleset;
@@ -18,7 +19,9 @@ export async function runTemplate(
 ): Promise<number> {
   const t = buildTemplate(o.ruleset, { year: o.year });
   try {
-    await writeTemplate(o.out, t);
+    const replacing = await checkOutput("--out", o.out, [], o.lang);
+    if (replacing) err.write(replacing + "\n");
+    await writeAtomically(o.out, (tmp) => writeTemplate(tmp, t));
   } catch (e) {
     err.write(
       o.lang === "zh"

@@ -16,7 +16,11 @@ const SAMPLE = path.join(root, "examples", "sample.xlsx");
 
 beforeAll(() => {
   // The metadata plugin fails the build on metadata errors; the CLI would exit 0: check files, not codes.
-  execFileSync(process.execPath, [path.join(root, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production"], { cwd: root, stdio: "pipe" });
+  execFileSync(
+    process.execPath,
+    [path.join(root, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production"],
+    { cwd: root, stdio: "pipe" },
+  );
 }, 120000);
 
 const EXPECTED: Record<string, string[]> = {
@@ -35,11 +39,26 @@ const EXPECTED: Record<string, string[]> = {
 
 describe("npm run build", () => {
   it("writes manifest.xml, functions.json, functions.js and taskpane.html to dist", () => {
-    for (const f of ["manifest.xml", "functions.json", "functions.js", "taskpane.html", "taskpane.js", "assets/icon-80.png"]) expect(existsSync(path.join(dist, f))).toBe(true);
+    for (const f of [
+      "manifest.xml",
+      "functions.json",
+      "functions.js",
+      "taskpane.html",
+      "taskpane.js",
+      "assets/icon-80.png",
+    ])
+      expect(existsSync(path.join(dist, f))).toBe(true);
   });
 
   it("generates functions.json holding every KH function with its parameters, optional last ruleset", () => {
-    const meta = JSON.parse(readFileSync(path.join(dist, "functions.json"), "utf8")) as { functions: { id: string; name: string; description: string; parameters: { name: string; optional?: boolean; dimensionality?: string }[] }[] };
+    const meta = JSON.parse(readFileSync(path.join(dist, "functions.json"), "utf8")) as {
+      functions: {
+        id: string;
+        name: string;
+        description: string;
+        parameters: { name: string; optional?: boolean; dimensionality?: string }[];
+      }[];
+    };
     expect(meta.functions.map((f) => f.id).sort()).toEqual(Object.keys(EXPECTED).sort());
     for (const f of meta.functions) {
       expect(f.parameters.map((p) => p.name)).toEqual(EXPECTED[f.id]);
@@ -60,7 +79,9 @@ describe("npm run build", () => {
   });
 
   it("ships the manifest and a page with a CSP that allows no network destination but office.js", () => {
-    expect(readFileSync(path.join(dist, "manifest.xml"), "utf8")).toContain("<bt:String id=\"Functions.Namespace\" DefaultValue=\"KH\"/>");
+    expect(readFileSync(path.join(dist, "manifest.xml"), "utf8")).toContain(
+      '<bt:String id="Functions.Namespace" DefaultValue="KH"/>',
+    );
     const html = readFileSync(path.join(dist, "taskpane.html"), "utf8");
     const csp = /Content-Security-Policy"? content="([^"]+)"/.exec(html)![1];
     const origins = csp.match(/https?:\/\/[^\s;]+/g) ?? [];
@@ -147,11 +168,18 @@ describe("validating the sample workbook in the pane", () => {
 
   it("shows the same summary and findings as the engine (and so as kaohe check)", async () => {
     const cards = await s.page.locator("#cards .card b").allTextContents();
-    expect(cards.map(Number)).toEqual([expected.summary.rows, expected.summary.errors, expected.summary.warnings, expected.summary.info]);
+    expect(cards.map(Number)).toEqual([
+      expected.summary.rows,
+      expected.summary.errors,
+      expected.summary.warnings,
+      expected.summary.info,
+    ]);
     await s.page.selectOption("#groupBy", "rule");
     const counts = await s.page.locator("#groups .group > summary .badge").allTextContents();
     expect(counts.map(Number).reduce((a, b) => a + b, 0)).toBe(expected.findings.length);
-    const rules = await s.page.locator("#groups .group").evaluateAll((gs) => gs.map((g) => (g as HTMLElement).dataset.key));
+    const rules = await s.page
+      .locator("#groups .group")
+      .evaluateAll((gs) => gs.map((g) => (g as HTMLElement).dataset.key));
     expect(rules.sort()).toEqual([...new Set(expected.findings.map((f) => f.rule))].sort());
     await s.page.selectOption("#groupBy", "unit");
   });
@@ -160,7 +188,9 @@ describe("validating the sample workbook in the pane", () => {
     const first = expected.findings.find((f) => f.unit)!;
     await s.page.selectOption("#fUnit", first.unit!);
     await s.page.locator("#groups .finding[data-index]").first().click();
-    await s.page.waitForFunction(() => (window as unknown as { __fake: { state: { selection: unknown } } }).__fake.state.selection !== null);
+    await s.page.waitForFunction(
+      () => (window as unknown as { __fake: { state: { selection: unknown } } }).__fake.state.selection !== null,
+    );
     const state = await fakeState(s);
     expect(state.active).toBe(first.sheet);
     expect(state.selection).toEqual({ sheet: first.sheet, address: first.cell });
@@ -232,8 +262,20 @@ describe("the pane with hostile or awkward workbooks", () => {
   const XSS = "<img src=x onerror=alert(1)>";
   it("shows cell text as text, never as HTML", async () => {
     const s = await openPane([
-      { name: "班子", values: [["单位", "本年班子等次"], [XSS, "优秀"]] },
-      { name: "干部", values: [["单位", "姓名", "是否正职", "本年等次"], [XSS, "张三", "是", XSS]] },
+      {
+        name: "班子",
+        values: [
+          ["单位", "本年班子等次"],
+          [XSS, "优秀"],
+        ],
+      },
+      {
+        name: "干部",
+        values: [
+          ["单位", "姓名", "是否正职", "本年等次"],
+          [XSS, "张三", "是", XSS],
+        ],
+      },
     ]);
     try {
       await ready(s);
@@ -253,7 +295,9 @@ describe("the pane with hostile or awkward workbooks", () => {
       await ready(s);
       await s.page.fill("#templateYear", "2025");
       await s.page.click("#makeTemplate");
-      await s.page.waitForFunction(() => document.getElementById("status")!.textContent!.includes("已在本工作簿生成 2025 年度模板"));
+      await s.page.waitForFunction(() =>
+        document.getElementById("status")!.textContent!.includes("已在本工作簿生成 2025 年度模板"),
+      );
       const state = await fakeState(s);
       expect(state.sheets.map((x) => x.name)).toEqual(["Sheet1", "班子", "干部", "规则"]);
       expect(state.sheets.find((x) => x.name === "规则")!.values[1].slice(0, 2)).toEqual(["规则集", "jinan-2022"]);
@@ -270,11 +314,15 @@ describe("the pane with hostile or awkward workbooks", () => {
     const s = await openPane(bookSpecs(largeBook(20, 10, 1)), { latencyMs: 400 });
     try {
       await ready(s);
-      await s.page.evaluate(() => ((window as unknown as { __fake: { state: { editMode: boolean } } }).__fake.state.editMode = true));
+      await s.page.evaluate(
+        () => ((window as unknown as { __fake: { state: { editMode: boolean } } }).__fake.state.editMode = true),
+      );
       await s.page.click("#validate");
       await s.page.waitForFunction(() => document.getElementById("status")!.textContent!.includes("按 Enter 或 Esc"));
       expect(await s.page.getAttribute("#status", "class")).toContain("error");
-      await s.page.evaluate(() => ((window as unknown as { __fake: { state: { editMode: boolean } } }).__fake.state.editMode = false));
+      await s.page.evaluate(
+        () => ((window as unknown as { __fake: { state: { editMode: boolean } } }).__fake.state.editMode = false),
+      );
       await s.page.click("#validate");
       await s.page.click("#cancel");
       await s.page.waitForFunction(() => document.getElementById("status")!.textContent === "已取消。");

@@ -30,7 +30,15 @@ beforeAll(async () => {
 const CONTRACT_KEYS = ["rule", "severity", "sheet", "cell", "unit", "person", "message", "source"];
 
 describe("kaohe check --json on the sample", () => {
-  let json: { files: { file: string; status: string; ruleset: { id: string; fingerprint: string }; summary: Record<string, number>; findings: Record<string, string>[] }[] };
+  let json: {
+    files: {
+      file: string;
+      status: string;
+      ruleset: { id: string; fingerprint: string };
+      summary: Record<string, number>;
+      findings: Record<string, string>[];
+    }[];
+  };
   let code: number;
   beforeAll(async () => {
     const r = await run("check", sample, "--json");
@@ -44,7 +52,25 @@ describe("kaohe check --json on the sample", () => {
 
   it("reports exactly the rule IDs planted in the sample", () => {
     const ids = [...new Set(json.files[0].findings.map((f) => f.rule))].sort();
-    expect(ids).toEqual(["D01", "D03", "D04", "D05", "D06", "D07", "H01", "H02", "H03", "H05", "L01", "L02", "L03", "L04", "L05", "L06", "Q01"]);
+    expect(ids).toEqual([
+      "D01",
+      "D03",
+      "D04",
+      "D05",
+      "D06",
+      "D07",
+      "H01",
+      "H02",
+      "H03",
+      "H05",
+      "L01",
+      "L02",
+      "L03",
+      "L04",
+      "L05",
+      "L06",
+      "Q01",
+    ]);
   });
 
   it("follows the JSON contract of cli.md", () => {
@@ -65,12 +91,19 @@ describe("kaohe check --json on the sample", () => {
     expect(q01.length).toBe(2);
     for (const x of q01) expect(x.person).toBeUndefined();
     const l02 = f.findings.find((x) => x.rule === "L02")!;
-    expect(l02).toMatchObject({ severity: "error", sheet: "干部", unit: "市教育局", message: "班子为一般等次的，正职不得确定为优秀", source: "济南市 2022 实施办法" });
+    expect(l02).toMatchObject({
+      severity: "error",
+      sheet: "干部",
+      unit: "市教育局",
+      message: "班子为一般等次的，正职不得确定为优秀",
+      source: "济南市 2022 实施办法",
+    });
   });
 
   it("points at the same people whether units are merged under title rows or written plainly", async () => {
     const other = JSON.parse((await run("check", plain, "--json")).out);
-    const essence = (fs: Record<string, string>[]) => fs.map((x) => `${x.rule}|${x.unit}|${x.person}|${x.message.replace(/第 \d+ 行/, "")}`).sort();
+    const essence = (fs: Record<string, string>[]) =>
+      fs.map((x) => `${x.rule}|${x.unit}|${x.person}|${x.message.replace(/第 \d+ 行/, "")}`).sort();
     expect(essence(other.files[0].findings)).toEqual(essence(json.files[0].findings));
   });
 });
@@ -105,7 +138,10 @@ describe("kaohe check, text and options", () => {
 
   it("takes a ruleset from JSON and says an unknown one in one line", async () => {
     const rsFile = path.join(dir, "strict.json");
-    writeFileSync(rsFile, JSON.stringify({ id: "strict", extends: "jinan-2022", rules: { L01: { severity: "error" } } }));
+    writeFileSync(
+      rsFile,
+      JSON.stringify({ id: "strict", extends: "jinan-2022", rules: { L01: { severity: "error" } } }),
+    );
     const r = await run("check", sample, "--json", "--ruleset", rsFile);
     const f = JSON.parse(r.out).files[0];
     expect(f.ruleset.id).toBe("strict");
@@ -150,7 +186,12 @@ describe("kaohe check on bad inputs", () => {
     const r = await run("check", folder, "--json");
     expect(r.code).toBe(2);
     const files = JSON.parse(r.out).files as { file: string; status: string; error?: string }[];
-    expect(files.map((f) => path.basename(f.file))).toEqual(["a-good.xlsx", "b-text.xlsx", "c-locked.xlsx", "d-budget.xlsx"]);
+    expect(files.map((f) => path.basename(f.file))).toEqual([
+      "a-good.xlsx",
+      "b-text.xlsx",
+      "c-locked.xlsx",
+      "d-budget.xlsx",
+    ]);
     expect(files.map((f) => f.status)).toEqual(["checked", "unusable", "unusable", "unusable"]);
     expect(files[1].error).toBe("不是有效的 xlsx 工作簿");
     expect(files[2].error).toContain("密码");
@@ -178,6 +219,13 @@ describe("the kaohe bin", () => {
     const bin = path.join(__dirname, "..", "bin", "kaohe.js");
     expect(existsSync(path.join(__dirname, "..", "lib", "cli", "main.js"))).toBe(true);
     const out = execFileSync(process.execPath, [bin, "rulesets"], { encoding: "utf8" });
-    for (const id of ["jinan-2022", "civil-servant-2020", "public-institution-2023", "gansu-2024", "zhejiang-township-2018"]) expect(out).toContain(id);
+    for (const id of [
+      "jinan-2022",
+      "civil-servant-2020",
+      "public-institution-2023",
+      "gansu-2024",
+      "zhejiang-township-2018",
+    ])
+      expect(out).toContain(id);
   });
 });

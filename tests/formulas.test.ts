@@ -7,11 +7,26 @@ const cadres = [
   ["单位", "姓名", "本年等次", "是否正职", "2024年度等次", "2023年度等次", "校验"],
   ["甲局", "张一", "优秀", "是", "优秀", "优秀", "=KH.CHECK(Teams!B2, C2, D2)"],
   ["甲局", "张二", "优秀", "否", "称职", "优秀", "=KH.CHECK(Teams!B2, C3, D3)"],
-  ...Array.from({ length: 8 }, (_, i) => ["甲局", `李${i}`, "称职", "否", "称职", "称职", `=KH.CHECK(Teams!B2, C${i + 4}, D${i + 4})`]),
+  ...Array.from({ length: 8 }, (_, i) => [
+    "甲局",
+    `李${i}`,
+    "称职",
+    "否",
+    "称职",
+    "称职",
+    `=KH.CHECK(Teams!B2, C${i + 4}, D${i + 4})`,
+  ]),
 ];
 const teams = [
   ["单位", "班子等次", "参评人数", "优秀上限", "已定优秀", "状态"],
-  ["甲局", "一般", "=COUNTIF(Cadres!A2:A11, A2)", "=KH.EXCELLENTQUOTA(B2, COUNTIF(Cadres!A2:A11, A2))", "=COUNTIFS(Cadres!A2:A11, A2, Cadres!C2:C11, \"优秀\")", "=IF(E2>D2, \"超出\", \"\")"],
+  [
+    "甲局",
+    "一般",
+    "=COUNTIF(Cadres!A2:A11, A2)",
+    "=KH.EXCELLENTQUOTA(B2, COUNTIF(Cadres!A2:A11, A2))",
+    '=COUNTIFS(Cadres!A2:A11, A2, Cadres!C2:C11, "优秀")',
+    '=IF(E2>D2, "超出", "")',
+  ],
 ];
 
 let hf: HyperFormula;
@@ -45,17 +60,17 @@ describe("KH.* in a formula engine", () => {
   it("takes ranges and returns errors Excel-style, catchable by IFERROR", () => {
     const sheet = hf.getSheetId("Cadres")!;
     const put = (a1: string, f: string) => hf.setCellContents(hf.simpleCellAddressFromString(a1, sheet)!, [[f]]);
-    put("H2", "=KH.STREAK(C2:F2, \"优秀\")");
+    put("H2", '=KH.STREAK(C2:F2, "优秀")');
     expect((at("Cadres", "H2") as DetailedCellError).message).toBe("第 2 个等次「是」不是可识别的等次"); // D2 holds 是
-    put("H3", "=KH.STREAK(E2:F2, \"优秀\")");
+    put("H3", '=KH.STREAK(E2:F2, "优秀")');
     expect(at("Cadres", "H3")).toBe(2);
-    put("H4", "=KH.TEAMCAP(\"一般\")*100");
+    put("H4", '=KH.TEAMCAP("一般")*100');
     expect(at("Cadres", "H4")).toBe(10);
-    put("H5", "=KH.GRADE(\"优良\")");
+    put("H5", '=KH.GRADE("优良")');
     const err = at("Cadres", "H5") as DetailedCellError;
     expect(err).toBeInstanceOf(DetailedCellError);
     expect(err.message).toContain("优良");
-    put("H6", "=IFERROR(KH.GRADE(\"优良\"), \"待核\")");
+    put("H6", '=IFERROR(KH.GRADE("优良"), "待核")');
     expect(at("Cadres", "H6")).toBe("待核");
     put("H7", "=KH.TERMEND(DATE(2021,8,15))");
     expect(at("Cadres", "H7")).toBe(46387); // 2026-12-31

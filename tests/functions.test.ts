@@ -35,7 +35,13 @@ describe("KH.EXCELLENTQUOTA", () => {
     expect(KH.excellentQuota([["一般"]], [[25]])).toEqual([[2]]);
   });
   it("returns a column for a column of team grades, blanks staying blank", () => {
-    expect(KH.excellentQuota([["优秀"], ["一般"], [null], ["较差"], [""]], [[10]])).toEqual([[3], [1], [""], [0], [""]]);
+    expect(KH.excellentQuota([["优秀"], ["一般"], [null], ["较差"], [""]], [[10]])).toEqual([
+      [3],
+      [1],
+      [""],
+      [0],
+      [""],
+    ]);
     expect(KH.excellentQuota([["优秀"], ["良好"]], [[10], [7]])).toEqual([[3], [1]]);
   });
   it("puts #VALUE! in the one cell that is wrong, and refuses mismatched shapes", () => {
@@ -133,7 +139,11 @@ describe("KH.CONSEQUENCES", () => {
     expect(basic).toContain("一年内不得提拔");
     const both = KH.consequences("优秀", "一般");
     expect(both.split("\n").map((l) => l.slice(0, 3))).toEqual(["R01", "R06"]);
-    expect(KH.consequences("优秀", "一般", "civil-servant-2020").split("\n").map((l) => l.slice(0, 3))).toEqual(["R01"]);
+    expect(
+      KH.consequences("优秀", "一般", "civil-servant-2020")
+        .split("\n")
+        .map((l) => l.slice(0, 3)),
+    ).toEqual(["R01"]);
     expect(KH.consequences("不定等次")).toBe("");
   });
 });
@@ -170,7 +180,19 @@ describe("KH.RULE and KH.RULESET", () => {
 });
 
 describe("every KH function", () => {
-  const anyArg = fc.oneof(fc.string({ maxLength: 8 }), fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.constantFrom("优秀", "一般", "是", "#N/A", "jinan-2022", "2021-05-01"), fc.array(fc.array(fc.oneof(fc.string({ maxLength: 4 }), fc.integer(), fc.constant(null)), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }));
+  const anyArg = fc.oneof(
+    fc.string({ maxLength: 8 }),
+    fc.double(),
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constant(undefined),
+    fc.constantFrom("优秀", "一般", "是", "#N/A", "jinan-2022", "2021-05-01"),
+    fc.array(
+      fc.array(fc.oneof(fc.string({ maxLength: 4 }), fc.integer(), fc.constant(null)), { minLength: 1, maxLength: 3 }),
+      { minLength: 1, maxLength: 3 },
+    ),
+  );
   const fns = Object.entries(KH).filter(([, f]) => typeof f === "function") as [string, (...a: unknown[]) => unknown][];
   it("returns a value or throws #VALUE!, never a bare exception", () => {
     expect(fns.length).toBe(11);

@@ -35,8 +35,12 @@ describe("manifest.xml", () => {
 
   it("declares the KH namespace, the functions script and their metadata", () => {
     expect(resids.get(first(doc, "Namespace").getAttribute("resid")!)).toBe("KH");
-    expect(resids.get(first(doc, "SourceLocation", first(doc, "Script")).getAttribute("resid")!)).toMatch(/\/functions\.js$/);
-    expect(resids.get(first(doc, "SourceLocation", first(doc, "Metadata")).getAttribute("resid")!)).toMatch(/\/functions\.json$/);
+    expect(resids.get(first(doc, "SourceLocation", first(doc, "Script")).getAttribute("resid")!)).toMatch(
+      /\/functions\.js$/,
+    );
+    expect(resids.get(first(doc, "SourceLocation", first(doc, "Metadata")).getAttribute("resid")!)).toMatch(
+      /\/functions\.json$/,
+    );
   });
 
   it("points every URL at one https origin listed in AppDomains, and its icons exist", () => {
@@ -45,17 +49,23 @@ describe("manifest.xml", () => {
     const origins = new Set(urls.map((u) => new URL(u).origin));
     expect([...origins]).toEqual(["https://localhost:3000"]);
     expect(first(doc, "AppDomain").textContent).toBe("https://localhost:3000");
-    for (const u of urls.filter((x) => x.endsWith(".png"))) expect(existsSync(path.join(root, new URL(u).pathname))).toBe(true);
+    for (const u of urls.filter((x) => x.endsWith(".png")))
+      expect(existsSync(path.join(root, new URL(u).pathname))).toBe(true);
     for (const size of [16, 32, 64, 80]) expect(existsSync(path.join(root, "assets", `icon-${size}.png`))).toBe(true);
   });
 
   it("speaks Chinese by default with English overrides", () => {
     expect(first(doc, "DefaultLocale").textContent).toBe("zh-CN");
     expect(first(doc, "DisplayName").getAttribute("DefaultValue")).toBe("考核规则");
-    const overrides = [...Array.from(doc.getElementsByTagName("Override") as unknown as Element[]), ...Array.from(doc.getElementsByTagName("bt:Override") as unknown as Element[])];
+    const overrides = [
+      ...Array.from(doc.getElementsByTagName("Override") as unknown as Element[]),
+      ...Array.from(doc.getElementsByTagName("bt:Override") as unknown as Element[]),
+    ];
     for (const o of overrides) expect(o.getAttribute("Locale")).toBe("en-US");
     // Every display string has its English form; the namespace KH is the same in both.
-    const strings = Array.from(doc.getElementsByTagName("bt:String") as unknown as Element[]).filter((e) => e.getAttribute("id") !== "Functions.Namespace");
+    const strings = Array.from(doc.getElementsByTagName("bt:String") as unknown as Element[]).filter(
+      (e) => e.getAttribute("id") !== "Functions.Namespace",
+    );
     for (const s of strings) expect(s.getElementsByTagName("bt:Override").length).toBe(1);
     expect(overrides.length).toBe(2 + strings.length);
   });

@@ -10,7 +10,9 @@ const rows = [
 ];
 
 function l02Cells(cadres: SheetInput, t: SheetInput = teams): string[] {
-  return checkWorkbook({ sheets: [t, cadres] }, rs).findings.filter((f) => f.rule === "L02").map((f) => `${f.sheet}!${f.cell}`);
+  return checkWorkbook({ sheets: [t, cadres] }, rs)
+    .findings.filter((f) => f.rule === "L02")
+    .map((f) => `${f.sheet}!${f.cell}`);
 }
 
 describe("finding the header and the columns", () => {
@@ -26,14 +28,35 @@ describe("finding the header and the columns", () => {
   });
 
   it("finds moved columns and synonyms, in English too", () => {
-    const moved = sheet("名单", rows.map((r) => ({ 考核等次: r.本年等次, 备注: "", "Name": r.姓名, "所在单位": r.单位, "班子正职 (Principal)": r.是否正职 })));
+    const moved = sheet(
+      "名单",
+      rows.map((r) => ({
+        考核等次: r.本年等次,
+        备注: "",
+        Name: r.姓名,
+        所在单位: r.单位,
+        "班子正职 (Principal)": r.是否正职,
+      })),
+    );
     expect(l02Cells(moved)).toEqual(["名单!A2"]);
-    const english = sheet("Cadres", rows.map((r) => ({ Unit: r.单位, NAME: r.姓名, principal: r.是否正职 === "是" ? "Y" : "N", Grade: r.本年等次 })));
+    const english = sheet(
+      "Cadres",
+      rows.map((r) => ({ Unit: r.单位, NAME: r.姓名, principal: r.是否正职 === "是" ? "Y" : "N", Grade: r.本年等次 })),
+    );
     expect(l02Cells(english, sheet("Teams", [{ Unit: "甲局", "Team grade": "FAIR" }]))).toEqual(["Cadres!D2"]);
   });
 
   it("orders year-labelled history columns by year, whatever their order", () => {
-    const s = sheet("干部", [{ 单位: "甲局", 姓名: "张一", 是否正职: "是", "2023年度等次": "称职", "2025年度等次": "优秀", "2024年度等次": "基本称职" }]);
+    const s = sheet("干部", [
+      {
+        单位: "甲局",
+        姓名: "张一",
+        是否正职: "是",
+        "2023年度等次": "称职",
+        "2025年度等次": "优秀",
+        "2024年度等次": "基本称职",
+      },
+    ]);
     const m = buildModel({ sheets: [teams, s] }, rs);
     expect(m.year).toBe(2025);
     expect(m.cadres[0].grade).toBe(0);
@@ -42,7 +65,13 @@ describe("finding the header and the columns", () => {
 
   it("skips blank rows, note rows and repeated header rows", () => {
     const s = sheet("干部", rows);
-    s.values.splice(2, 0, [null, null, null, null], ["单位", "姓名", "是否正职", "本年等次"], ["", "注：以上人员按姓氏笔画排序", "", ""]);
+    s.values.splice(
+      2,
+      0,
+      [null, null, null, null],
+      ["单位", "姓名", "是否正职", "本年等次"],
+      ["", "注：以上人员按姓氏笔画排序", "", ""],
+    );
     s.values.push(["合计", "", "", ""], ["说明：本表由组织部填报"]);
     const m = buildModel({ sheets: [teams, s] }, rs);
     expect(m.cadres.map((p) => p.name)).toEqual(["张一", "张二"]);
@@ -58,19 +87,28 @@ describe("finding the header and the columns", () => {
 
   it("matches units across sheets after trimming and width folding", () => {
     const t = sheet("班子", [{ 单位: " 甲局（机关）", 本年班子等次: "一般" }]);
-    const s = sheet("干部", rows.map((r) => ({ ...r, 单位: "甲局(机关) " })));
+    const s = sheet(
+      "干部",
+      rows.map((r) => ({ ...r, 单位: "甲局(机关) " })),
+    );
     expect(l02Cells(s, t)).toEqual(["干部!D2"]);
   });
 
   it("reads the team grade from the cadre sheet when there is no teams sheet", () => {
-    const s = sheet("干部", rows.map((r) => ({ ...r, 班子等次: "一般" })));
+    const s = sheet(
+      "干部",
+      rows.map((r) => ({ ...r, 班子等次: "一般" })),
+    );
     const f = checkWorkbook({ sheets: [s] }, rs).findings;
     expect(f.filter((x) => x.rule === "L02").map((x) => x.cell)).toEqual(["D2"]);
     expect(f.filter((x) => x.rule === "D02")).toEqual([]);
   });
 
   it("says which column is missing instead of guessing (renamed beyond recognition)", () => {
-    const s = sheet("干部", rows.map(({ 是否正职, ...r }) => ({ ...r, 领导: 是否正职 })));
+    const s = sheet(
+      "干部",
+      rows.map(({ 是否正职, ...r }) => ({ ...r, 领导: 是否正职 })),
+    );
     const d02 = checkWorkbook({ sheets: [teams, s] }, rs).findings.filter((f) => f.rule === "D02");
     expect(d02).toHaveLength(1);
     expect(d02[0].message).toContain("是否正职");
@@ -86,7 +124,12 @@ describe("finding the header and the columns", () => {
 
   it("reports the teams table missing as D02 for team-linked rules", () => {
     const f = checkWorkbook({ sheets: [sheet("干部", rows)] }, rs).findings;
-    expect(f.filter((x) => x.rule === "D02").map((x) => x.message).join()).toContain("班子等次");
+    expect(
+      f
+        .filter((x) => x.rule === "D02")
+        .map((x) => x.message)
+        .join(),
+    ).toContain("班子等次");
   });
 
   it("never reads the add-in's own sheets as data", () => {
@@ -95,16 +138,53 @@ describe("finding the header and the columns", () => {
     expect(m.cadreSheet).toBeNull();
   });
 
-  it("quotes Excel error values back as D01 rather than reading them as grades", () => {
+  it("says an Excel error value is one (D09), never reads it as a grade or as blank", () => {
     const s = sheet("干部", [{ ...rows[0], 本年等次: "#N/A" }, rows[1]]);
-    const d01 = checkWorkbook({ sheets: [teams, s] }, rs).findings.filter((f) => f.rule === "D01");
-    expect(d01.map((f) => f.cell)).toEqual(["D2"]);
-    expect(d01[0].message).toContain("#N/A");
+    const found = checkWorkbook({ sheets: [teams, s] }, rs).findings;
+    const d09 = found.filter((f) => f.rule === "D09");
+    expect(d09.map((f) => f.cell)).toEqual(["D2"]);
+    expect(d09[0].message).toContain("#N/A");
+    expect(found.filter((f) => f.rule === "D01" || f.rule === "D07")).toEqual([]);
+  });
+
+  it("counts a person whose 姓名 is #NAME?, and takes an uncalculated team grade as unknown, not blank", () => {
+    const people = Array.from({ length: 10 }, (_, i) => ({
+      单位: "甲局",
+      姓名: i === 0 ? "#NAME?" : `人${i}`,
+      是否正职: i === 1 ? "是" : "否",
+      本年等次: i < 4 ? "优秀" : "称职",
+    }));
+    const cadres = sheet("干部", people);
+    const known = checkWorkbook({ sheets: [sheet("班子", [{ 单位: "甲局", 本年班子等次: "一般" }]), cadres] }, rs);
+    expect(known.summary.rows).toBe(11); // the #NAME? row is a cadre
+    expect(known.findings.find((f) => f.rule === "Q01")!.message).toContain("参评 10 人");
+    expect(known.findings.filter((f) => f.rule === "D09").map((f) => f.cell)).toEqual(["B2"]);
+    const t = sheet("班子", [{ 单位: "甲局", 本年班子等次: null }]);
+    t.formulas = [[], [null, "=汇总!B7"]];
+    const unknown = checkWorkbook({ sheets: [t, cadres] }, rs).findings;
+    expect(
+      unknown
+        .filter((f) => f.unit === "甲局")
+        .map((f) => f.rule)
+        .sort(),
+    ).toEqual(["D09", "D09"]);
+    expect(unknown.find((f) => f.cell === "B2" && f.sheet === "班子")!.message).toContain("=汇总!B7");
   });
 
   it("reads a huge sheet (60,000 rows) in one pass", () => {
-    const big = sheet("干部", Array.from({ length: 60000 }, (_, i) => ({ 单位: `单位${i % 600}`, 姓名: `人${i}`, 是否正职: i % 100 === 0 ? "是" : "否", 本年等次: "称职" })));
-    const t = sheet("班子", Array.from({ length: 600 }, (_, i) => ({ 单位: `单位${i}`, 本年班子等次: "良好" })));
+    const big = sheet(
+      "干部",
+      Array.from({ length: 60000 }, (_, i) => ({
+        单位: `单位${i % 600}`,
+        姓名: `人${i}`,
+        是否正职: i % 100 === 0 ? "是" : "否",
+        本年等次: "称职",
+      })),
+    );
+    const t = sheet(
+      "班子",
+      Array.from({ length: 600 }, (_, i) => ({ 单位: `单位${i}`, 本年班子等次: "良好" })),
+    );
     const r = checkWorkbook({ sheets: [t, big] }, rs);
     expect(r.summary.rows).toBe(60600);
     expect(r.summary.errors).toBe(0);

@@ -37,15 +37,33 @@ describe("reading the workbook", () => {
     const out = new Capture();
     await main(["check", SAMPLE, "--json"], out.stream, new Capture().stream);
     const cli = JSON.parse(out.text).files[0];
-    const pane = result.findings.map((f) => ({ rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message }));
+    const pane = result.findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      sheet: f.sheet,
+      cell: f.cell,
+      message: f.message,
+    }));
     expect(pane.length).toBeGreaterThan(10);
-    expect(pane).toEqual(cli.findings.map((f: Record<string, string>) => ({ rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message })));
+    expect(pane).toEqual(
+      cli.findings.map((f: Record<string, string>) => ({
+        rule: f.rule,
+        severity: f.severity,
+        sheet: f.sheet,
+        cell: f.cell,
+        message: f.message,
+      })),
+    );
     expect(result.summary).toEqual(cli.summary);
   });
 
   it("uses the same number of syncs for 10 rows as for 10,000", async () => {
     const syncs: number[] = [];
-    for (const [units, per] of [[2, 5], [50, 20], [500, 20]]) {
+    for (const [units, per] of [
+      [2, 5],
+      [50, 20],
+      [500, 20],
+    ]) {
       const fake = fakeOf(bookSpecs(largeBook(units, per, 7)));
       const { read, result } = await validate(fake);
       expect(result.summary.rows).toBe(units * per + units); // cadres and teams
@@ -89,7 +107,16 @@ describe("reading the workbook", () => {
   it("pads a used range that does not start at A1, reads merged areas, hidden and protected sheets", async () => {
     const fake = fakeOf([
       { name: "说明", values: [[], [], [null, null, "填表说明"]], visibility: "Hidden", protected: true },
-      { name: "干部", values: [[null, "2025年考核"], [null, "单位", "姓名"], [null, "甲局", "张三"], [null, null, "李四"]], merges: ["B3:B4", "B1:C1"] },
+      {
+        name: "干部",
+        values: [
+          [null, "2025年考核"],
+          [null, "单位", "姓名"],
+          [null, "甲局", "张三"],
+          [null, null, "李四"],
+        ],
+        merges: ["B3:B4", "B1:C1"],
+      },
     ]);
     const read = await run(fake, (ctx) => readWorkbook(ctx));
     const [notes, cadres] = read.input.sheets;
@@ -97,12 +124,22 @@ describe("reading the workbook", () => {
     expect(cadres.values[2]).toEqual([null, "甲局", "张三"]);
     expect(cadres.values[3]).toEqual([null, "", "李四"]);
     expect(cadres.merges!.sort()).toEqual(["B1:C1", "B3:B4"]);
-    expect(read.sheets.map((s) => [s.name, s.visibility, s.protected])).toEqual([["说明", "Hidden", true], ["干部", "Visible", false]]);
+    expect(read.sheets.map((s) => [s.name, s.visibility, s.protected])).toEqual([
+      ["说明", "Hidden", true],
+      ["干部", "Visible", false],
+    ]);
   });
 
   it("skips the sheets the add-in wrote, whatever their name", async () => {
     const fake = fakeOf([
-      { name: "我的报告", values: [["单位", "姓名", "本年等次"], ["甲", "乙", "优秀"]], customProperties: { kaohe: "report" } },
+      {
+        name: "我的报告",
+        values: [
+          ["单位", "姓名", "本年等次"],
+          ["甲", "乙", "优秀"],
+        ],
+        customProperties: { kaohe: "report" },
+      },
       { name: "干部", values: [["单位", "姓名", "本年等次"]] },
     ]);
     const read = await run(fake, (ctx) => readWorkbook(ctx));
@@ -127,7 +164,12 @@ describe("reading the workbook", () => {
     const fake = fakeOf(bookSpecs(largeBook(10, 10, 1)));
     const signal = { aborted: false };
     const e = await run(fake, (ctx) =>
-      readWorkbook(ctx, { signal, onProgress: (stage) => { if (stage === "values") signal.aborted = true; } }),
+      readWorkbook(ctx, {
+        signal,
+        onProgress: (stage) => {
+          if (stage === "values") signal.aborted = true;
+        },
+      }),
     ).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(Cancelled);
     expect(describeError(e).zh).toBe("已取消。");
@@ -139,12 +181,18 @@ describe("a returned template in the pane", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "kaohe-pane-template-"));
     const blank = path.join(dir, "template.xlsx");
     const returned = path.join(dir, "returned.xlsx");
-    await main(["template", "--ruleset", "jinan-2022", "--out", blank, "--year", "2025"], new Capture().stream, new Capture().stream);
+    await main(
+      ["template", "--ruleset", "jinan-2022", "--out", blank, "--year", "2025"],
+      new Capture().stream,
+      new Capture().stream,
+    );
     await fill(blank, returned, tamper);
     const input = await readXlsx(returned);
     const fake = fakeOf(specsOf(input));
     const read = await run(fake, (ctx) => readWorkbook(ctx));
-    expect(read.input.sheets.find((s) => s.name === "班子")!.formulas![2][7]).toMatch(/^=IF\(OR\(\$B3="",\$D3=""\),"",KH\.EXCELLENTQUOTA/);
+    expect(read.input.sheets.find((s) => s.name === "班子")!.formulas![2][7]).toMatch(
+      /^=IF\(OR\(\$B3="",\$D3=""\),"",KH\.EXCELLENTQUOTA/,
+    );
     const pane = checkWorkbook(read.input, rulesetForWorkbook(read.input.sheets, rs, false)).findings;
     const out = new Capture();
     await main(["check", returned, "--json"], out.stream, new Capture().stream);
@@ -161,11 +209,21 @@ describe("a returned template in the pane", () => {
 });
 
 describe("planBatches", () => {
-  const segment = fc.record({ rows: fc.integer({ min: 1, max: 400 }), cols: fc.integer({ min: 1, max: 60 }), start: fc.integer({ min: 0, max: 5 }) });
+  const segment = fc.record({
+    rows: fc.integer({ min: 1, max: 400 }),
+    cols: fc.integer({ min: 1, max: 60 }),
+    start: fc.integer({ min: 0, max: 5 }),
+  });
   it("covers every row once, in order, and keeps each sync within the budget unless one row is wider", () => {
     fc.assert(
       fc.property(fc.array(segment, { maxLength: 5 }), fc.integer({ min: 1, max: 5000 }), (segs, budget) => {
-        const segments: Segment[] = segs.map((s, i) => ({ sheet: i, from: s.start, to: s.start + s.rows, columnIndex: 0, columnCount: s.cols }));
+        const segments: Segment[] = segs.map((s, i) => ({
+          sheet: i,
+          from: s.start,
+          to: s.start + s.rows,
+          columnIndex: 0,
+          columnCount: s.cols,
+        }));
         const batches = planBatches(segments, budget);
         for (const b of batches) {
           const cells = b.reduce((n, g) => n + (g.to - g.from) * g.columnCount, 0);
@@ -192,7 +250,13 @@ describe("marking offending cells", () => {
   async function setup() {
     const input = await readXlsx(SAMPLE);
     const specs = specsOf(input).map((s) =>
-      s.name === "干部" ? { ...s, formats: { F5: { fill: "#FFFF00", bold: true }, G9: { fontColor: "#0000FF" } }, conditionalFormats: [userCf] } : s,
+      s.name === "干部"
+        ? {
+            ...s,
+            formats: { F5: { fill: "#FFFF00", bold: true }, G9: { fontColor: "#0000FF" } },
+            conditionalFormats: [userCf],
+          }
+        : s,
     );
     const fake = fakeOf(specs);
     const { read, result } = await validate(fake);
@@ -205,7 +269,9 @@ describe("marking offending cells", () => {
     const marked = await run(fake, (ctx) => markFindings(ctx, result.findings, read.sheets));
     expect(marked.marked).toBeGreaterThan(10);
     expect(JSON.stringify(fake.state.sheets.map((s) => [s.values, [...s.formulas], [...s.formats]]))).toBe(before);
-    expect(new Set(fake.state.writes.map((w) => w.what))).toEqual(new Set(["conditionalFormat.add", "conditionalFormat.formula", "conditionalFormat.fill"]));
+    expect(new Set(fake.state.writes.map((w) => w.what))).toEqual(
+      new Set(["conditionalFormat.add", "conditionalFormat.formula", "conditionalFormat.fill"]),
+    );
     const cadres = fake.state.sheets.find((s) => s.name === "干部")!;
     const ours = cadres.conditionalFormats.filter((c) => c.formula === MARK_FORMULA);
     const cells = ours.flatMap((c) => c.ranges.split(","));
@@ -237,14 +303,20 @@ describe("marking offending cells", () => {
 
 describe("going to a cell", () => {
   it("activates the sheet and selects the cell", async () => {
-    const fake = fakeOf([{ name: "班子", values: [["a"]] }, { name: "干部", values: [["b"]] }]);
+    const fake = fakeOf([
+      { name: "班子", values: [["a"]] },
+      { name: "干部", values: [["b"]] },
+    ]);
     expect(await run(fake, (ctx) => selectCell(ctx, "干部", "F12"))).toBeNull();
     expect(fake.state.active).toBe("干部");
     expect(fake.state.selection).toEqual({ sheet: "干部", address: "F12" });
   });
 
   it("explains a hidden or vanished sheet instead of failing", async () => {
-    const fake = fakeOf([{ name: "班子", values: [["a"]] }, { name: "干部", values: [["b"]], visibility: "Hidden" }]);
+    const fake = fakeOf([
+      { name: "班子", values: [["a"]] },
+      { name: "干部", values: [["b"]], visibility: "Hidden" },
+    ]);
     expect((await run(fake, (ctx) => selectCell(ctx, "干部", "F12")))?.zh).toContain("取消隐藏");
     expect((await run(fake, (ctx) => selectCell(ctx, "旧表", "A1")))?.zh).toContain("已没有工作表「旧表」");
     expect(fake.state.selection).toBeNull();
@@ -252,7 +324,9 @@ describe("going to a cell", () => {
 });
 
 describe("writing the report sheet", () => {
-  async function checked(extra: { name: string; values: unknown[][]; customProperties?: Record<string, string> }[] = []) {
+  async function checked(
+    extra: { name: string; values: unknown[][]; customProperties?: Record<string, string> }[] = [],
+  ) {
     const fake = fakeOf([...specsOf(await readXlsx(SAMPLE)), ...extra]);
     const { result } = await validate(fake);
     return { fake, result, table: reportTable(result, "zh", "2026-11-21 10:00") };
@@ -291,7 +365,10 @@ describe("writing the report sheet", () => {
 
   it("keeps cell text that starts with = as text (no formula injection)", async () => {
     const { fake, result } = await checked();
-    const evil = { ...result, findings: [{ ...result.findings[0], message: '=HYPERLINK("http://x","y")', unit: "=1+1" }] };
+    const evil = {
+      ...result,
+      findings: [{ ...result.findings[0], message: '=HYPERLINK("http://x","y")', unit: "=1+1" }],
+    };
     await run(fake, (ctx) => writeTable(ctx, reportTable(evil, "zh", "t")));
     const sheet = fake.state.sheets.find((s) => s.name === "校验报告")!;
     expect(sheet.values[6][6]).toBe('=HYPERLINK("http://x","y")');

@@ -46,11 +46,14 @@ describe("grouping findings", () => {
 });
 
 describe("ruleset parameters in the pane", () => {
-  it.each(BUILTIN.filter((b) => b.kind === "base").map((b) => b.id))("lists every parameter of %s with a source", (id) => {
-    const rows = paramRows(resolveRuleset(id), "zh");
-    expect(rows.length).toBeGreaterThan(15);
-    for (const r of rows) expect(r.source.length).toBeGreaterThan(0);
-  });
+  it.each(BUILTIN.filter((b) => b.kind === "base").map((b) => b.id))(
+    "lists every parameter of %s with a source",
+    (id) => {
+      const rows = paramRows(resolveRuleset(id), "zh");
+      expect(rows.length).toBeGreaterThan(15);
+      for (const r of rows) expect(r.source.length).toBeGreaterThan(0);
+    },
+  );
 
   it("shows a figure with the note that gives it", () => {
     const row = paramRows(rs, "zh").find((r) => r.label.startsWith("班子一般"))!;

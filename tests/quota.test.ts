@@ -30,24 +30,39 @@ describe("quota arithmetic (rules.md §3)", () => {
     expect(computeQuota(8, 0, { rounding: "floor", minimum: 1 }).quota).toBe(0); // team 较差: nobody
   });
 
-  const arith = fc.record({ rounding: fc.constantFrom<Rounding>("floor", "round-half-up", "ceil"), minimum: fc.integer({ min: 0, max: 3 }) });
+  const arith = fc.record({
+    rounding: fc.constantFrom<Rounding>("floor", "round-half-up", "ceil"),
+    minimum: fc.integer({ min: 0, max: 3 }),
+  });
   const share = fc.integer({ min: 0, max: 10000 }).map((bp) => bp / 100);
 
   it("property: a quota never exceeds n and is never negative", () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 100000 }), share, arith, (n, s, a) => {
-      const q = computeQuota(n, s, a).quota;
-      return q >= 0 && q <= n && Number.isInteger(q);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100000 }), share, arith, (n, s, a) => {
+        const q = computeQuota(n, s, a).quota;
+        return q >= 0 && q <= n && Number.isInteger(q);
+      }),
+    );
   });
 
   it("property: a quota never decreases as n grows", () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 100000 }), fc.integer({ min: 1, max: 50 }), share, arith, (n, k, s, a) => computeQuota(n + k, s, a).quota >= computeQuota(n, s, a).quota));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 100000 }),
+        fc.integer({ min: 1, max: 50 }),
+        share,
+        arith,
+        (n, k, s, a) => computeQuota(n + k, s, a).quota >= computeQuota(n, s, a).quota,
+      ),
+    );
   });
 
   it("property: floor quota × 10000 ≤ n × share in basis points < (quota + 1) × 10000", () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 100000 }), fc.integer({ min: 1, max: 10000 }), (n, bp) => {
-      const q = computeQuota(n, bp / 100, floor).quota;
-      return q * 10000 <= n * bp && n * bp < (q + 1) * 10000;
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 100000 }), fc.integer({ min: 1, max: 10000 }), (n, bp) => {
+        const q = computeQuota(n, bp / 100, floor).quota;
+        return q * 10000 <= n * bp && n * bp < (q + 1) * 10000;
+      }),
+    );
   });
 });

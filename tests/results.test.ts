@@ -3,7 +3,16 @@ import ExcelJS from "exceljs";
 import { mkdtempSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
-import { addYears, buildModel, resolveRuleset, resultList, rulesetFromJson, talks, type ResolvedRuleset, type WorkbookInput } from "../src/engine";
+import {
+  addYears,
+  buildModel,
+  resolveRuleset,
+  resultList,
+  rulesetFromJson,
+  talks,
+  type ResolvedRuleset,
+  type WorkbookInput,
+} from "../src/engine";
 import { main } from "../src/cli/main";
 import * as KH from "../src/functions/functions";
 import { sampleBook } from "../src/sample/generate";
@@ -14,17 +23,36 @@ import { installCustomFunctions } from "./helpers/custom-functions";
 
 const jinan = resolveRuleset("jinan-2022");
 const cs = resolveRuleset("civil-servant-2020");
-const list = (input: WorkbookInput, rs: ResolvedRuleset = jinan, announced?: { y: number; m: number; d: number }) => resultList(buildModel(input, rs), rs, { announced });
+const list = (input: WorkbookInput, rs: ResolvedRuleset = jinan, announced?: { y: number; m: number; d: number }) =>
+  resultList(buildModel(input, rs), rs, { announced });
 const person = (extra: Row): Row => ({ 单位: "甲局", 姓名: "张一", 是否正职: "否", 本年等次: "称职", ...extra });
 
 describe("measures per grade (R01–R07)", () => {
-  const input = { ...units(unit("甲局", "一般", [["正职甲", "称职", true], ["乙", "基本称职"], ["丙", "不称职"], ["丁", "优秀"], ...many(6, "称职")])), year: 2025 };
+  const input = {
+    ...units(
+      unit("甲局", "一般", [
+        ["正职甲", "称职", true],
+        ["乙", "基本称职"],
+        ["丙", "不称职"],
+        ["丁", "优秀"],
+        ...many(6, "称职"),
+      ]),
+    ),
+    year: 2025,
+  };
   const items = list(input);
   const of = (name: string, rule: string) => items.filter((i) => i.person === name && i.rule === rule);
 
   it("gives a 基本称职 cadre the R03 measures, the bar on promotion running one year from the year's end", () => {
     const r03 = of("乙", "R03");
-    expect(r03.map((i) => i.measure)).toEqual(["在本单位内通报批评并进行诫勉", "向组织部门作出书面检查", "一年内不得提拔、进一步使用或晋升职级", "不发放年度考核奖金", "调整分工，不得分管执法、人事、项目审批等工作", "由组织部门负责同志谈话"]);
+    expect(r03.map((i) => i.measure)).toEqual([
+      "在本单位内通报批评并进行诫勉",
+      "向组织部门作出书面检查",
+      "一年内不得提拔、进一步使用或晋升职级",
+      "不发放年度考核奖金",
+      "调整分工，不得分管执法、人事、项目审批等工作",
+      "由组织部门负责同志谈话",
+    ]);
     expect(r03.find((i) => i.measure.startsWith("一年内"))!.until).toBe("2026-12-31");
     expect(r03.find((i) => i.measure.startsWith("由组织部门"))!.by).toBe("组织部门负责同志");
   });
@@ -55,14 +83,20 @@ describe("measures per grade (R01–R07)", () => {
     const r05 = list(units(unit("乙局", "优秀", [["正", "优秀", true], ...many(3, "称职")])));
     expect(r05.filter((i) => i.rule === "R05").length).toBe(1 + 1 + 4 + 1);
     const r07 = list(units(unit("丙局", "较差", [["正", "基本称职", true], ...many(3, "称职")])));
-    expect(r07.filter((i) => i.rule === "R07" && i.measure === "正职提出辞职或责令辞职").map((i) => i.person)).toEqual(["正"]);
+    expect(r07.filter((i) => i.rule === "R07" && i.measure === "正职提出辞职或责令辞职").map((i) => i.person)).toEqual([
+      "正",
+    ]);
   });
 
   it("invents nothing for rules the ruleset turns off", () => {
     const items2 = list({ ...input }, cs);
     expect(items2.some((i) => ["R05", "R06", "R07"].includes(i.rule))).toBe(false);
     expect(list(input).some((i) => i.rule === "H04")).toBe(false);
-    const none = rulesetFromJson({ id: "bare", extends: "jinan-2022", rules: { R01: false, R02: false, R03: null, R04: false, R05: false, R06: false, R07: false } });
+    const none = rulesetFromJson({
+      id: "bare",
+      extends: "jinan-2022",
+      rules: { R01: false, R02: false, R03: null, R04: false, R05: false, R06: false, R07: false },
+    });
     expect(Object.keys(none.rules).filter((k) => k.startsWith("R")).length).toBe(0);
     expect(list(input, none).filter((i) => i.rule.startsWith("R"))).toEqual([]);
   });
@@ -80,11 +114,16 @@ describe("measures per grade (R01–R07)", () => {
 describe("dates", () => {
   it("run from the announcement date when given, else from the end of the appraisal year", () => {
     const input = { ...book({ cadres: [person({ 本年等次: "基本称职" })] }), year: 2025 };
-    const until = (announced?: { y: number; m: number; d: number }) => list(input, cs, announced).find((i) => i.measure.startsWith("一年内"))!.until;
+    const until = (announced?: { y: number; m: number; d: number }) =>
+      list(input, cs, announced).find((i) => i.measure.startsWith("一年内"))!.until;
     expect(until()).toBe("2026-12-31");
     expect(until({ y: 2026, m: 2, d: 15 })).toBe("2027-02-15");
     expect(until({ y: 2024, m: 2, d: 29 })).toBe("2025-02-28");
-    expect(list({ ...book({ cadres: [person({ 本年等次: "不称职" })] }), year: 2023 }, cs, { y: 2024, m: 2, d: 29 }).find((i) => i.measure.startsWith("两年内"))!.until).toBe("2026-02-28");
+    expect(
+      list({ ...book({ cadres: [person({ 本年等次: "不称职" })] }), year: 2023 }, cs, { y: 2024, m: 2, d: 29 }).find(
+        (i) => i.measure.startsWith("两年内"),
+      )!.until,
+    ).toBe("2026-02-28");
   });
   it("adds whole years, keeping 29 February only in leap years", () => {
     expect(addYears({ y: 2024, m: 2, d: 29 }, 4)).toEqual({ y: 2028, m: 2, d: 29 });
@@ -93,13 +132,29 @@ describe("dates", () => {
     expect(addYears({ y: 2025, m: 12, d: 31 }, 2)).toEqual({ y: 2027, m: 12, d: 31 });
   });
   it("are left open (null) when neither the announcement nor the year is known", () => {
-    expect(list(book({ cadres: [person({ 本年等次: "基本称职" })] }), cs).find((i) => i.measure.startsWith("一年内"))!.until).toBeNull();
+    expect(
+      list(book({ cadres: [person({ 本年等次: "基本称职" })] }), cs).find((i) => i.measure.startsWith("一年内"))!.until,
+    ).toBeNull();
   });
 });
 
 describe("history (H01–H04)", () => {
   const h = (rs: ResolvedRuleset, grades: string[]) =>
-    list(book({ cadres: [person({ 本年等次: grades[0], "2024年度等次": grades[1], "2023年度等次": grades[2], "2022年度等次": grades[3] })] }), rs).filter((i) => i.rule.startsWith("H")).map((i) => `${i.rule} ${i.measure}`);
+    list(
+      book({
+        cadres: [
+          person({
+            本年等次: grades[0],
+            "2024年度等次": grades[1],
+            "2023年度等次": grades[2],
+            "2022年度等次": grades[3],
+          }),
+        ],
+      }),
+      rs,
+    )
+      .filter((i) => i.rule.startsWith("H"))
+      .map((i) => `${i.rule} ${i.measure}`);
 
   it("gives 记三等功, 组织调整或组织处理, 辞退 and salary steps", () => {
     expect(h(cs, ["优秀", "优秀", "优秀", "称职"])).toEqual(["H01 记三等功", "H04 晋升一个工资档次"]);
@@ -118,7 +173,17 @@ describe("history (H01–H04)", () => {
 describe("R08 and KH.CONSEQUENCES", () => {
   it("R08: a high share of 基本称职/不称职 votes calls for a talk by the team's principal", () => {
     const rs = rulesetFromJson({ id: "with-r08", extends: "jinan-2022", rules: { R08: {} } });
-    const items = list(units({ team: { 单位: "甲局", 本年班子等次: "良好" }, cadres: [person({ 姓名: "正", 是否正职: "是" }), person({ 姓名: "乙", 民主测评基本称职及不称职比例: "40%" }), person({ 姓名: "丙", 民主测评基本称职及不称职比例: 0.1 })] }), rs);
+    const items = list(
+      units({
+        team: { 单位: "甲局", 本年班子等次: "良好" },
+        cadres: [
+          person({ 姓名: "正", 是否正职: "是" }),
+          person({ 姓名: "乙", 民主测评基本称职及不称职比例: "40%" }),
+          person({ 姓名: "丙", 民主测评基本称职及不称职比例: 0.1 }),
+        ],
+      }),
+      rs,
+    );
     const r08 = items.filter((i) => i.rule === "R08");
     expect(r08.map((i) => [i.person, i.by, i.talk])).toEqual([["乙", "正（班子正职）", true]]);
   });
@@ -150,9 +215,24 @@ describe("kaohe results", () => {
       expect(Object.keys(m).filter((k) => k !== "person")).toEqual(["rule", "unit", "measure", "by", "until"]);
       expect(m.rule).toMatch(/^[RH]0\d$/);
     }
-    expect(f.measures).toContainEqual({ rule: "R06", unit: "市教育局", person: expect.any(String), measure: "约谈领导班子正职", by: "组织部门负责同志", until: null });
-    expect(f.measures.find((m: { rule: string }) => m.rule === "H01")).toMatchObject({ unit: "市农业农村局", measure: "记三等功", by: null, until: null });
-    expect(f.measures.find((m: { rule: string; measure: string }) => m.rule === "R03" && m.measure.startsWith("一年内")).until).toBe("2026-12-31");
+    expect(f.measures).toContainEqual({
+      rule: "R06",
+      unit: "市教育局",
+      person: expect.any(String),
+      measure: "约谈领导班子正职",
+      by: "组织部门负责同志",
+      until: null,
+    });
+    expect(f.measures.find((m: { rule: string }) => m.rule === "H01")).toMatchObject({
+      unit: "市农业农村局",
+      measure: "记三等功",
+      by: null,
+      until: null,
+    });
+    expect(
+      f.measures.find((m: { rule: string; measure: string }) => m.rule === "R03" && m.measure.startsWith("一年内"))
+        .until,
+    ).toBe("2026-12-31");
   });
 
   it("dates from --announced and writes the list and the talks to a workbook", async () => {
@@ -163,7 +243,16 @@ describe("kaohe results", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     expect(wb.getWorksheet("结果运用清单")!.rowCount).toBe(measures.length + 1);
-    expect((wb.getWorksheet("结果运用清单")!.getRow(1).values as unknown[]).slice(1)).toEqual(["规则", "措施", "单位", "姓名", "执行", "期限", "文件", "位置"]);
+    expect((wb.getWorksheet("结果运用清单")!.getRow(1).values as unknown[]).slice(1)).toEqual([
+      "规则",
+      "措施",
+      "单位",
+      "姓名",
+      "执行",
+      "期限",
+      "文件",
+      "位置",
+    ]);
     expect(String(wb.getWorksheet("结果运用清单")!.getCell("H2").value)).toMatch(/^(干部|班子)![A-Z]+\d+$/);
     expect(wb.getWorksheet("谈话安排")!.rowCount).toBeGreaterThan(5);
     expect((await run("results", sample, "--announced", "soon")).code).toBe(2);

@@ -1,11 +1,32 @@
-import { BUILTIN, carriedRuleset, DEFAULT_PARAMS, fingerprintOf, readRulesSheet, resolveRuleset, rulesetFromJson, RulesetError, RULE_BY_ID, rulesSheetRows } from "../src/engine";
+import {
+  BUILTIN,
+  carriedRuleset,
+  DEFAULT_PARAMS,
+  fingerprintOf,
+  readRulesSheet,
+  resolveRuleset,
+  rulesetFromJson,
+  RulesetError,
+  RULE_BY_ID,
+  rulesSheetRows,
+} from "../src/engine";
 
 describe("rulesets as data (rules.md §10)", () => {
   it("builds in the catalog's rulesets with the rules it lists", () => {
     const ids = BUILTIN.map((b) => b.id);
-    expect(ids).toEqual(expect.arrayContaining(["jinan-2022", "civil-servant-2020", "public-institution-2023", "gansu-2024", "zhejiang-township-2018"]));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        "jinan-2022",
+        "civil-servant-2020",
+        "public-institution-2023",
+        "gansu-2024",
+        "zhejiang-township-2018",
+      ]),
+    );
     const on = (id: string) => Object.keys(resolveRuleset(id).rules);
-    expect(on("jinan-2022")).toEqual(expect.arrayContaining(["Q01", "L01", "L02", "L03", "L04", "L05", "L06", "H01", "H02", "H03", "D01", "D08"]));
+    expect(on("jinan-2022")).toEqual(
+      expect.arrayContaining(["Q01", "L01", "L02", "L03", "L04", "L05", "L06", "H01", "H02", "H03", "D01", "D08"]),
+    );
     expect(on("jinan-2022")).not.toContain("Q02");
     expect(on("civil-servant-2020")).toEqual(expect.arrayContaining(["Q02", "E05", "E06", "E07", "E08", "H04"]));
     expect(on("public-institution-2023")).toEqual(expect.arrayContaining(["Q03", "E06", "E07"]));
@@ -17,8 +38,17 @@ describe("rulesets as data (rules.md §10)", () => {
     expect(j.params.teamShares).toEqual([30, 20, 10, 0]);
     expect(j.paramNotes["teamShares.1"].local).toBe(true); // 良好: the source is silent
     expect(resolveRuleset("civil-servant-2020").params.bodyShare).toEqual({ general: 20, max: 25 });
-    expect(resolveRuleset("public-institution-2023").params.institutionShares).toEqual({ general: 20, raised: 25, lowered: 15 });
-    expect(DEFAULT_PARAMS.quota).toEqual({ rounding: "floor", minimum: 0, excludeUngraded: true, principalCounts: true });
+    expect(resolveRuleset("public-institution-2023").params.institutionShares).toEqual({
+      general: 20,
+      raised: 25,
+      lowered: 15,
+    });
+    expect(DEFAULT_PARAMS.quota).toEqual({
+      rounding: "floor",
+      minimum: 0,
+      excludeUngraded: true,
+      principalCounts: true,
+    });
   });
 
   it("stacks overlays on a base, and an overlay alone on its default base", () => {
@@ -31,9 +61,10 @@ describe("rulesets as data (rules.md §10)", () => {
   });
 
   it("turns on only rules the catalog knows", () => {
-    for (const b of BUILTIN) for (const id of Object.keys(resolveRuleset(b.id).rules)) {
-      if (!/^R\d\d$/.test(id)) expect(RULE_BY_ID.has(id)).toBe(true);
-    }
+    for (const b of BUILTIN)
+      for (const id of Object.keys(resolveRuleset(b.id).rules)) {
+        if (!/^R\d\d$/.test(id)) expect(RULE_BY_ID.has(id)).toBe(true);
+      }
   });
 
   it("changes the fingerprint when any parameter or rule changes, and only then", () => {
@@ -56,7 +87,13 @@ describe("rulesets as data (rules.md §10)", () => {
   });
 
   it("reads a locality's ruleset from JSON, extending a built-in one", () => {
-    const r = rulesetFromJson({ id: "licheng-2025", title: "历城区 2025", extends: "jinan-2022", params: { teamShares: [30, 15, 10, 0], quota: { minimum: 1 } }, rules: { L01: { severity: "error" } } });
+    const r = rulesetFromJson({
+      id: "licheng-2025",
+      title: "历城区 2025",
+      extends: "jinan-2022",
+      params: { teamShares: [30, 15, 10, 0], quota: { minimum: 1 } },
+      rules: { L01: { severity: "error" } },
+    });
     expect(r.params.teamShares).toEqual([30, 15, 10, 0]);
     expect(r.params.quota).toEqual({ rounding: "floor", minimum: 1, excludeUngraded: true, principalCounts: true });
     expect(r.rules.L01).toEqual({ severity: "error" });
@@ -72,7 +109,11 @@ describe("rulesets as data (rules.md §10)", () => {
 });
 
 describe("the 规则 sheet round trip", () => {
-  const ids = [...BUILTIN.filter((b) => b.kind === "base").map((b) => b.id), "jinan-2022+gansu-2024", "civil-servant-2020+zhejiang-township-2018"];
+  const ids = [
+    ...BUILTIN.filter((b) => b.kind === "base").map((b) => b.id),
+    "jinan-2022+gansu-2024",
+    "civil-servant-2020+zhejiang-township-2018",
+  ];
   it.each(ids)("%s reads back to its own fingerprint and is used as is", (id) => {
     const rs = resolveRuleset(id);
     const carried = readRulesSheet({ name: "规则", values: rulesSheetRows(rs, 2025) })!;
@@ -90,7 +131,9 @@ describe("the 规则 sheet round trip", () => {
     rows[r] = [rows[r][0], 80, rows[r][2]];
     const carried = readRulesSheet({ name: "规则", values: rows })!;
     expect(carried.computed).not.toBe(carried.stated);
-    expect(carried.changed).toEqual([{ path: "regularScoreMin", found: 80, builtin: rs.params.regularScoreMin, cell: `B${r + 1}` }]);
+    expect(carried.changed).toEqual([
+      { path: "regularScoreMin", found: 80, builtin: rs.params.regularScoreMin, cell: `B${r + 1}` },
+    ]);
     expect(carriedRuleset(carried)).toBeNull();
   });
 });

@@ -15,8 +15,14 @@ function install(stored: Record<string, unknown>, saveFails = false) {
       document: {
         settings: {
           get: (k: string) => stored[k] ?? null,
-          set: (k: string, v: unknown) => { log.push(`set ${k}=${String(v)}`); stored[k] = v; },
-          saveAsync: (cb: (r: { status: string; error?: Error }) => void) => { log.push("saveAsync"); cb(saveFails ? { status: "failed", error: new Error("只读工作簿") } : { status: "succeeded" }); },
+          set: (k: string, v: unknown) => {
+            log.push(`set ${k}=${String(v)}`);
+            stored[k] = v;
+          },
+          saveAsync: (cb: (r: { status: string; error?: Error }) => void) => {
+            log.push("saveAsync");
+            cb(saveFails ? { status: "failed", error: new Error("只读工作簿") } : { status: "succeeded" });
+          },
         },
       },
     },
@@ -30,7 +36,10 @@ function install(stored: Record<string, unknown>, saveFails = false) {
     run: async (cb: (ctx: unknown) => Promise<unknown>) => {
       const ctx = excel as unknown as { sync: () => Promise<void> };
       const sync = ctx.sync.bind(ctx);
-      ctx.sync = async () => { log.push("sync"); await sync(); };
+      ctx.sync = async () => {
+        log.push("sync");
+        await sync();
+      };
       return cb(ctx);
     },
   };

@@ -26,7 +26,10 @@ async function kaohe(...args: string[]) {
 
 async function checkJson(file: string, ...extra: string[]) {
   const r = await kaohe("check", file, "--json", ...extra);
-  return JSON.parse(r.out).files[0] as { ruleset: { id: string; fingerprint: string }; findings: { rule: string; severity: string; sheet: string; cell: string; message: string }[] };
+  return JSON.parse(r.out).files[0] as {
+    ruleset: { id: string; fingerprint: string };
+    findings: { rule: string; severity: string; sheet: string; cell: string; message: string }[];
+  };
 }
 
 async function load(file: string): Promise<ExcelJS.Workbook> {
@@ -62,7 +65,8 @@ describe("kaohe template", () => {
         if (!col.input || !["teamGrade", "grade", "political", "yesno", "sanction"].includes(col.input)) return;
         const cell = ws.getCell(sheet.rows + 1, i + 1);
         expect({ header: col.header, v: cell.dataValidation?.type }).toEqual({ header: col.header, v: "list" });
-        for (const item of t.lists[col.input as keyof typeof t.lists]) expect(cell.dataValidation!.formulae![0]).toContain(item);
+        for (const item of t.lists[col.input as keyof typeof t.lists])
+          expect(cell.dataValidation!.formulae![0]).toContain(item);
       });
     }
   });
@@ -88,17 +92,27 @@ describe("kaohe template", () => {
     expect(r.ruleset.id).toBe("jinan-2022");
     const cs = path.join(dir, "cs.xlsx");
     await kaohe("template", "--ruleset", "civil-servant-2020+gansu-2024", "--out", cs, "--year", "2025");
-    expect((await checkJson(cs)).ruleset).toEqual({ id: "civil-servant-2020+gansu-2024", fingerprint: resolveRuleset("civil-servant-2020+gansu-2024").fingerprint });
+    expect((await checkJson(cs)).ruleset).toEqual({
+      id: "civil-servant-2020+gansu-2024",
+      fingerprint: resolveRuleset("civil-servant-2020+gansu-2024").fingerprint,
+    });
   });
 
   it("reports a workbook carrying another ruleset than the one named (A02)", async () => {
     const r = await checkJson(jinan, "--ruleset", "civil-servant-2020");
-    expect(r.findings.map((f) => [f.rule, f.severity, `${f.sheet}!${f.cell}`])).toEqual([["A02", "warning", "规则!B7"]]);
+    expect(r.findings.map((f) => [f.rule, f.severity, `${f.sheet}!${f.cell}`])).toEqual([
+      ["A02", "warning", "规则!B7"],
+    ]);
   });
 });
 
 interface Shape {
-  sheets: { name: string; headers: string[]; frozen: number; columns: { formula2: string | null; formulaLast: string | null; validation: string | null }[] }[];
+  sheets: {
+    name: string;
+    headers: string[];
+    frozen: number;
+    columns: { formula2: string | null; formulaLast: string | null; validation: string | null }[];
+  }[];
   rules: unknown[][];
   rulesProtected: boolean;
   rulesUnlocked: string[];
@@ -127,16 +141,25 @@ async function shapeOfFile(file: string, t: ReturnType<typeof buildTemplate>): P
           return {
             formula2: f(2),
             formulaLast: f(last),
-            validation: !v?.type ? null : v.type === "list" ? `list:${String(v.formulae![0]).replace(/^"|"$/g, "")}` : v.type,
+            validation: !v?.type
+              ? null
+              : v.type === "list"
+                ? `list:${String(v.formulae![0]).replace(/^"|"$/g, "")}`
+                : v.type,
           };
         }),
       };
     }),
-    rules: Array.from(wb.getWorksheet("规则")!.getSheetValues().slice(1), (r) => trimRow(((r as unknown[] | undefined) ?? []).slice(1))),
-    rulesProtected: (wb.getWorksheet("规则") as unknown as { sheetProtection?: { sheet: boolean } }).sheetProtection?.sheet === true,
+    rules: Array.from(wb.getWorksheet("规则")!.getSheetValues().slice(1), (r) =>
+      trimRow(((r as unknown[] | undefined) ?? []).slice(1)),
+    ),
+    rulesProtected:
+      (wb.getWorksheet("规则") as unknown as { sheetProtection?: { sheet: boolean } }).sheetProtection?.sheet === true,
     rulesUnlocked: (() => {
       const cells: string[] = [];
-      wb.getWorksheet("规则")!.eachRow((row) => row.eachCell({ includeEmpty: true }, (c) => void (c.protection?.locked === false && cells.push(c.address))));
+      wb.getWorksheet("规则")!.eachRow((row) =>
+        row.eachCell({ includeEmpty: true }, (c) => void (c.protection?.locked === false && cells.push(c.address))),
+      );
       return cells;
     })(),
   };
@@ -237,19 +260,29 @@ describe("a filled and returned template", () => {
       wb.getWorksheet("规则")!.getCell("B8").value = new Date(Date.UTC(2026, 2, 1));
     });
     const r = await kaohe("results", announced, "--json");
-    const r03 = (JSON.parse(r.out).files[0].measures as { rule: string; until: string | null }[]).filter((m) => m.rule === "R03");
+    const r03 = (JSON.parse(r.out).files[0].measures as { rule: string; until: string | null }[]).filter(
+      (m) => m.rule === "R03",
+    );
     expect(r03.length).toBeGreaterThan(0);
     expect(r03.map((m) => m.until)).toContain("2027-03-01");
     expect((await checkJson(announced)).findings.filter((f) => f.rule.startsWith("A"))).toEqual([]);
     const given = await kaohe("results", announced, "--json", "--announced", "2026-05-01");
-    expect(JSON.parse(given.out).files[0].measures.filter((m: { rule: string }) => m.rule === "R03").map((m: { until: string }) => m.until)).toContain("2027-05-01");
+    expect(
+      JSON.parse(given.out)
+        .files[0].measures.filter((m: { rule: string }) => m.rule === "R03")
+        .map((m: { until: string }) => m.until),
+    ).toContain("2027-05-01");
   });
 
   it("finds every kind of formula tampering at its cell (A03–A06)", async () => {
     const tampered = path.join(dir, "tampered-formulas.xlsx");
     await fill(jinan, tampered, tamper);
     const r = await checkJson(tampered);
-    const at = (rule: string) => r.findings.filter((f) => f.rule === rule).map((f) => `${f.sheet}!${f.cell}`).sort();
+    const at = (rule: string) =>
+      r.findings
+        .filter((f) => f.rule === rule)
+        .map((f) => `${f.sheet}!${f.cell}`)
+        .sort();
     expect(at("A03")).toEqual(["班子!G2", "班子!G3", "班子!H2"]);
     expect(at("A04")).toEqual(["班子!I3"]);
     expect(at("A05")).toEqual(["干部!R5"]);
@@ -258,7 +291,11 @@ describe("a filled and returned template", () => {
     expect(a04.message).toContain('应为 =IF($B3="","",COUNTIFS(干部!$B:$B,$B3,干部!$C:$C,"<>",干部!$G:$G,"优秀"))');
     expect(a04.message).toContain("现为 =COUNTIFS(干部!$B:$B,$B3)");
     expect(r.findings.find((f) => f.rule === "A06" && f.cell === "H2")!.message).toContain("应为「1」");
-    expect(r.findings.filter((f) => f.rule.startsWith("A")).every((f) => f.rule === "A05" ? f.severity === "warning" : f.severity === "error")).toBe(true);
+    expect(
+      r.findings
+        .filter((f) => f.rule.startsWith("A"))
+        .every((f) => (f.rule === "A05" ? f.severity === "warning" : f.severity === "error")),
+    ).toBe(true);
   });
 });
 

@@ -140,6 +140,7 @@ function isDataRow(name: string): boolean {
 
 function readCadres(
   values: unknown[][],
+  formulas: (string | null)[][] | undefined,
   layout: CadreSheetLayout,
   scale: ScaleId,
   sIndex: Map<string, SanctionRow>,
@@ -152,23 +153,28 @@ function readCadres(
   for (let r = layout.headerRow + 1; r < values.length; r++) {
     const row = values[r];
     if (!row) continue;
-    rd.at(row);
-    const name = rd.text(c.name);
+    rd.at(row, formulas?.[r]);
+    const name = rd.text(c.name, true);
     if (!isDataRow(name)) continue;
     out.push(readCadreRow(rd, c, r, name, scale, historyLen, layout.history, hasSanctions));
   }
   return out;
 }
 
-function readTeams(values: unknown[][], layout: TeamSheetLayout, sIndex: Map<string, SanctionRow>): TeamRow[] {
+function readTeams(
+  values: unknown[][],
+  formulas: (string | null)[][] | undefined,
+  layout: TeamSheetLayout,
+  sIndex: Map<string, SanctionRow>,
+): TeamRow[] {
   const c = layout.cols;
   const out: TeamRow[] = [];
   const rd = new RowReader(layout.headers, sIndex);
   for (let r = layout.headerRow + 1; r < values.length; r++) {
     const row = values[r];
     if (!row) continue;
-    rd.at(row);
-    const unit = rd.text(c.unit);
+    rd.at(row, formulas?.[r]);
+    const unit = rd.text(c.unit, true);
     if (!isDataRow(unit) || unit === "单位") continue;
     out.push({
       r,
@@ -250,10 +256,10 @@ export function buildModel(input: WorkbookInput, ruleset: ResolvedRuleset): Mode
     if (layout.cols.teamGradePrev === undefined && prev) layout.cols.teamGradePrev = prev.col;
     model.year = model.year ?? placed.year;
     model.teamSheet = { name: layout.name, headerRow: layout.headerRow, headers: layout.headers, cols: layout.cols };
-    model.teams = readTeams(team.values, model.teamSheet, sIndex);
+    model.teams = readTeams(team.values, team.sheet.formulas, model.teamSheet, sIndex);
   }
   if (cadre && model.cadreSheet)
-    model.cadres = readCadres(cadre.values, model.cadreSheet, ruleset.scale, sIndex, historyLen);
+    model.cadres = readCadres(cadre.values, cadre.sheet.formulas, model.cadreSheet, ruleset.scale, sIndex, historyLen);
   buildUnits(model);
   const cells = new Map<string, SheetCells>();
   if (cadre) cells.set(cadre.sheet.name, { values: cadre.values, formulas: cadre.sheet.formulas });

@@ -13,13 +13,16 @@ const NO_BAD: BadCell[] = [];
 export class RowReader {
   bad: BadCell[] = NO_BAD;
   row: unknown[] = [];
+  /** The row's formula texts, where the sheet was read with them. */
+  formulas: (string | null)[] | undefined = undefined;
   constructor(
     private readonly headers: string[],
     private readonly sanctionIndex: Map<string, SanctionRow>,
   ) {}
 
-  at(row: unknown[]): this {
+  at(row: unknown[], formulas?: (string | null)[]): this {
     this.row = row;
+    this.formulas = formulas;
     this.bad = NO_BAD;
     return this;
   }
@@ -33,18 +36,33 @@ export class RowReader {
     return col === undefined ? null : this.row[col];
   }
 
+  /** A cell whose value cannot be known (D09): an error value, or a formula never calculated. */
+  private unknown(col: number, v: unknown): boolean {
+    if (isErrorValue(v)) {
+      this.addBad({ col, kind: "error", text: String(v), header: this.headers[col] ?? "" });
+      return true;
+    }
+    const f = (v === null || v === undefined) && this.formulas?.[col];
+    if (f) this.addBad({ col, kind: "uncalculated", text: f, header: this.headers[col] ?? "" });
+    return !!f;
+  }
+
   private take<T>(col: number | undefined, kind: BadKind, parse: (v: unknown) => Parsed<T>, scale?: ScaleId): T | null {
+    if (col === undefined) return null;
     const v = this.raw(col);
-    if (isBlank(v) || col === undefined) return null;
-    const p = isErrorValue(v) ? ({ ok: false, text: String(v) } as const) : parse(v);
+    if (this.unknown(col, v) || isBlank(v)) return null;
+    const p = parse(v);
     if (p.ok) return p.value;
     this.addBad({ col, kind, text: cellText(v), header: this.headers[col] ?? "", scale });
     return null;
   }
 
-  text(col: number | undefined): string {
+  /** Text; an unknown cell reads as "" — or, with `shown`, as what Excel shows (a 姓名 of #NAME? still counts). */
+  text(col: number | undefined, shown = false): string {
+    if (col === undefined) return "";
     const v = this.raw(col);
-    return isErrorValue(v) ? "" : cellText(v);
+    if (!this.unknown(col, v)) return cellText(v);
+    return shown ? (isErrorValue(v) ? String(v) : (this.formulas?.[col] ?? "")) : "";
   }
 
   grade(col: number | undefined, scale: ScaleId): Grade | null {

@@ -24,7 +24,18 @@ export interface WorkbookInput {
   year?: number;
 }
 
-export type BadKind = "grade" | "yesno" | "sanction" | "score" | "percent" | "date" | "count";
+export type BadKind =
+  | "grade"
+  | "yesno"
+  | "sanction"
+  | "score"
+  | "percent"
+  | "date"
+  | "count"
+  /** An Excel error value (#NAME?, #REF!…) where a value is read (D09). */
+  | "error"
+  /** A formula saved without a calculated value (D09): its value is unknown, not blank. */
+  | "uncalculated";
 
 /** A cell whose text is not a value its column accepts (D01 / D06). */
 export interface BadCell {
@@ -112,6 +123,26 @@ export interface CellRef {
   c: number;
 }
 
+/** One unit given different values for one team field (D08): the rules that need it do not decide. */
+export interface TeamConflict {
+  field:
+    | "grade"
+    | "gradePrev"
+    | "category"
+    | "pointsLost"
+    | "performance"
+    | "yearEnd"
+    | "survey"
+    | "composite"
+    | "democraticLow";
+  sheet: string;
+  col: number;
+  /** Each distinct value with the 0-based rows holding it, in a fixed order (grades best first). */
+  values: { value: Grade | number | string; rows: number[] }[];
+  /** Every row that lists the unit for this field. */
+  listed: number[];
+}
+
 export interface Unit {
   key: string;
   name: string;
@@ -123,6 +154,8 @@ export interface Unit {
   teamGradeAt: CellRef | null;
   cadres: CadreRow[];
   principals: CadreRow[];
+  /** Team fields its rows disagree on; each such field reads as unknown. */
+  conflicts: TeamConflict[];
 }
 
 export interface Model {

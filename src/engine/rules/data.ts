@@ -1,6 +1,7 @@
 /** D — data checks (rules.md §2): values the other rules can trust. */
 import { acceptedLabels, SCALES, type ScaleId } from "../grades";
-import type { BadCell, CadreRow, CellRef, TeamRow } from "../model/types";
+import type { Grade } from "../grades";
+import type { BadCell, CadreRow, CellRef, TeamConflict, TeamRow } from "../model/types";
 import { cadreAt, enGrade, unitAt, zhGrade } from "./helpers";
 import type { RuleContext, RuleModule } from "./types";
 
@@ -193,6 +194,20 @@ export const D07: RuleModule = {
   },
 };
 
+const ROWS_SHOWN = 5;
+
+function rowsText(rows: number[], zh: boolean): string {
+  const shown = rows.slice(0, ROWS_SHOWN).map((r) => (zh ? `第 ${r + 1} 行` : `row ${r + 1}`));
+  const more = rows.length > ROWS_SHOWN ? (zh ? ` 等 ${rows.length} 行` : ` and ${rows.length - ROWS_SHOWN} more`) : "";
+  return shown.join(zh ? "、" : ", ") + more;
+}
+
+function valueText(c: TeamConflict, v: TeamConflict["values"][number]["value"], zh: boolean): string {
+  if (c.field === "grade" || c.field === "gradePrev")
+    return zh ? zhGrade(v as Grade, "team") : enGrade(v as Grade, "team");
+  return String(v);
+}
+
 export const D08: RuleModule = {
   meta: {
     id: "D08",
@@ -202,22 +217,55 @@ export const D08: RuleModule = {
   },
   check(ctx) {
     const { model } = ctx;
-    if (model.cadreSheet?.cols.teamGrade === undefined) return;
     for (const u of model.units) {
-      if (u.team || u.teamGrade === null) continue;
-      for (const p of u.cadres) {
-        if (p.teamGrade === null || p.teamGrade === u.teamGrade) continue;
-        const first = unitAt(model, u);
+      for (const c of u.conflicts) {
+        const layout = c.sheet === model.teamSheet?.name ? model.teamSheet : model.cadreSheet;
+        const header = layout?.headers[c.col] ?? "";
+        const onTeams = c.sheet === model.teamSheet?.name;
+        const zh = c.values.map((v) => `「${valueText(c, v.value, true)}」（${rowsText(v.rows, true)}）`).join("、");
+        const en = c.values.map((v) => `${valueText(c, v.value, false)} (${rowsText(v.rows, false)})`).join(", ");
         ctx.report({
-          at: cadreAt(model, p, "teamGrade"),
+          at: { sheet: c.sheet, r: c.values[1].rows[0], c: c.col },
           unit: u.name,
-          person: p.name,
-          zh: `单位「${u.name}」的班子等次不一致：此处为「${zhGrade(p.teamGrade, "team")}」，第 ${(first?.r ?? 0) + 1} 行为「${zhGrade(u.teamGrade, "team")}」`,
-          en: `Unit "${u.name}" has different team grades: ${enGrade(p.teamGrade, "team")} here, ${enGrade(u.teamGrade, "team")} on row ${(first?.r ?? 0) + 1}`,
+          zh: `单位「${u.name}」${onTeams ? `在「${c.sheet}」表中列了 ${c.listed.length} 行，` : ""}「${header}」不一致：${zh}；无法确定，依赖它的规则未作判断`,
+          en: `Unit "${u.name}"${onTeams ? ` is listed ${c.listed.length} times on sheet "${c.sheet}";` : ""} "${header}" differs: ${en}; it is unknown, and the rules that need it did not decide`,
         });
       }
     }
   },
 };
 
-export const DATA_RULES = [D01, D02, D03, D04, D05, D06, D07, D08];
+export const D09: RuleModule = {
+  meta: {
+    id: "D09",
+    severity: "error",
+    source: DATA_SOURCE,
+    title: {
+      zh: "规则读取的单元格是错误值或未计算的公式",
+      en: "A cell the rules read holds an error value or an uncalculated formula",
+    },
+  },
+  check(ctx) {
+    forEachBad(
+      ctx,
+      (b) => b.kind === "error" || b.kind === "uncalculated",
+      (b, at, unit, person) =>
+        ctx.report({
+          at,
+          unit,
+          person,
+          ...(b.kind === "error"
+            ? {
+                zh: `「${b.header}」列显示错误值「${b.text}」（公式出错或引用失效），其值无法读取，依赖它的规则按未知处理`,
+                en: `Column "${b.header}" shows the error value ${b.text} (a broken formula or reference); its value is unknown to the rules`,
+              }
+            : {
+                zh: `「${b.header}」列的公式 ${b.text} 没有计算结果（保存时未重新计算），其值未知：请在 Excel 中按 F9 重新计算后保存`,
+                en: `The formula ${b.text} in column "${b.header}" has no calculated value (saved without recalculating); its value is unknown: recalculate (F9) in Excel and save`,
+              }),
+        }),
+    );
+  },
+};
+
+export const DATA_RULES = [D01, D02, D03, D04, D05, D06, D07, D08, D09];

@@ -12,7 +12,7 @@ const range = (family: string, from: number, to: number): string[] =>
   Array.from({ length: to - from + 1 }, (_, i) => `${family}${String(from + i).padStart(2, "0")}`);
 
 /** Data checks, always on. */
-const DATA = range("D", 1, 8);
+const DATA = range("D", 1, 9);
 /**
  * Terms and evaluator weights apply wherever a sheet has their columns (rules.md §7, §8), the audit
  * wherever the workbook carries a 规则 sheet (§9).

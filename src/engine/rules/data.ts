@@ -2,7 +2,7 @@
 import { acceptedLabels, SCALES, type ScaleId } from "../grades";
 import type { Grade } from "../grades";
 import type { BadCell, CadreRow, CellRef, TeamConflict, TeamRow } from "../model/types";
-import { cadreAt, enGrade, unitAt, zhGrade } from "./helpers";
+import { cadreAt, enGrade, zhGrade } from "./helpers";
 import type { RuleContext, RuleModule } from "./types";
 
 const DATA_SOURCE = "年度考核数据填报要求";

@@ -17,7 +17,7 @@ import { readXlsx, UnusableFile } from "../src/xlsx/read";
 import { readWorkbookBytes } from "../src/xlsx/ooxml";
 import { readWithExcelJS } from "./helpers/exceljs-reader";
 import { fill } from "./helpers/template-fill";
-import { rawXlsx, sparseWideXlsx } from "./helpers/raw-xlsx";
+import { rawXlsx, sparseWideXlsx } from "../src/sample/raw-xlsx";
 import { Capture } from "./helpers/streams";
 
 const root = path.join(__dirname, "..");

@@ -1,4 +1,4 @@
-/** `kaohe` — the same engine as the Excel add-in, on .xlsx files. Commands per shared/spec/cli.md. */
+/** `kaohe` — the same engine as the Excel add-in, on .xlsx files. Commands and JSON: docs/cli.md. */
 import { parseArgs } from "util";
 import { RulesetError } from "../engine";
 import { parseDate } from "../engine";

@@ -1,6 +1,6 @@
 /** The built add-in: webpack output, generated functions.json, and the pane in headless Chromium. */
 import { execFileSync } from "child_process";
-import { existsSync, mkdirSync, readFileSync } from "fs";
+import { existsSync, mkdirSync, readFileSync, statSync } from "fs";
 import * as path from "path";
 import { openPane, FAKE_STATE, type FakeStateJson, type PaneSession } from "../src/testing/pane-browser";
 import { checkWorkbook, resolveRuleset, type CheckResult } from "../src/engine";
@@ -70,6 +70,13 @@ describe("npm run build", () => {
     const byId = Object.fromEntries(meta.functions.map((f) => [f.id, f]));
     expect(byId.EXCELLENTQUOTA.parameters[0].dimensionality).toBe("matrix");
     expect(byId.STREAK.parameters[0].dimensionality).toBe("matrix");
+  });
+
+  it("keeps functions.js within its 60 KiB budget (the runner carries only the one-row rules' checks)", () => {
+    expect(statSync(path.join(dist, "functions.js")).size).toBeLessThanOrEqual(60 * 1024);
+    const js = readFileSync(path.join(dist, "functions.js"), "utf8");
+    expect(js).toContain("班子为一般等次的，正职不得确定为优秀"); // L02's check is there…
+    expect(js).not.toContain("没有标明正职"); // …D05's (a unit-level rule) is not
   });
 
   it("associates each function exactly once (the plugin writes the calls; none by hand)", () => {

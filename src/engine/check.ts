@@ -8,8 +8,8 @@ import type { CellRef, Model } from "./model/types";
 import type { ResolvedRuleset } from "./ruleset/resolve";
 import type { Severity } from "./ruleset/types";
 import { cadreAt } from "./rules/helpers";
-import { RULE_BY_ID, RULES } from "./rules/index";
-import type { Finding, Need, Report, RuleContext, RuleModule } from "./rules/types";
+import { RULE_META } from "./rules/meta";
+import type { Finding, Need, Report, RuleContext, RuleMeta, RuleModule } from "./rules/types";
 import { CADRE_LABELS, TEAM_LABELS } from "./model/labels";
 
 export interface Summary {
@@ -78,14 +78,20 @@ export interface CheckOptions {
   reportMissingColumns?: boolean;
 }
 
-export function checkModel(model: Model, ruleset: ResolvedRuleset, options: CheckOptions = {}): Finding[] {
+/** Runs `rules` (the catalog, or the few a one-row check needs: the runner never imports them all). */
+export function checkModel(
+  model: Model,
+  ruleset: ResolvedRuleset,
+  rules: readonly RuleModule[],
+  options: CheckOptions = {},
+): Finding[] {
   const { only, reportMissingColumns = true } = options;
   const findings: Finding[] = [];
   const positions = new Map<Finding, CellRef | null>();
   const enabled = (id: string) => ruleset.rules[id] !== undefined;
-  const emit = (module: RuleModule, r: Report) => {
-    const id = r.rule ?? module.meta.id;
-    const meta = RULE_BY_ID.get(id)?.meta ?? module.meta;
+  const emit = (by: RuleMeta, r: Report) => {
+    const id = r.rule ?? by.id;
+    const meta = RULE_META.get(id) ?? by;
     const f: Finding = {
       rule: id,
       severity: ruleset.rules[id]?.severity ?? r.severity ?? meta.severity,
@@ -103,7 +109,7 @@ export function checkModel(model: Model, ruleset: ResolvedRuleset, options: Chec
   // One D02 per missing column, naming every enabled rule that needs it.
   const missingColumns = new Map<string, { need: Need; rules: RuleModule[] }>();
   const teamLinked: string[] = [];
-  for (const rule of RULES) {
+  for (const rule of rules) {
     if (!enabled(rule.meta.id) || (only && !only.has(rule.meta.id))) continue;
     const needs = rule.meta.needs ?? [];
     const missing = needs.filter((n) => !needMet(model, n));
@@ -118,11 +124,11 @@ export function checkModel(model: Model, ruleset: ResolvedRuleset, options: Chec
       continue;
     }
     if (needs.some((n) => n.sheet === "teamGrade")) teamLinked.push(rule.meta.id);
-    const ctx: RuleContext = { model, ruleset, params: ruleset.params, enabled, report: (r) => emit(rule, r) };
+    const ctx: RuleContext = { model, ruleset, params: ruleset.params, enabled, report: (r) => emit(rule.meta, r) };
     rule.check(ctx);
   }
   if (enabled("D02") && reportMissingColumns) {
-    const d02 = RULE_BY_ID.get("D02")!;
+    const d02 = RULE_META.get("D02")!;
     for (const [header, { need, rules }] of missingColumns) {
       const ids = rules.map((r) => r.meta.id).join("、");
       emit(d02, {
@@ -133,7 +139,7 @@ export function checkModel(model: Model, ruleset: ResolvedRuleset, options: Chec
     }
   }
   if (enabled("D03") && !only && model.teamSheet && teamLinked.length) {
-    const d03 = RULE_BY_ID.get("D03")!;
+    const d03 = RULE_META.get("D03")!;
     for (const u of model.units) {
       if (u.team || u.cadres.length === 0 || !u.name) continue;
       emit(d03, {

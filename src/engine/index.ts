@@ -15,6 +15,7 @@ export * from "./ruleset/types";
 export * from "./ruleset/resolve";
 export { BUILTIN, DEFAULT_RULESET_ID, DEFAULT_PARAMS } from "./ruleset/builtin";
 export { RULES, RULE_BY_ID } from "./rules/index";
+export { RULE_META } from "./rules/meta";
 export type { Finding, RuleModule, RuleMeta } from "./rules/types";
 export { streak } from "./rules/helpers";
 export { checkRow, allowedGrades, firstBreach, ROW_RULES, type RowArgs } from "./row";

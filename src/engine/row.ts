@@ -3,12 +3,14 @@
  * a one-row sheet and read and checked by the very same model and rule modules as a whole workbook.
  */
 import { checkModel } from "./check";
+import { D01, D06 } from "./rules/data";
+import { E01, E02, E03, E05 } from "./rules/eligibility";
+import { L01, L02, L03, L04 } from "./rules/links";
 import { acceptedLabels } from "./grades";
 import type { CadreCol } from "./model/columns";
 import { CADRE_LABELS } from "./model/labels";
 import { readCadreRow, RowReader, sanctionIndex } from "./model/row-reader";
-import type { Model } from "./model/types";
-import { buildUnits } from "./model/units";
+import type { Model, Unit } from "./model/types";
 import type { ResolvedRuleset } from "./ruleset/resolve";
 import type { Finding } from "./rules/types";
 
@@ -22,7 +24,8 @@ export interface RowArgs {
 }
 
 /** Rules that can be decided from one row; unit-level and history rules need the whole sheet. */
-export const ROW_RULES = new Set(["D01", "D06", "L01", "L02", "L03", "L04", "E01", "E02", "E03", "E05"]);
+const ROW_MODULES = [D01, D06, L01, L02, L03, L04, E01, E02, E03, E05];
+export const ROW_RULES: ReadonlySet<string> = new Set(ROW_MODULES.map((r) => r.meta.id));
 
 /** Each argument as the column it would be on a cadre sheet (messages name its standard header). */
 const COLUMNS: [keyof RowArgs, CadreCol][] = [
@@ -61,8 +64,22 @@ export function checkRow(args: RowArgs, ruleset: ResolvedRuleset): Finding[] {
     carried: null,
     audit: [],
   };
-  buildUnits(model);
-  return checkModel(model, ruleset, { only: ROW_RULES, reportMissingColumns: false });
+  // One row, one unit: built here rather than by model/units.ts, which the functions bundle need not carry.
+  const unit: Unit = {
+    key: person.unitKey,
+    name: person.unit,
+    category: person.category,
+    team: null,
+    teamGrade: person.teamGrade,
+    teamGradePrev: person.teamGradePrev,
+    teamGradeAt: cols.teamGrade === undefined ? null : { sheet: "行", r: 1, c: cols.teamGrade },
+    cadres: [person],
+    principals: person.principal ? [person] : [],
+    conflicts: [],
+  };
+  model.units.push(unit);
+  model.unitByKey.set(unit.key, unit);
+  return checkModel(model, ruleset, ROW_MODULES, { reportMissingColumns: false });
 }
 
 /** The first error, else the first warning: what `KH.CHECK` shows. */

@@ -4,6 +4,7 @@ import { buildModel } from "./model/read";
 import type { Model, WorkbookInput } from "./model/types";
 import type { ResolvedRuleset } from "./ruleset/resolve";
 import type { Finding } from "./rules/types";
+import { RULES } from "./rules/index";
 
 export interface CheckResult {
   model: Model;
@@ -24,6 +25,6 @@ export function checkWorkbook(input: WorkbookInput, ruleset: ResolvedRuleset): C
   if (!model.cadreSheet && !model.teamSheet) {
     return { model, ruleset, findings: [], summary: summarize(model, []), problem: NO_APPRAISAL_SHEET };
   }
-  const findings = checkModel(model, ruleset);
+  const findings = checkModel(model, ruleset, RULES);
   return { model, ruleset, findings, summary: summarize(model, findings) };
 }

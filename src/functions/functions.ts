@@ -12,7 +12,7 @@ import {
   measuresFor,
   parseDate,
   parseGrade,
-  RULE_BY_ID,
+  RULE_META,
   streak,
   termEnd,
   termStart,
@@ -259,11 +259,11 @@ export function rule(id: any, ruleset?: string): string {
     const key = String(scalar(id) ?? "")
       .trim()
       .toUpperCase();
-    const m = RULE_BY_ID.get(key);
+    const m = RULE_META.get(key);
     if (!m) fail(`没有编号为「${String(scalar(id))}」的规则`);
     const setting = rs.rules[key];
-    const sev = { error: "错误", warning: "警告", info: "提示" }[setting?.severity ?? m.meta.severity];
-    return `${key} ${m.meta.title.zh}（${sev}${setting ? "" : "，本规则集未启用"}）—— ${setting?.source ?? m.meta.source}`;
+    const sev = { error: "错误", warning: "警告", info: "提示" }[setting?.severity ?? m.severity];
+    return `${key} ${m.title.zh}（${sev}${setting ? "" : "，本规则集未启用"}）—— ${setting?.source ?? m.source}`;
   });
 }
 

@@ -2,7 +2,7 @@
  * The result of a check: summary cards, per-unit counts, filters and the findings grouped by unit or
  * rule. Groups fill in when opened, so a workbook with thousands of findings renders at once.
  */
-import { parseA1, RULE_BY_ID, type CheckResult, type Finding, type Severity } from "../engine";
+import { parseA1, RULE_META, type CheckResult, type Finding, type Severity } from "../engine";
 import { el, h, options } from "./dom";
 import { textOf } from "./i18n";
 import { choices, groupFindings, unitSummary, type Filter, type GroupBy, type Lang } from "./view-model";
@@ -20,7 +20,7 @@ export interface FindingsView {
 }
 
 function ruleTitle(id: string, lang: Lang): string {
-  return RULE_BY_ID.get(id)?.meta.title[lang] ?? "";
+  return RULE_META.get(id)?.title[lang] ?? "";
 }
 
 function badges(counts: Record<Severity, number>, lang: Lang): HTMLElement[] {

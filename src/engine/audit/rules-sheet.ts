@@ -11,7 +11,7 @@ import { DEFAULT_RULESET_ID } from "../ruleset/builtin";
 import { fingerprintOf, findBuiltin, paramNote, resolveRuleset, type ResolvedRuleset } from "../ruleset/resolve";
 import type { RuleSetting, RulesetParams } from "../ruleset/types";
 import type { ScaleId } from "../grades";
-import { RULE_BY_ID } from "../rules/index";
+import { RULE_META } from "../rules/meta";
 
 export const RULES_SHEET = "规则";
 
@@ -93,7 +93,7 @@ export function rulesSheetRows(rs: ResolvedRuleset, year: number | null): unknow
     [],
     RULE_HEAD,
     ...Object.entries(rs.rules).map(([id, setting]) => {
-      const meta = RULE_BY_ID.get(id)?.meta;
+      const meta = RULE_META.get(id);
       return [
         id,
         JSON.stringify(setting),

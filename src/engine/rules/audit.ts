@@ -1,16 +1,18 @@
 /** A — audit of a returned workbook (rules.md §9): the ruleset it carries on its 规则 sheet. */
-import type { RuleModule } from "./types";
+import type { RuleModule, RuleMeta } from "./types";
+
+export const A01_META: RuleMeta = {
+  id: "A01",
+  severity: "error",
+  source: "考核模板规则表",
+  title: {
+    zh: "规则表的参数与指纹不符（规则被改动）",
+    en: "The 规则 sheet no longer matches its fingerprint (rules changed)",
+  },
+};
 
 export const A01: RuleModule = {
-  meta: {
-    id: "A01",
-    severity: "error",
-    source: "考核模板规则表",
-    title: {
-      zh: "规则表的参数与指纹不符（规则被改动）",
-      en: "The 规则 sheet no longer matches its fingerprint (rules changed)",
-    },
-  },
+  meta: A01_META,
   check(ctx) {
     const c = ctx.model.carried;
     // The wording is made where the sheet is read, so this bundle (shared with the KH functions) stays small.
@@ -18,16 +20,18 @@ export const A01: RuleModule = {
   },
 };
 
-export const A02: RuleModule = {
-  meta: {
-    id: "A02",
-    severity: "warning",
-    source: "考核模板规则表",
-    title: {
-      zh: "工作簿携带的规则集与校验所用规则集不同",
-      en: "The workbook carries another ruleset than the one checked against",
-    },
+export const A02_META: RuleMeta = {
+  id: "A02",
+  severity: "warning",
+  source: "考核模板规则表",
+  title: {
+    zh: "工作簿携带的规则集与校验所用规则集不同",
+    en: "The workbook carries another ruleset than the one checked against",
   },
+};
+
+export const A02: RuleModule = {
+  meta: A02_META,
   check(ctx) {
     const c = ctx.model.carried;
     if (c && c.stated !== ctx.ruleset.fingerprint) ctx.report({ at: c.at, ...c.otherText(ctx.ruleset) });

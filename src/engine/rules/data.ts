@@ -3,7 +3,7 @@ import { acceptedLabels, SCALES, type ScaleId } from "../grades";
 import type { Grade } from "../grades";
 import type { BadCell, CadreRow, CellRef, TeamConflict, TeamRow } from "../model/types";
 import { cadreAt, enGrade, zhGrade } from "./helpers";
-import type { RuleContext, RuleModule } from "./types";
+import type { RuleContext, RuleModule, RuleMeta } from "./types";
 
 const DATA_SOURCE = "年度考核数据填报要求";
 
@@ -34,13 +34,15 @@ function forEachBad(
   if (model.cadreSheet) visit(model.cadres, model.cadreSheet.name, true);
 }
 
+export const D01_META: RuleMeta = {
+  id: "D01",
+  severity: "error",
+  source: DATA_SOURCE,
+  title: { zh: "等次、是否或处分单元格的值无法识别", en: "Grade, yes/no or sanction text not understood" },
+};
+
 export const D01: RuleModule = {
-  meta: {
-    id: "D01",
-    severity: "error",
-    source: DATA_SOURCE,
-    title: { zh: "等次、是否或处分单元格的值无法识别", en: "Grade, yes/no or sanction text not understood" },
-  },
+  meta: D01_META,
   check(ctx) {
     forEachBad(
       ctx,
@@ -60,35 +62,41 @@ export const D01: RuleModule = {
   },
 };
 
+export const D02_META: RuleMeta = {
+  id: "D02",
+  severity: "error",
+  source: DATA_SOURCE,
+  title: { zh: "启用的规则所需的列缺失", en: "A column an enabled rule needs is missing" },
+};
+
 export const D02: RuleModule = {
   // Reported by the runner, which knows which enabled rule needs which column.
-  meta: {
-    id: "D02",
-    severity: "error",
-    source: DATA_SOURCE,
-    title: { zh: "启用的规则所需的列缺失", en: "A column an enabled rule needs is missing" },
-  },
+  meta: D02_META,
   check() {},
+};
+
+export const D03_META: RuleMeta = {
+  id: "D03",
+  severity: "error",
+  source: DATA_SOURCE,
+  title: { zh: "干部所在单位在班子表中没有对应行", en: "A cadre's unit has no row in the teams table" },
 };
 
 export const D03: RuleModule = {
   // Reported by the runner too: only a team-linked rule that is on makes a missing team row an error.
-  meta: {
-    id: "D03",
-    severity: "error",
-    source: DATA_SOURCE,
-    title: { zh: "干部所在单位在班子表中没有对应行", en: "A cadre's unit has no row in the teams table" },
-  },
+  meta: D03_META,
   check() {},
 };
 
+export const D04_META: RuleMeta = {
+  id: "D04",
+  severity: "warning",
+  source: DATA_SOURCE,
+  title: { zh: "同一人员重复出现", en: "The same person appears twice" },
+};
+
 export const D04: RuleModule = {
-  meta: {
-    id: "D04",
-    severity: "warning",
-    source: DATA_SOURCE,
-    title: { zh: "同一人员重复出现", en: "The same person appears twice" },
-  },
+  meta: D04_META,
   check(ctx) {
     const { model } = ctx;
     // Keyed by ID number where there is one, else by unit then name (nested maps: no key strings built).
@@ -115,14 +123,16 @@ export const D04: RuleModule = {
   },
 };
 
+export const D05_META: RuleMeta = {
+  id: "D05",
+  severity: "warning",
+  source: DATA_SOURCE,
+  title: { zh: "单位没有正职或有多名正职", en: "A unit has no principal or more than one" },
+  needs: [{ sheet: "cadre", col: "principal", optional: true }],
+};
+
 export const D05: RuleModule = {
-  meta: {
-    id: "D05",
-    severity: "warning",
-    source: DATA_SOURCE,
-    title: { zh: "单位没有正职或有多名正职", en: "A unit has no principal or more than one" },
-    needs: [{ sheet: "cadre", col: "principal", optional: true }],
-  },
+  meta: D05_META,
   check(ctx) {
     const { model } = ctx;
     for (const u of model.units) {
@@ -143,13 +153,15 @@ export const D05: RuleModule = {
   },
 };
 
+export const D06_META: RuleMeta = {
+  id: "D06",
+  severity: "error",
+  source: DATA_SOURCE,
+  title: { zh: "分值不是数字或不在 0–100 之间", en: "A score is not a number or outside 0–100" },
+};
+
 export const D06: RuleModule = {
-  meta: {
-    id: "D06",
-    severity: "error",
-    source: DATA_SOURCE,
-    title: { zh: "分值不是数字或不在 0–100 之间", en: "A score is not a number or outside 0–100" },
-  },
+  meta: D06_META,
   check(ctx) {
     forEachBad(
       ctx,
@@ -172,13 +184,15 @@ export const D06: RuleModule = {
   },
 };
 
+export const D07_META: RuleMeta = {
+  id: "D07",
+  severity: "warning",
+  source: DATA_SOURCE,
+  title: { zh: "干部本年等次空白", en: "A cadre has no grade this year" },
+};
+
 export const D07: RuleModule = {
-  meta: {
-    id: "D07",
-    severity: "warning",
-    source: DATA_SOURCE,
-    title: { zh: "干部本年等次空白", en: "A cadre has no grade this year" },
-  },
+  meta: D07_META,
   check(ctx) {
     const { model } = ctx;
     for (const p of model.cadres) {
@@ -208,13 +222,15 @@ function valueText(c: TeamConflict, v: TeamConflict["values"][number]["value"], 
   return String(v);
 }
 
+export const D08_META: RuleMeta = {
+  id: "D08",
+  severity: "error",
+  source: DATA_SOURCE,
+  title: { zh: "同一单位填了不同的班子等次", en: "One unit is given different team grades" },
+};
+
 export const D08: RuleModule = {
-  meta: {
-    id: "D08",
-    severity: "error",
-    source: DATA_SOURCE,
-    title: { zh: "同一单位填了不同的班子等次", en: "One unit is given different team grades" },
-  },
+  meta: D08_META,
   check(ctx) {
     const { model } = ctx;
     for (const u of model.units) {
@@ -235,16 +251,18 @@ export const D08: RuleModule = {
   },
 };
 
-export const D09: RuleModule = {
-  meta: {
-    id: "D09",
-    severity: "error",
-    source: DATA_SOURCE,
-    title: {
-      zh: "规则读取的单元格是错误值或未计算的公式",
-      en: "A cell the rules read holds an error value or an uncalculated formula",
-    },
+export const D09_META: RuleMeta = {
+  id: "D09",
+  severity: "error",
+  source: DATA_SOURCE,
+  title: {
+    zh: "规则读取的单元格是错误值或未计算的公式",
+    en: "A cell the rules read holds an error value or an uncalculated formula",
   },
+};
+
+export const D09: RuleModule = {
+  meta: D09_META,
   check(ctx) {
     forEachBad(
       ctx,

@@ -4,20 +4,22 @@ import type { CadreRow } from "../model/types";
 import { LIMIT_WEIGHT } from "../ruleset/sanctions";
 import type { SanctionLimit, SanctionRow } from "../ruleset/types";
 import { cadreAt, unitAt, zhGrade, enGrade } from "./helpers";
-import type { RuleContext, RuleModule } from "./types";
+import type { RuleContext, RuleModule, RuleMeta } from "./types";
 
 function gradeReport(ctx: RuleContext, p: CadreRow, zh: string, en: string, severity?: "warning"): void {
   ctx.report({ at: cadreAt(ctx.model, p, "grade"), unit: p.unit, person: p.name, zh, en, severity });
 }
 
+export const E01_META: RuleMeta = {
+  id: "E01",
+  severity: "error",
+  source: "甘肃省 2024 年度考核办法",
+  title: { zh: "平时考核得分低于 90 分的不得评为优秀", en: "Regular score below 90: may not be 优秀" },
+  needs: [{ sheet: "cadre", col: "regularScore" }],
+};
+
 export const E01: RuleModule = {
-  meta: {
-    id: "E01",
-    severity: "error",
-    source: "甘肃省 2024 年度考核办法",
-    title: { zh: "平时考核得分低于 90 分的不得评为优秀", en: "Regular score below 90: may not be 优秀" },
-    needs: [{ sheet: "cadre", col: "regularScore" }],
-  },
+  meta: E01_META,
   check(ctx) {
     const min = ctx.params.regularScoreMin;
     for (const p of ctx.model.cadres) {
@@ -33,14 +35,16 @@ export const E01: RuleModule = {
   },
 };
 
+export const E02_META: RuleMeta = {
+  id: "E02",
+  severity: "error",
+  source: "甘肃省 2024 年度考核办法",
+  title: { zh: "政治素质不是“好”的不得评为优秀", en: "Political quality not 好: may not be 优秀" },
+  needs: [{ sheet: "cadre", col: "politicalQuality" }],
+};
+
 export const E02: RuleModule = {
-  meta: {
-    id: "E02",
-    severity: "error",
-    source: "甘肃省 2024 年度考核办法",
-    title: { zh: "政治素质不是“好”的不得评为优秀", en: "Political quality not 好: may not be 优秀" },
-    needs: [{ sheet: "cadre", col: "politicalQuality" }],
-  },
+  meta: E02_META,
   check(ctx) {
     for (const p of ctx.model.cadres) {
       if (p.grade === EXCELLENT && isGraded(p.political) && p.political !== 0) {
@@ -55,17 +59,19 @@ export const E02: RuleModule = {
   },
 };
 
-export const E03: RuleModule = {
-  meta: {
-    id: "E03",
-    severity: "error",
-    source: "甘肃省 2024 年度考核办法",
-    title: {
-      zh: "政治素质一般或较差的，年度考核等次应降低",
-      en: "Political quality 一般 / 较差: the annual grade is lowered",
-    },
-    needs: [{ sheet: "cadre", col: "politicalQuality" }],
+export const E03_META: RuleMeta = {
+  id: "E03",
+  severity: "error",
+  source: "甘肃省 2024 年度考核办法",
+  title: {
+    zh: "政治素质一般或较差的，年度考核等次应降低",
+    en: "Political quality 一般 / 较差: the annual grade is lowered",
   },
+  needs: [{ sheet: "cadre", col: "politicalQuality" }],
+};
+
+export const E03: RuleModule = {
+  meta: E03_META,
   check(ctx) {
     const hasProposed = ctx.model.cadreSheet?.cols.proposedGrade !== undefined;
     for (const p of ctx.model.cadres) {
@@ -94,17 +100,19 @@ export const E03: RuleModule = {
   },
 };
 
-export const E04: RuleModule = {
-  meta: {
-    id: "E04",
-    severity: "error",
-    source: "阿勒泰地区考核办法",
-    title: {
-      zh: "责任指标失分超过 20% 的，班子及正职不得评为优秀",
-      en: "More than 20% of points lost: neither team nor principal 优秀",
-    },
-    needs: [{ sheet: "team", col: "pointsLost" }, { sheet: "teamGrade" }],
+export const E04_META: RuleMeta = {
+  id: "E04",
+  severity: "error",
+  source: "阿勒泰地区考核办法",
+  title: {
+    zh: "责任指标失分超过 20% 的，班子及正职不得评为优秀",
+    en: "More than 20% of points lost: neither team nor principal 优秀",
   },
+  needs: [{ sheet: "team", col: "pointsLost" }, { sheet: "teamGrade" }],
+};
+
+export const E04: RuleModule = {
+  meta: E04_META,
   check(ctx) {
     const max = ctx.params.pointsLostMax;
     for (const u of ctx.model.units) {
@@ -166,14 +174,16 @@ function keepsLimit(grade: number, limit: SanctionLimit): boolean {
   return grade === INCOMPETENT;
 }
 
+export const E05_META: RuleMeta = {
+  id: "E05",
+  severity: "error",
+  source: "处分、处理与年度考核等次（二手资料）",
+  title: { zh: "受处分、处理的，当年（及其后）等次受限", en: "Sanctions limit the grade of the year (and after)" },
+  needs: [{ sheet: "cadre", col: "sanction", optional: true }],
+};
+
 export const E05: RuleModule = {
-  meta: {
-    id: "E05",
-    severity: "error",
-    source: "处分、处理与年度考核等次（二手资料）",
-    title: { zh: "受处分、处理的，当年（及其后）等次受限", en: "Sanctions limit the grade of the year (and after)" },
-    needs: [{ sheet: "cadre", col: "sanction", optional: true }],
-  },
+  meta: E05_META,
   check(ctx) {
     const tolerated = ctx.enabled("E08");
     for (const p of ctx.model.cadres) {
@@ -203,40 +213,46 @@ function mustBeUngraded(ctx: RuleContext, flag: (p: CadreRow) => boolean | null,
   }
 }
 
+export const E06_META: RuleMeta = {
+  id: "E06",
+  severity: "error",
+  source: "公务员考核规定",
+  title: { zh: "新录用试用期人员只写评语不定等次", en: "New recruits in probation: comments only, 不定等次" },
+  needs: [{ sheet: "cadre", col: "probation", optional: true }],
+};
+
 export const E06: RuleModule = {
-  meta: {
-    id: "E06",
-    severity: "error",
-    source: "公务员考核规定",
-    title: { zh: "新录用试用期人员只写评语不定等次", en: "New recruits in probation: comments only, 不定等次" },
-    needs: [{ sheet: "cadre", col: "probation", optional: true }],
-  },
+  meta: E06_META,
   check(ctx) {
     mustBeUngraded(ctx, (p) => p.probation, "新录用人员在试用期内", "New recruit in probation");
   },
 };
 
+export const E07_META: RuleMeta = {
+  id: "E07",
+  severity: "error",
+  source: "公务员考核规定（2007）第二十四条；事业单位工作人员考核规定（2023）第四十二条",
+  title: { zh: "被立案审查调查尚未结案的暂不定等次", en: "Under case review not closed: 不定等次 for now" },
+  needs: [{ sheet: "cadre", col: "underReview", optional: true }],
+};
+
 export const E07: RuleModule = {
-  meta: {
-    id: "E07",
-    severity: "error",
-    source: "公务员考核规定（2007）第二十四条；事业单位工作人员考核规定（2023）第四十二条",
-    title: { zh: "被立案审查调查尚未结案的暂不定等次", en: "Under case review not closed: 不定等次 for now" },
-    needs: [{ sheet: "cadre", col: "underReview", optional: true }],
-  },
+  meta: E07_META,
   check(ctx) {
     mustBeUngraded(ctx, (p) => p.underReview, "被立案审查调查尚未结案", "Under case review not yet closed");
   },
 };
 
+export const E08_META: RuleMeta = {
+  id: "E08",
+  severity: "info",
+  source: "三个区分开来（容错纠错）",
+  title: { zh: "经容错认定的失误不影响等次评定", en: "A formally tolerated mistake does not affect the grade" },
+  needs: [{ sheet: "cadre", col: "faultTolerated", optional: true }],
+};
+
 export const E08: RuleModule = {
-  meta: {
-    id: "E08",
-    severity: "info",
-    source: "三个区分开来（容错纠错）",
-    title: { zh: "经容错认定的失误不影响等次评定", en: "A formally tolerated mistake does not affect the grade" },
-    needs: [{ sheet: "cadre", col: "faultTolerated", optional: true }],
-  },
+  meta: E08_META,
   check(ctx) {
     for (const p of ctx.model.cadres) {
       if (p.faultTolerated !== true) continue;

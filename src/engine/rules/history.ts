@@ -3,7 +3,7 @@ import { BASIC, COMPETENT, EXCELLENT, INCOMPETENT, type Grade } from "../grades"
 import type { CadreRow } from "../model/types";
 import { promotionBars } from "../restrictions";
 import { atLeast, cadreAt, streak } from "./helpers";
-import type { RuleModule } from "./types";
+import type { RuleModule, RuleMeta } from "./types";
 
 const ART = "公务员考核规定（2020）";
 
@@ -99,17 +99,19 @@ export function salaryOutcome(p: CadreRow): { years: number; step: boolean; leve
   return step || level ? { years, step, level } : null;
 }
 
-export const H04: RuleModule = {
-  meta: {
-    id: "H04",
-    severity: "info",
-    source: ART + " 第二十条",
-    title: {
-      zh: "累计两年称职以上晋升一档工资，累计五年晋升一个级别",
-      en: "称职+ two years cumulatively: one salary step; five: one level",
-    },
-    needs: [{ sheet: "history", optional: true }],
+export const H04_META: RuleMeta = {
+  id: "H04",
+  severity: "info",
+  source: ART + " 第二十条",
+  title: {
+    zh: "累计两年称职以上晋升一档工资，累计五年晋升一个级别",
+    en: "称职+ two years cumulatively: one salary step; five: one level",
   },
+  needs: [{ sheet: "history", optional: true }],
+};
+
+export const H04: RuleModule = {
+  meta: H04_META,
   check(ctx) {
     for (const p of ctx.model.cadres) {
       const o = salaryOutcome(p);
@@ -127,14 +129,16 @@ export const H04: RuleModule = {
   },
 };
 
+export const H05_META: RuleMeta = {
+  id: "H05",
+  severity: "error",
+  source: "济南市 2022 实施办法",
+  title: { zh: "不得提拔的干部被列为拟提拔", en: "A cadre who may not be promoted is proposed for promotion" },
+  needs: [{ sheet: "cadre", col: "proposedPromotion", optional: true }],
+};
+
 export const H05: RuleModule = {
-  meta: {
-    id: "H05",
-    severity: "error",
-    source: "济南市 2022 实施办法",
-    title: { zh: "不得提拔的干部被列为拟提拔", en: "A cadre who may not be promoted is proposed for promotion" },
-    needs: [{ sheet: "cadre", col: "proposedPromotion", optional: true }],
-  },
+  meta: H05_META,
   check(ctx) {
     for (const p of ctx.model.cadres) {
       if (p.proposedPromotion !== true) continue;

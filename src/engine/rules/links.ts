@@ -2,7 +2,7 @@
 import { COMPETENT, EXCELLENT, INCOMPETENT, isGraded, TEAM_FAIR, TEAM_POOR } from "../grades";
 import type { CadreRow, Unit } from "../model/types";
 import { atLeast, cadreAt, unitAt, zhGrade, enGrade } from "./helpers";
-import type { Need, RuleContext, RuleModule } from "./types";
+import type { Need, RuleContext, RuleModule, RuleMeta } from "./types";
 
 const SOURCE = "济南市 2022 实施办法";
 const PRINCIPAL_NEEDS: Need[] = [
@@ -22,14 +22,16 @@ function personReport(ctx: RuleContext, p: CadreRow, zh: string, en: string): vo
   ctx.report({ at: cadreAt(ctx.model, p, "grade"), unit: p.unit, person: p.name, zh, en });
 }
 
+export const L01_META: RuleMeta = {
+  id: "L01",
+  severity: "warning",
+  source: SOURCE,
+  title: { zh: "班子优秀的，正职一般应为优秀", en: "Team 优秀: the principal is generally 优秀" },
+  needs: PRINCIPAL_NEEDS,
+};
+
 export const L01: RuleModule = {
-  meta: {
-    id: "L01",
-    severity: "warning",
-    source: SOURCE,
-    title: { zh: "班子优秀的，正职一般应为优秀", en: "Team 优秀: the principal is generally 优秀" },
-    needs: PRINCIPAL_NEEDS,
-  },
+  meta: L01_META,
   check(ctx) {
     eachPrincipal(ctx, EXCELLENT, (u, p) => {
       if (!isGraded(p.grade) || p.grade === EXCELLENT) return;
@@ -43,14 +45,16 @@ export const L01: RuleModule = {
   },
 };
 
+export const L02_META: RuleMeta = {
+  id: "L02",
+  severity: "error",
+  source: SOURCE,
+  title: { zh: "班子一般的，正职不得为优秀", en: "Team 一般: the principal may not be 优秀" },
+  needs: PRINCIPAL_NEEDS,
+};
+
 export const L02: RuleModule = {
-  meta: {
-    id: "L02",
-    severity: "error",
-    source: SOURCE,
-    title: { zh: "班子一般的，正职不得为优秀", en: "Team 一般: the principal may not be 优秀" },
-    needs: PRINCIPAL_NEEDS,
-  },
+  meta: L02_META,
   check(ctx) {
     eachPrincipal(ctx, TEAM_FAIR, (u, p) => {
       if (p.grade === EXCELLENT)
@@ -64,14 +68,16 @@ export const L02: RuleModule = {
   },
 };
 
+export const L03_META: RuleMeta = {
+  id: "L03",
+  severity: "error",
+  source: SOURCE,
+  title: { zh: "班子较差的，正职不得为称职及以上", en: "Team 较差: the principal may not be 称职 or above" },
+  needs: PRINCIPAL_NEEDS,
+};
+
 export const L03: RuleModule = {
-  meta: {
-    id: "L03",
-    severity: "error",
-    source: SOURCE,
-    title: { zh: "班子较差的，正职不得为称职及以上", en: "Team 较差: the principal may not be 称职 or above" },
-    needs: PRINCIPAL_NEEDS,
-  },
+  meta: L03_META,
   check(ctx) {
     eachPrincipal(ctx, TEAM_POOR, (u, p) => {
       if (!atLeast(p.grade, COMPETENT)) return;
@@ -85,14 +91,16 @@ export const L03: RuleModule = {
   },
 };
 
+export const L04_META: RuleMeta = {
+  id: "L04",
+  severity: "error",
+  source: SOURCE,
+  title: { zh: "班子较差的，其他干部不得为优秀", en: "Team 较差: no other cadre may be 优秀" },
+  needs: [{ sheet: "cadre", col: "unit" }, { sheet: "teamGrade" }],
+};
+
 export const L04: RuleModule = {
-  meta: {
-    id: "L04",
-    severity: "error",
-    source: SOURCE,
-    title: { zh: "班子较差的，其他干部不得为优秀", en: "Team 较差: no other cadre may be 优秀" },
-    needs: [{ sheet: "cadre", col: "unit" }, { sheet: "teamGrade" }],
-  },
+  meta: L04_META,
   check(ctx) {
     for (const u of ctx.model.units) {
       if (u.teamGrade !== TEAM_POOR) continue;
@@ -109,17 +117,19 @@ export const L04: RuleModule = {
   },
 };
 
-export const L05: RuleModule = {
-  meta: {
-    id: "L05",
-    severity: "warning",
-    source: SOURCE,
-    title: {
-      zh: "班子连续两年一般的，正职原则上为基本称职",
-      en: "Team 一般 two years running: the principal is in principle 基本称职",
-    },
-    needs: [...PRINCIPAL_NEEDS, { sheet: "teamGradePrev", optional: true }],
+export const L05_META: RuleMeta = {
+  id: "L05",
+  severity: "warning",
+  source: SOURCE,
+  title: {
+    zh: "班子连续两年一般的，正职原则上为基本称职",
+    en: "Team 一般 two years running: the principal is in principle 基本称职",
   },
+  needs: [...PRINCIPAL_NEEDS, { sheet: "teamGradePrev", optional: true }],
+};
+
+export const L05: RuleModule = {
+  meta: L05_META,
   check(ctx) {
     eachPrincipal(ctx, TEAM_FAIR, (u, p) => {
       if (u.teamGradePrev !== TEAM_FAIR || !atLeast(p.grade, COMPETENT)) return;
@@ -133,17 +143,19 @@ export const L05: RuleModule = {
   },
 };
 
-export const L06: RuleModule = {
-  meta: {
-    id: "L06",
-    severity: "error",
-    source: SOURCE,
-    title: {
-      zh: "有干部不称职的，班子及正职不得为优秀",
-      en: "A cadre 不称职: neither the team nor its principal may be 优秀",
-    },
-    needs: [{ sheet: "cadre", col: "unit" }, { sheet: "teamGrade" }],
+export const L06_META: RuleMeta = {
+  id: "L06",
+  severity: "error",
+  source: SOURCE,
+  title: {
+    zh: "有干部不称职的，班子及正职不得为优秀",
+    en: "A cadre 不称职: neither the team nor its principal may be 优秀",
   },
+  needs: [{ sheet: "cadre", col: "unit" }, { sheet: "teamGrade" }],
+};
+
+export const L06: RuleModule = {
+  meta: L06_META,
   check(ctx) {
     for (const u of ctx.model.units) {
       const failed = u.cadres.filter((p) => p.grade === INCOMPETENT);

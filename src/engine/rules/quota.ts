@@ -4,7 +4,7 @@ import type { CadreRow, Unit } from "../model/types";
 import { computeQuota, formatPercent } from "../quota";
 import { fold } from "../text";
 import { countGrade, headerAt, participants, unitAt, zhGrade, enGrade } from "./helpers";
-import type { RuleContext, RuleModule } from "./types";
+import type { RuleContext, RuleModule, RuleMeta } from "./types";
 
 /** Checks one unit's 优秀 against a share; says why the share applies. */
 function checkUnitShare(
@@ -39,17 +39,19 @@ function checkUnitShare(
   });
 }
 
-export const Q01: RuleModule = {
-  meta: {
-    id: "Q01",
-    severity: "error",
-    source: "济南市 2022 实施办法",
-    title: {
-      zh: "单位优秀人数不得超过班子等次对应的比例",
-      en: "A unit's 优秀 may not exceed the share its team grade allows",
-    },
-    needs: [{ sheet: "cadre", col: "unit" }, { sheet: "teamGrade" }],
+export const Q01_META: RuleMeta = {
+  id: "Q01",
+  severity: "error",
+  source: "济南市 2022 实施办法",
+  title: {
+    zh: "单位优秀人数不得超过班子等次对应的比例",
+    en: "A unit's 优秀 may not exceed the share its team grade allows",
   },
+  needs: [{ sheet: "cadre", col: "unit" }, { sheet: "teamGrade" }],
+};
+
+export const Q01: RuleModule = {
+  meta: Q01_META,
   check(ctx) {
     for (const u of ctx.model.units) {
       if (!isGraded(u.teamGrade) || u.cadres.length === 0) continue;
@@ -67,13 +69,15 @@ export const Q01: RuleModule = {
   },
 };
 
+export const Q02_META: RuleMeta = {
+  id: "Q02",
+  severity: "error",
+  source: "公务员考核规定（2020）",
+  title: { zh: "优秀比例一般不超过 20%，最多不超过 25%", en: "优秀 generally within 20%, never above 25%" },
+};
+
 export const Q02: RuleModule = {
-  meta: {
-    id: "Q02",
-    severity: "error",
-    source: "公务员考核规定（2020）",
-    title: { zh: "优秀比例一般不超过 20%，最多不超过 25%", en: "优秀 generally within 20%, never above 25%" },
-  },
+  meta: Q02_META,
   check(ctx) {
     const { model, params } = ctx;
     const pool = participants(model.cadres, params.quota);
@@ -99,17 +103,19 @@ const RAISED = new Set(["集体奖励", "集体记功", "集体嘉奖", "绩效�
 const LOWERED = new Set(["不合格", "绩效不合格", "被问责", "问责"]);
 const GENERAL = new Set(["", "合格", "一般", "良好", "达标", "无"]);
 
-export const Q03: RuleModule = {
-  meta: {
-    id: "Q03",
-    severity: "error",
-    source: "事业单位工作人员考核规定（2023）",
-    title: {
-      zh: "事业单位优秀不超过应参加考核人数的 20%（25% / 15%）",
-      en: "Public institutions: 优秀 within 20% of those who should take part (25% / 15%)",
-    },
-    needs: [{ sheet: "cadre", col: "unit" }],
+export const Q03_META: RuleMeta = {
+  id: "Q03",
+  severity: "error",
+  source: "事业单位工作人员考核规定（2023）",
+  title: {
+    zh: "事业单位优秀不超过应参加考核人数的 20%（25% / 15%）",
+    en: "Public institutions: 优秀 within 20% of those who should take part (25% / 15%)",
   },
+  needs: [{ sheet: "cadre", col: "unit" }],
+};
+
+export const Q03: RuleModule = {
+  meta: Q03_META,
   check(ctx) {
     const s = ctx.params.institutionShares;
     for (const u of ctx.model.units) {
@@ -141,14 +147,16 @@ function reportUnknownPerformance(ctx: RuleContext, u: Unit, expected: string[])
   });
 }
 
+export const Q04_META: RuleMeta = {
+  id: "Q04",
+  severity: "warning",
+  source: "浙江省 2018 乡镇公务员考核办法",
+  title: { zh: "乡镇（街道）公务员优秀比例提高到 20%", en: "Township civil servants: 优秀 share raised to 20%" },
+  needs: [{ sheet: "cadre", col: "unit" }],
+};
+
 export const Q04: RuleModule = {
-  meta: {
-    id: "Q04",
-    severity: "warning",
-    source: "浙江省 2018 乡镇公务员考核办法",
-    title: { zh: "乡镇（街道）公务员优秀比例提高到 20%", en: "Township civil servants: 优秀 share raised to 20%" },
-    needs: [{ sheet: "cadre", col: "unit" }],
-  },
+  meta: Q04_META,
   check(ctx) {
     const t = ctx.params.townshipShare;
     const cats = new Set(t.categories.map(fold));
@@ -166,20 +174,22 @@ export const Q04: RuleModule = {
   },
 };
 
-export const Q05: RuleModule = {
-  meta: {
-    id: "Q05",
-    severity: "error",
-    source: "泰兴市 2014 年度考核办法",
-    title: {
-      zh: "按单位绩效确定优秀比例，总体不超过上限",
-      en: "优秀 share by unit performance, within an overall cap",
-    },
-    needs: [
-      { sheet: "cadre", col: "unit" },
-      { sheet: "team", col: "performance" },
-    ],
+export const Q05_META: RuleMeta = {
+  id: "Q05",
+  severity: "error",
+  source: "泰兴市 2014 年度考核办法",
+  title: {
+    zh: "按单位绩效确定优秀比例，总体不超过上限",
+    en: "优秀 share by unit performance, within an overall cap",
   },
+  needs: [
+    { sheet: "cadre", col: "unit" },
+    { sheet: "team", col: "performance" },
+  ],
+};
+
+export const Q05: RuleModule = {
+  meta: Q05_META,
   check(ctx) {
     const { table, overall } = ctx.params.performanceShares;
     const shares = new Map(Object.entries(table).map(([k, v]) => [fold(k), v]));

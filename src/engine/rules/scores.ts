@@ -1,6 +1,6 @@
 /** S — weighted scores (rules.md §8). A composite that differs from its parts by more than 0.01 is a finding. */
 import { cadreAt } from "./helpers";
-import type { RuleContext, RuleModule } from "./types";
+import type { RuleContext, RuleModule, RuleMeta } from "./types";
 
 const TOLERANCE = 0.01;
 
@@ -12,18 +12,20 @@ function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
+export const S01_META: RuleMeta = {
+  id: "S01",
+  severity: "error",
+  source: "甘肃省 2024 年度考核办法",
+  title: { zh: "干部综合得分中平时考核占 30%", en: "Cadre composite: regular assessment weighs 30%" },
+  needs: [
+    { sheet: "cadre", col: "compositeScore", optional: true },
+    { sheet: "cadre", col: "regularScore", optional: true },
+    { sheet: "cadre", col: "yearEndScore", optional: true },
+  ],
+};
+
 export const S01: RuleModule = {
-  meta: {
-    id: "S01",
-    severity: "error",
-    source: "甘肃省 2024 年度考核办法",
-    title: { zh: "干部综合得分中平时考核占 30%", en: "Cadre composite: regular assessment weighs 30%" },
-    needs: [
-      { sheet: "cadre", col: "compositeScore", optional: true },
-      { sheet: "cadre", col: "regularScore", optional: true },
-      { sheet: "cadre", col: "yearEndScore", optional: true },
-    ],
-  },
+  meta: S01_META,
   check(ctx) {
     const w = ctx.params.weights.regular;
     for (const p of ctx.model.cadres) {
@@ -41,18 +43,20 @@ export const S01: RuleModule = {
   },
 };
 
+export const S02_META: RuleMeta = {
+  id: "S02",
+  severity: "error",
+  source: "甘肃省 2024 年度考核办法",
+  title: { zh: "班子年度考核得分中民意调查占 5%", en: "Team score: public-opinion survey counts 5%" },
+  needs: [
+    { sheet: "team", col: "compositeScore", optional: true },
+    { sheet: "team", col: "surveyScore", optional: true },
+    { sheet: "team", col: "yearEndScore", optional: true },
+  ],
+};
+
 export const S02: RuleModule = {
-  meta: {
-    id: "S02",
-    severity: "error",
-    source: "甘肃省 2024 年度考核办法",
-    title: { zh: "班子年度考核得分中民意调查占 5%", en: "Team score: public-opinion survey counts 5%" },
-    needs: [
-      { sheet: "team", col: "compositeScore", optional: true },
-      { sheet: "team", col: "surveyScore", optional: true },
-      { sheet: "team", col: "yearEndScore", optional: true },
-    ],
-  },
+  meta: S02_META,
   check(ctx) {
     const w = ctx.params.weights.survey;
     const ts = ctx.model.teamSheet;
@@ -76,13 +80,15 @@ function rulesAt(): { sheet: string; r: number; c: number } {
   return { sheet: "规则", r: 0, c: 0 };
 }
 
+export const S03_META: RuleMeta = {
+  id: "S03",
+  severity: "error",
+  source: "阿勒泰地区考核办法",
+  title: { zh: "各评价主体权重非负且合计 100%", en: "Evaluator weights are non-negative and add up to 100%" },
+};
+
 export const S03: RuleModule = {
-  meta: {
-    id: "S03",
-    severity: "error",
-    source: "阿勒泰地区考核办法",
-    title: { zh: "各评价主体权重非负且合计 100%", en: "Evaluator weights are non-negative and add up to 100%" },
-  },
+  meta: S03_META,
   check(ctx: RuleContext) {
     const { regular, survey, evaluators } = ctx.params.weights;
     const bad: string[] = [];
@@ -108,13 +114,15 @@ export const S03: RuleModule = {
   },
 };
 
+export const S04_META: RuleMeta = {
+  id: "S04",
+  severity: "error",
+  source: "甘肃省 2024 年度考核办法",
+  title: { zh: "高质量发展指标权重在 55%–70% 之间", en: "High-quality-development indicators weigh 55%–70%" },
+};
+
 export const S04: RuleModule = {
-  meta: {
-    id: "S04",
-    severity: "error",
-    source: "甘肃省 2024 年度考核办法",
-    title: { zh: "高质量发展指标权重在 55%–70% 之间", en: "High-quality-development indicators weigh 55%–70%" },
-  },
+  meta: S04_META,
   check(ctx) {
     const { min, max, value } = ctx.params.weights.highQuality;
     if (value === null || (value >= min && value <= max)) return;

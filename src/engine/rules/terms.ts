@@ -2,7 +2,7 @@
 import { sameDay, termEnd, termStart, inheritedTermEnd } from "../terms";
 import { isoDay } from "../values";
 import { cadreAt } from "./helpers";
-import type { RuleModule } from "./types";
+import type { RuleModule, RuleMeta } from "./types";
 
 const SOURCE = "党政领导干部职务任期暂行规定";
 const TERM_NEEDS = [
@@ -52,56 +52,64 @@ function termEndRule(id: "T01" | "T02" | "T04"): RuleModule["check"] {
   };
 }
 
-export const T01: RuleModule = {
-  meta: {
-    id: "T01",
-    severity: "warning",
-    source: SOURCE,
-    title: {
-      zh: "任期起算：6 月 30 日前任职的自当年 1 月 1 日起算，之后的自次年起算",
-      en: "Term start: 1 January of the year (next year after 30 June)",
-    },
-    needs: TERM_NEEDS,
+export const T01_META: RuleMeta = {
+  id: "T01",
+  severity: "warning",
+  source: SOURCE,
+  title: {
+    zh: "任期起算：6 月 30 日前任职的自当年 1 月 1 日起算，之后的自次年起算",
+    en: "Term start: 1 January of the year (next year after 30 June)",
   },
+  needs: TERM_NEEDS,
+};
+
+export const T01: RuleModule = {
+  meta: T01_META,
   check: termEndRule("T01"),
 };
 
-export const T02: RuleModule = {
-  meta: {
-    id: "T02",
-    severity: "warning",
-    source: SOURCE,
-    title: {
-      zh: "每个任期 5 年，届满日为起算日加任期减 1 天",
-      en: "A term is 5 years; it ends the day before the anniversary",
-    },
-    needs: TERM_NEEDS,
+export const T02_META: RuleMeta = {
+  id: "T02",
+  severity: "warning",
+  source: SOURCE,
+  title: {
+    zh: "每个任期 5 年，届满日为起算日加任期减 1 天",
+    en: "A term is 5 years; it ends the day before the anniversary",
   },
+  needs: TERM_NEEDS,
+};
+
+export const T02: RuleModule = {
+  meta: T02_META,
   check: termEndRule("T02"),
 };
 
+export const T04_META: RuleMeta = {
+  id: "T04",
+  severity: "warning",
+  source: SOURCE,
+  title: { zh: "中途接任的，接续前任剩余任期", en: "Taking over mid-term inherits the remaining term" },
+  needs: [...TERM_NEEDS, { sheet: "cadre", col: "predecessorAppointedOn", optional: true }],
+};
+
 export const T04: RuleModule = {
-  meta: {
-    id: "T04",
-    severity: "warning",
-    source: SOURCE,
-    title: { zh: "中途接任的，接续前任剩余任期", en: "Taking over mid-term inherits the remaining term" },
-    needs: [...TERM_NEEDS, { sheet: "cadre", col: "predecessorAppointedOn", optional: true }],
-  },
+  meta: T04_META,
   check: termEndRule("T04"),
 };
 
+export const T03_META: RuleMeta = {
+  id: "T03",
+  severity: "warning",
+  source: SOURCE,
+  title: { zh: "正职在同一职位任职不超过两个任期", en: "A principal holds one post for at most two terms" },
+  needs: [
+    { sheet: "cadre", col: "termNo", optional: true },
+    { sheet: "cadre", col: "principal", optional: true },
+  ],
+};
+
 export const T03: RuleModule = {
-  meta: {
-    id: "T03",
-    severity: "warning",
-    source: SOURCE,
-    title: { zh: "正职在同一职位任职不超过两个任期", en: "A principal holds one post for at most two terms" },
-    needs: [
-      { sheet: "cadre", col: "termNo", optional: true },
-      { sheet: "cadre", col: "principal", optional: true },
-    ],
-  },
+  meta: T03_META,
   check(ctx) {
     const max = ctx.params.term.maxTerms;
     for (const p of ctx.model.cadres) {

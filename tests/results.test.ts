@@ -5,7 +5,7 @@ import { tmpdir } from "os";
 import * as path from "path";
 import {
   addYears,
-  buildModel,
+  modelOf,
   resolveRuleset,
   resultList,
   rulesetFromJson,
@@ -24,7 +24,7 @@ import { installCustomFunctions } from "./helpers/custom-functions";
 const jinan = resolveRuleset("jinan-2022");
 const cs = resolveRuleset("civil-servant-2020");
 const list = (input: WorkbookInput, rs: ResolvedRuleset = jinan, announced?: { y: number; m: number; d: number }) =>
-  resultList(buildModel(input, rs), rs, { announced });
+  resultList(modelOf(input, rs), rs, { announced });
 const person = (extra: Row): Row => ({ 单位: "甲局", 姓名: "张一", 是否正职: "否", 本年等次: "称职", ...extra });
 
 describe("measures per grade (R01–R07)", () => {

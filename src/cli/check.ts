@@ -1,7 +1,8 @@
 /** `kaohe check`: the engine over .xlsx files, reported one by one with a total at the end. */
-import { checkWorkbook, rulesetForWorkbook, type Finding, type ResolvedRuleset, type Summary } from "../engine";
+import { checkWorkbook, rulesetForWorkbook, type ResolvedRuleset } from "../engine";
 import { readXlsx } from "../xlsx/read";
-import { perFile, unusable, type Unusable } from "./per-file";
+import { perFile, unusable } from "./per-file";
+import type { FileResult } from "../batch/results";
 import { writeReport } from "../xlsx/report";
 import { findingMessage, formatFindings, summaryLine, type Lang } from "./format";
 import { expandInputs, noInputsMessage } from "./inputs";
@@ -17,15 +18,7 @@ export interface CheckOptions {
   year?: number;
 }
 
-export type FileResult =
-  | {
-      file: string;
-      status: "checked";
-      ruleset: { id: string; fingerprint: string };
-      summary: Summary;
-      findings: Finding[];
-    }
-  | Unusable;
+export type { FileResult } from "../batch/results";
 
 export function checkFile(file: string, opts: Pick<CheckOptions, "ruleset" | "named" | "year">): Promise<FileResult> {
   return perFile<FileResult>(file, async () => {

@@ -1,7 +1,8 @@
 /** Text output of `kaohe check`: one line per finding, grouped by file and unit, errors first. */
 import type { Finding, Summary } from "../engine";
 
-export type Lang = "zh" | "en";
+export type { Lang } from "../batch/results";
+import type { Lang } from "../batch/results";
 
 const SEVERITY: Record<Lang, Record<string, string>> = {
   zh: { error: "错误", warning: "警告", info: "提示" },

@@ -1,16 +1,8 @@
 /** One file of a batch: whatever goes wrong with it becomes one "unusable" line, never the batch's end. */
 import { UnusableFile } from "../xlsx/read";
+import { unusable, type Unusable } from "../batch/results";
 
-export interface Unusable {
-  file: string;
-  status: "unusable";
-  error: string;
-  errorEn: string;
-}
-
-export function unusable(file: string, zh: string, en: string): Unusable {
-  return { file, status: "unusable", error: zh, errorEn: en };
-}
+export { unusable, type Unusable } from "../batch/results";
 
 export async function perFile<T>(file: string, work: () => Promise<T | Unusable>): Promise<T | Unusable> {
   try {

@@ -1,6 +1,6 @@
 /** `kaohe results`: the result-use list (结果运用清单) of each workbook, as text, JSON or a workbook. */
 import {
-  buildModel,
+  modelOf,
   NO_APPRAISAL_SHEET,
   resultList,
   rulesetForWorkbook,
@@ -10,7 +10,8 @@ import {
   type ResultItem,
 } from "../engine";
 import { readXlsx } from "../xlsx/read";
-import { perFile, unusable, type Unusable } from "./per-file";
+import { perFile, unusable } from "./per-file";
+import type { ResultsFile } from "../batch/results";
 import { writeResultList } from "../xlsx/results";
 import type { Lang } from "./format";
 import { expandInputs, noInputsMessage } from "./inputs";
@@ -26,13 +27,13 @@ export interface ResultsOptions {
   announced?: Day;
 }
 
-export type ResultsFile = { file: string; status: "checked"; items: ResultItem[] } | Unusable;
+export type { ResultsFile } from "../batch/results";
 
 export function resultsOf(file: string, opts: ResultsOptions): Promise<ResultsFile> {
   return perFile<ResultsFile>(file, async () => {
     const input = await readXlsx(file, opts.year);
     const ruleset = rulesetForWorkbook(input.sheets, opts.ruleset, opts.named ?? false);
-    const model = buildModel(input, ruleset);
+    const model = modelOf(input, ruleset);
     if (!model.cadreSheet && !model.teamSheet) return unusable(file, NO_APPRAISAL_SHEET.zh, NO_APPRAISAL_SHEET.en);
     return { file, status: "checked", items: resultList(model, ruleset, { announced: opts.announced }) };
   });

@@ -61,6 +61,7 @@ export function checkRow(args: RowArgs, ruleset: ResolvedRuleset): Finding[] {
     units: [],
     unitByKey: new Map(),
     notes: [],
+    cells: new Map(),
     carried: null,
     audit: [],
   };

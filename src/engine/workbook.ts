@@ -1,6 +1,7 @@
 /** The whole job over plain matrices, as the CLI and the task pane both call it. */
 import { checkModel, summarize, type Summary } from "./check";
 import { buildModel } from "./model/read";
+import { auditModel } from "./audit/pass";
 import type { Model, WorkbookInput } from "./model/types";
 import type { ResolvedRuleset } from "./ruleset/resolve";
 import type { Finding } from "./rules/types";
@@ -20,8 +21,13 @@ export const NO_APPRAISAL_SHEET = {
   en: "No appraisal sheet found: need a cadre sheet with 姓名 and 本年等次 columns, or a teams sheet with 单位 and 班子等次",
 };
 
+/** The model of a workbook with the audit pass done: what checks and result lists read. */
+export function modelOf(input: WorkbookInput, ruleset: ResolvedRuleset): Model {
+  return auditModel(buildModel(input, ruleset), input.sheets, ruleset);
+}
+
 export function checkWorkbook(input: WorkbookInput, ruleset: ResolvedRuleset): CheckResult {
-  const model = buildModel(input, ruleset);
+  const model = modelOf(input, ruleset);
   if (!model.cadreSheet && !model.teamSheet) {
     return { model, ruleset, findings: [], summary: summarize(model, []), problem: NO_APPRAISAL_SHEET };
   }

@@ -3,8 +3,7 @@
  * (tables/report.ts) with a 文件 column in front; 单元格 is text, the cells live in other files.
  */
 import ExcelJS from "exceljs";
-import type { FileResult } from "../cli/check";
-import type { Lang } from "../cli/format";
+import type { FileResult, Lang } from "../batch/results";
 import { FINDING_HEADER, FINDING_WIDTHS, findingRows, SEVERITY_TEXT } from "../tables/report";
 import { isLink } from "../tables/table";
 

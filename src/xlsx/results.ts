@@ -3,8 +3,7 @@
  * with a 文件 column since one run can cover many workbooks; 位置 is text (the rows live in other files).
  */
 import ExcelJS from "exceljs";
-import type { Lang } from "../cli/format";
-import type { ResultsFile } from "../cli/results";
+import type { Lang, ResultsFile } from "../batch/results";
 import { resultTables } from "../tables/results";
 import { isLink } from "../tables/table";
 

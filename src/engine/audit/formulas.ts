@@ -5,12 +5,12 @@
  * - A04 a formula differs from the rest of its column (relative R1C1 form, majority as reference);
  * - A05 a KH.* formula refers to another row where the column's formula does not;
  * - A06 a cached value disagrees with what the engine computes for the row.
- * Run while the model is built, so the rule modules (bundled with the KH functions) stay small.
+ * A pass over a built model (audit/pass.ts), so the rule modules (bundled with the KH functions) stay small.
  */
 import { EXCELLENT, isGraded, gradeLabel } from "../grades";
 import { a1 } from "../model/a1";
 import type { CadreCol, TeamCol } from "../model/columns";
-import type { CadreRow, CellRef, Model } from "../model/types";
+import type { AuditIssue, CadreRow, CellRef, Model, SheetCells } from "../model/types";
 import { computeQuota } from "../quota";
 import { checkRow, firstBreach } from "../row";
 import type { ResolvedRuleset } from "../ruleset/resolve";
@@ -18,23 +18,10 @@ import { countGrade, participants } from "../rules/helpers";
 import { cellText, isBlank } from "../text";
 import { fromR1C1, isKhFormula, outsideRowRefs, toR1C1 } from "./r1c1";
 
-export interface AuditIssue {
-  rule: "A03" | "A04" | "A05" | "A06";
-  at: CellRef;
-  unit?: string;
-  person?: string;
-  zh: string;
-  en: string;
-}
+export type { AuditIssue, SheetCells } from "../model/types";
 
 /** The status text of the template's 状态 column when 已定优秀 passes 优秀上限. */
 export const STATUS_OVER = "超出优秀上限";
-
-export interface SheetCells {
-  values: unknown[][];
-  /** Formula text ("=…") per cell, null where the cell holds a value. */
-  formulas?: (string | null)[][];
-}
 
 const TEAM_FORMULA_COLS = ["participants", "quota", "excellentCount", "status"] as const satisfies readonly TeamCol[];
 const CADRE_FORMULA_COLS: CadreCol[] = ["check"];

@@ -4,9 +4,11 @@
  * says (A01) and compared with the ruleset the checker uses (A02).
  */
 import { a1 } from "../model/a1";
-import type { SheetInput } from "../model/types";
+import type { CarriedRuleset, SheetInput } from "../model/types";
+
+export type { CarriedRuleset } from "../model/types";
 import { cellText, isBlank } from "../text";
-import { parseDate, type Day } from "../values";
+import { parseDate } from "../values";
 import { DEFAULT_RULESET_ID } from "../ruleset/builtin";
 import { fingerprintOf, findBuiltin, paramNote, resolveRuleset, type ResolvedRuleset } from "../ruleset/resolve";
 import type { RuleSetting, RulesetParams } from "../ruleset/types";
@@ -103,29 +105,6 @@ export function rulesSheetRows(rs: ResolvedRuleset, year: number | null): unknow
       ];
     }),
   ];
-}
-
-export interface CarriedRuleset {
-  id: string;
-  title: string;
-  scale: ScaleId;
-  year: number | null;
-  /** The fingerprint the sheet states … */
-  stated: string;
-  /** … and the one its parameters and rules give now. */
-  computed: string;
-  params: RulesetParams;
-  rules: Record<string, RuleSetting>;
-  /** The announcement date filled in on the sheet, from which result-use measures run. */
-  announced: Day | null;
-  /** Where the fingerprint is written (0-based). */
-  at: { sheet: string; r: number; c: number };
-  /** Parameters that differ from the built-in ruleset of the same id, with their cells. */
-  changed: { path: string; found: unknown; builtin: unknown; cell: string }[];
-  /** What changed, said for A01. */
-  changeText: { zh: string; en: string };
-  /** A02, said against the ruleset the checker uses. */
-  otherText(used: { id: string; fingerprint: string }): { zh: string; en: string };
 }
 
 const shown = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v));

@@ -10,10 +10,17 @@ import { cellText, fold, isBlank, unitKey } from "../text";
 import { parseA1 } from "./a1";
 import { matchCadreHeader, matchTeamHeader, type CadreCol, type TeamCol } from "./columns";
 import { readCadreRow, RowReader, sanctionIndex } from "./row-reader";
-import type { CadreRow, CadreSheetLayout, Model, SheetInput, TeamRow, TeamSheetLayout, WorkbookInput } from "./types";
+import type {
+  CadreRow,
+  CadreSheetLayout,
+  Model,
+  SheetCells,
+  SheetInput,
+  TeamRow,
+  TeamSheetLayout,
+  WorkbookInput,
+} from "./types";
 import { buildUnits } from "./units";
-import { carriedIn } from "../audit/rules-sheet";
-import { auditFormulas, type SheetCells } from "../audit/formulas";
 
 /** Sheets the add-in writes itself; never read as appraisal data. */
 export const OWN_SHEETS = new Set(["校验报告", "结果运用清单", "规则"]);
@@ -195,7 +202,7 @@ function readTeams(
   return out;
 }
 
-/** Reads a workbook given as value matrices. Never throws on cell content. */
+/** Reads a workbook given as value matrices (no audit: see audit/pass.ts). Never throws on cell content. */
 export function buildModel(input: WorkbookInput, ruleset: ResolvedRuleset): Model {
   const model: Model = {
     year: input.year ?? null,
@@ -208,7 +215,8 @@ export function buildModel(input: WorkbookInput, ruleset: ResolvedRuleset): Mode
     units: [],
     unitByKey: new Map(),
     notes: [],
-    carried: carriedIn(input.sheets),
+    cells: new Map(),
+    carried: null,
     audit: [],
   };
   const sIndex = sanctionIndex(ruleset.params.sanctions);
@@ -261,9 +269,9 @@ export function buildModel(input: WorkbookInput, ruleset: ResolvedRuleset): Mode
   if (cadre && model.cadreSheet)
     model.cadres = readCadres(cadre.values, cadre.sheet.formulas, model.cadreSheet, ruleset.scale, sIndex, historyLen);
   buildUnits(model);
-  const cells = new Map<string, SheetCells>();
-  if (cadre) cells.set(cadre.sheet.name, { values: cadre.values, formulas: cadre.sheet.formulas });
-  if (team) cells.set(team.sheet.name, { values: team.values, formulas: team.sheet.formulas });
-  model.audit = auditFormulas(model, cells, ruleset);
+  const cells: [string, SheetCells][] = [];
+  if (cadre) cells.push([cadre.sheet.name, { values: cadre.values, formulas: cadre.sheet.formulas }]);
+  if (team) cells.push([team.sheet.name, { values: team.values, formulas: team.sheet.formulas }]);
+  model.cells = new Map(cells);
   return model;
 }

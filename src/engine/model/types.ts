@@ -3,8 +3,7 @@ import type { Grade, ScaleId } from "../grades";
 import type { SanctionRow } from "../ruleset/types";
 import type { Day } from "../values";
 import type { CadreCol, TeamCol } from "./columns";
-import type { CarriedRuleset } from "../audit/rules-sheet";
-import type { AuditIssue } from "../audit/formulas";
+import type { RuleSetting, RulesetParams } from "../ruleset/types";
 
 /** One sheet as Excel's `range.values` or ExcelJS gives it: rows of plain values. */
 export interface SheetInput {
@@ -158,6 +157,47 @@ export interface Unit {
   conflicts: TeamConflict[];
 }
 
+/** A formula-level finding (A03–A06), found by the audit pass over a built model. */
+export interface AuditIssue {
+  rule: "A03" | "A04" | "A05" | "A06";
+  at: CellRef;
+  unit?: string;
+  person?: string;
+  zh: string;
+  en: string;
+}
+
+/** One read sheet's matrices as the model saw them (merges applied), for the passes after it. */
+export interface SheetCells {
+  values: unknown[][];
+  /** Formula text ("=…") per cell, null where the cell holds a value. */
+  formulas?: (string | null)[][];
+}
+
+/** The ruleset a workbook carries on its 规则 sheet (templates), as the sheet now reads. */
+export interface CarriedRuleset {
+  id: string;
+  title: string;
+  scale: ScaleId;
+  year: number | null;
+  /** The fingerprint the sheet states … */
+  stated: string;
+  /** … and the one its parameters and rules give now. */
+  computed: string;
+  params: RulesetParams;
+  rules: Record<string, RuleSetting>;
+  /** The announcement date filled in on the sheet, from which result-use measures run. */
+  announced: Day | null;
+  /** Where the fingerprint is written (0-based). */
+  at: { sheet: string; r: number; c: number };
+  /** Parameters that differ from the built-in ruleset of the same id, with their cells. */
+  changed: { path: string; found: unknown; builtin: unknown; cell: string }[];
+  /** What changed, said for A01. */
+  changeText: { zh: string; en: string };
+  /** A02, said against the ruleset the checker uses. */
+  otherText(used: { id: string; fingerprint: string }): { zh: string; en: string };
+}
+
 export interface Model {
   year: number | null;
   scale: ScaleId;
@@ -171,8 +211,10 @@ export interface Model {
   unitByKey: Map<string, Unit>;
   /** Notes on how the workbook was read (ignored sheets, hidden sheets), for the front ends. */
   notes: string[];
-  /** The ruleset the workbook carries on a 规则 sheet (templates), as the sheet now reads. */
+  /** The sheets read as cadres and teams, by name. */
+  cells: Map<string, SheetCells>;
+  /** The ruleset the workbook carries on a 规则 sheet; set by the audit pass (audit/pass.ts). */
   carried: CarriedRuleset | null;
-  /** Formula-level findings (A03–A06), found while the model was built. */
+  /** Formula-level findings (A03–A06); set by the audit pass. */
   audit: AuditIssue[];
 }

@@ -653,7 +653,7 @@ const CASES: Record<string, Case> = {
 /** A workbook carrying a ruleset on its 规则 sheet, optionally changed by `edit` (path → new figure). */
 function carrying(input: WorkbookInput, id: string, edit: Record<string, unknown> = {}): WorkbookInput {
   const rows = rulesSheetRows(resolveRuleset(id), 2025).map((r) =>
-    typeof r[0] === "string" && r[0] in edit ? [r[0], edit[r[0]], r[2]] : r,
+    typeof r[3] === "string" && r[3] in edit ? [r[0], edit[r[3]], r[2], r[3]] : r,
   );
   return { ...input, sheets: [...input.sheets, { name: "规则", values: rows }] };
 }

@@ -244,7 +244,7 @@ describe("a filled and returned template", () => {
     await fill(jinan, tampered, (wb) => {
       const rules = wb.getWorksheet("规则")!;
       rules.eachRow((row) => {
-        if (row.getCell(1).value === "teamShares.2") row.getCell(2).value = 20;
+        if (row.getCell(4).value === "teamShares.2") row.getCell(2).value = 20;
       });
     });
     const r = await checkJson(tampered);

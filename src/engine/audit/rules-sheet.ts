@@ -11,7 +11,9 @@ import { cellText, isBlank } from "../text";
 import { parseDate } from "../values";
 import { DEFAULT_RULESET_ID } from "../ruleset/builtin";
 import { fingerprintOf, findBuiltin, paramNote, resolveRuleset, type ResolvedRuleset } from "../ruleset/resolve";
-import type { RuleSetting, RulesetParams } from "../ruleset/types";
+import type { RuleSetting, RulesetParams, SanctionLimit } from "../ruleset/types";
+import { paramLabel } from "../ruleset/param-labels";
+import { SCALES } from "../grades";
 import type { ScaleId } from "../grades";
 import { RULE_META } from "../rules/meta";
 
@@ -25,6 +27,7 @@ const LABEL = {
   year: "考核年度",
   fingerprint: "指纹",
   announced: "公布日期",
+  formulas: "模板公式",
 };
 
 /**
@@ -33,8 +36,23 @@ const LABEL = {
  * run from it (R, H).
  */
 export const ANNOUNCED_CELL = "B8";
-const PARAM_HEAD = ["参数", "取值", "依据"];
+/** Parameters: the Chinese name, the figure, its source, and the machine key (a narrow grey column). */
+const PARAM_HEAD = ["参数", "取值", "依据", "键"];
 const RULE_HEAD = ["规则", "设置", "级别", "标题", "依据"];
+/** The sanction table, for people and for the template's 提示 formula (derived from `sanctions`). */
+export const SANCTION_HEAD = ["处分或处理", "当年", "次年", "第三年", "也写作"];
+export const LIMIT_TEXT: Record<SanctionLimit, string> = {
+  "not-excellent": "不得评为优秀",
+  ungraded: "只能不定等次",
+  incompetent: "应确定为不称职",
+};
+
+/** Which formulas a template computes with: plain worksheet functions, or the KH custom functions. */
+export type FormulaVariant = "native" | "kh";
+const VARIANT_TEXT: Record<FormulaVariant, string> = {
+  native: "通用公式：Excel 2010 及以上、WPS 表格、LibreOffice 均可计算，不需安装加载项",
+  kh: "KH 自定义函数：需要 Excel 2021 / Microsoft 365 并安装考核规则加载项",
+};
 
 type Leaf = string | number | boolean | null;
 
@@ -78,33 +96,72 @@ function setPath(root: Record<string, unknown>, path: string, value: unknown): v
   });
 }
 
-/** The sheet's rows, from A1. */
-export function rulesSheetRows(rs: ResolvedRuleset, year: number | null): unknown[][] {
-  return [
+export interface RulesSheetLayout {
+  /** The sheet's rows, from A1. */
+  rows: unknown[][];
+  /** Number formats of value cells (A1 → format): shares shown as 30%. */
+  formats: Record<string, string>;
+  /** Where a parameter's figure is (e.g. teamShares.0 → "B13"), for the template's formulas. */
+  cellOf(path: string): string;
+  /** The sanction table's names and this-year limits, as absolute ranges on the sheet. */
+  sanctionNames: string;
+  sanctionLimits: string;
+}
+
+function scaleText(id: string): string {
+  const s = SCALES[id as keyof typeof SCALES];
+  return s ? `${s.title.zh}：${s.labels.join("、")}` : id;
+}
+
+export function rulesSheet(rs: ResolvedRuleset, year: number | null, variant: FormulaVariant = "native"): RulesSheetLayout {
+  const rows: unknown[][] = [
     ["考核规则（本表受保护：规则由上级组织部门确定，请勿修改）"],
     [LABEL.id, rs.id],
     [LABEL.title, rs.title.zh],
     [LABEL.source, rs.source],
-    [LABEL.scale, rs.scale],
+    [LABEL.scale, scaleText(rs.scale), "", rs.scale],
     [LABEL.year, year ?? ""],
     [LABEL.fingerprint, rs.fingerprint],
     [LABEL.announced, ""],
+    [LABEL.formulas, VARIANT_TEXT[variant], "", variant],
     [],
     PARAM_HEAD,
-    ...paramLeaves(rs.params).map(([path, v]) => [path, v, paramNote(rs, path).source]),
-    [],
-    RULE_HEAD,
-    ...Object.entries(rs.rules).map(([id, setting]) => {
-      const meta = RULE_META.get(id);
-      return [
-        id,
-        JSON.stringify(setting),
-        setting.severity ?? meta?.severity ?? "",
-        meta?.title.zh ?? "",
-        setting.source ?? meta?.source ?? "",
-      ];
-    }),
   ];
+  const formats: Record<string, string> = {};
+  const cells = new Map<string, string>();
+  for (const [path, v] of paramLeaves(rs.params)) {
+    const label = paramLabel(path);
+    const at = a1(rows.length, 1);
+    cells.set(path, "$B$" + (rows.length + 1));
+    if (label.percent && typeof v === "number") formats[at] = Number.isInteger(v) ? '0"%"' : '0.0#"%"';
+    rows.push([label.zh, v, paramNote(rs, path).source, path]);
+  }
+  rows.push([], SANCTION_HEAD);
+  const firstSanction = rows.length + 1;
+  for (const s of rs.params.sanctions)
+    rows.push([s.name, ...[0, 1, 2].map((k) => (s.limits[k] ? LIMIT_TEXT[s.limits[k]] : "")), s.aliases.join("、")]);
+  const lastSanction = Math.max(firstSanction, rows.length);
+  rows.push([], RULE_HEAD);
+  for (const [id, setting] of Object.entries(rs.rules)) {
+    const meta = RULE_META.get(id);
+    rows.push([id, JSON.stringify(setting), setting.severity ?? meta?.severity ?? "", meta?.title.zh ?? "", setting.source ?? meta?.source ?? ""]);
+  }
+  return {
+    rows,
+    formats,
+    cellOf: (path) => {
+      const at = cells.get(path);
+      if (!at) throw new Error(`no parameter ${path} on the 规则 sheet`);
+      return at;
+    },
+    sanctionNames: `$A$${firstSanction}:$A$${lastSanction}`,
+    sanctionLimits: `$B$${firstSanction}:$B$${lastSanction}`,
+  };
+}
+
+/** The sheet's rows, from A1. */
+export function rulesSheetRows(rs: ResolvedRuleset, year: number | null, variant: FormulaVariant = "native"): unknown[][] {
+  return rulesSheet(rs, year, variant).rows;
 }
 
 const shown = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v));
@@ -143,24 +200,32 @@ export function readRulesSheet(sheet: SheetInput): CarriedRuleset | null {
   const paramCells = new Map<string, string>();
   const rules: Record<string, RuleSetting> = {};
   let section: "" | "params" | "rules" = "";
+  // Sheets written before the readable layout keep the key in column A; now it is column D (键).
+  let keyCol = 0;
   rows.forEach((row, r) => {
     const a = cellText(row?.[0]).trim();
     const b = cellText(row?.[1]).trim();
-    if (a === PARAM_HEAD[0] && b === PARAM_HEAD[1]) return void (section = "params");
+    if (a === PARAM_HEAD[0] && b === PARAM_HEAD[1]) {
+      keyCol = cellText(row?.[3]).trim() === PARAM_HEAD[3] ? 3 : 0;
+      return void (section = "params");
+    }
     if (a === RULE_HEAD[0] && b === RULE_HEAD[1]) return void (section = "rules");
     if (!a) return void (section = "");
     if (section === "params") {
-      setPath(params, a, decode(row[1]));
-      paramCells.set(a, a1(r, 1));
+      const key = cellText(row?.[keyCol]).trim();
+      if (!key) return;
+      setPath(params, key, decode(row[1]));
+      paramCells.set(key, a1(r, 1));
     } else if (section === "rules") {
       const setting = decode(row[1]);
       rules[a] = typeof setting === "object" && setting !== null ? (setting as RuleSetting) : {};
     }
   });
-  const scaleText = cellText(rows[find(LABEL.scale)]?.[1]).trim();
-  const scale = (
-    ["team", "cadre", "institution", "political"].includes(scaleText) ? scaleText : (base?.scale ?? "cadre")
-  ) as ScaleId;
+  const scaleRow = rows[find(LABEL.scale)];
+  const scaleIds = ["team", "cadre", "institution", "political"];
+  const scaleKey = [cellText(scaleRow?.[3]).trim(), cellText(scaleRow?.[1]).trim()].find((t) => scaleIds.includes(t));
+  const scale = (scaleKey ?? base?.scale ?? "cadre") as ScaleId;
+  const variantKey = cellText(rows[find(LABEL.formulas)]?.[3]).trim();
   const yearText = Number(cellText(rows[find(LABEL.year)]?.[1]));
   const computed = fingerprintOf({ id, scale, rules, params: params as unknown as RulesetParams });
   const builtinLeaves = new Map(base ? paramLeaves(base.params) : []);
@@ -182,6 +247,7 @@ export function readRulesSheet(sheet: SheetInput): CarriedRuleset | null {
       const d = isBlank(v) ? null : parseDate(v);
       return d?.ok ? d.value : null;
     })(),
+    formulas: variantKey === "native" || variantKey === "kh" ? (variantKey as FormulaVariant) : null,
     stated: cellText(rows[fpRow][1]).trim(),
     computed,
     params: params as unknown as RulesetParams,

@@ -188,6 +188,8 @@ export interface CarriedRuleset {
   rules: Record<string, RuleSetting>;
   /** The announcement date filled in on the sheet, from which result-use measures run. */
   announced: Day | null;
+  /** The template's formulas: plain worksheet functions or KH; null on sheets older than the choice. */
+  formulas: "native" | "kh" | null;
   /** Where the fingerprint is written (0-based). */
   at: { sheet: string; r: number; c: number };
   /** Parameters that differ from the built-in ruleset of the same id, with their cells. */

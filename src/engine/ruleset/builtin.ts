@@ -35,7 +35,24 @@ export const DEFAULT_PARAMS: RulesetParams = {
   democraticLowShare: 30,
 };
 
+/**
+ * Every parameter says where its figure comes from, in whichever ruleset it appears: a share taken from
+ * the civil-servant provisions cites them, not the ruleset that merely carries the default.
+ */
 const COMMON_NOTES = {
+  "bodyShare.general": { source: "公务员考核规定（2020）：优秀等次人数一般不超过参加考核人数的 20%" },
+  "bodyShare.max": { source: "公务员考核规定（2020）：经同级党委（党组）批准可放宽至 25%" },
+  institutionShares: { source: "事业单位工作人员考核规定（2023）第十五条" },
+  "townshipShare.share": { source: "浙江 2018：乡镇（街道）公务员年度考核优秀等次比例提高到 20%" },
+  "townshipShare.categories": { source: "浙江 2018：适用于乡镇（街道）", local: true },
+  performanceShares: { source: "泰兴市 2014 年度考核办法：按单位绩效确定优秀比例" },
+  regularScoreMin: { source: "甘肃省 2024：平时考核得分低于 90 分的不得评为优秀" },
+  pointsLostMax: { source: "阿勒泰地区：指标失分超过责任分值 20% 的，取消领导班子和主要领导评优资格" },
+  "weights.regular": { source: "甘肃省 2024：平时考核结果占年度考核综合得分的 30%" },
+  "weights.survey": { source: "来源未作规定，地方设定", local: true },
+  "weights.evaluators": { source: "来源未作规定，地方设定", local: true },
+  "weights.highQuality": { source: "甘肃省 2024：高质量发展考核结果占 55%–70%" },
+  democraticLowShare: { source: "来源未给出比例，地方设定", local: true },
   "quota.rounding": { source: "不超过：向下取整（各地做法不一，可选四舍五入、向上取整）" },
   "quota.minimum": { source: "默认 0；部分地方至少 1 名", local: true },
   "quota.excludeUngraded": { source: "不定等次人员不计入参评人数" },

@@ -141,7 +141,7 @@ describe("the 规则 sheet round trip", () => {
     expect(row("teamShares.0").slice(0, 2)).toEqual(["班子为优秀等次时，干部优秀比例上限", 30]);
     expect(layout.formats[layout.cellOf("teamShares.0").replace(/\$/g, "")]).toBe('0"%"');
     expect(layout.rows.filter((x) => x.length === 4 && typeof x[3] === "string" && /^[a-z]/.test(x[3] as string)).every((x) => /[\u4e00-\u9fff]/.test(String(x[0])))).toBe(true);
-    expect(layout.rows.find((x) => x[0] === "等次体系")![1]).toMatch(/^干部：优秀、称职/);
+    expect(layout.rows.find((x) => x[0] === "等次体系")![1]).toMatch(/^干部\/公务员：优秀、称职/);
     expect(row("bodyShare.general")[2]).toMatch(/公务员/); // a share from another rule cites that rule, not 济南
   });
 

@@ -129,7 +129,9 @@ describe("the 规则 sheet round trip", () => {
     const rs = resolveRuleset("jinan-2022+gansu-2024");
     const rows = rulesSheetRows(rs, 2025);
     const head = rows.findIndex((x) => x[0] === "参数");
-    const old = rows.map((x, i) => (i === head ? ["参数", "取值", "依据"] : i > head && x[3] !== undefined && x.length === 4 ? [x[3], x[1], x[2]] : x));
+    const old = rows.map((x, i) =>
+      i === head ? ["参数", "取值", "依据"] : i > head && x[3] !== undefined && x.length === 4 ? [x[3], x[1], x[2]] : x,
+    );
     const carried = readRulesSheet({ name: "规则", values: old })!;
     expect(carried.computed).toBe(rs.fingerprint);
     expect(carried.stated).toBe(rs.fingerprint);
@@ -140,7 +142,11 @@ describe("the 规则 sheet round trip", () => {
     const row = (key: string) => layout.rows.find((x) => x[3] === key)!;
     expect(row("teamShares.0").slice(0, 2)).toEqual(["班子为优秀等次时，干部优秀比例上限", 30]);
     expect(layout.formats[layout.cellOf("teamShares.0").replace(/\$/g, "")]).toBe('0"%"');
-    expect(layout.rows.filter((x) => x.length === 4 && typeof x[3] === "string" && /^[a-z]/.test(x[3] as string)).every((x) => /[\u4e00-\u9fff]/.test(String(x[0])))).toBe(true);
+    expect(
+      layout.rows
+        .filter((x) => x.length === 4 && typeof x[3] === "string" && /^[a-z]/.test(x[3] as string))
+        .every((x) => /[\u4e00-\u9fff]/.test(String(x[0]))),
+    ).toBe(true);
     expect(layout.rows.find((x) => x[0] === "等次体系")![1]).toMatch(/^干部\/公务员：优秀、称职/);
     expect(row("bodyShare.general")[2]).toMatch(/公务员/); // a share from another rule cites that rule, not 济南
   });

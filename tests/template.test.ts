@@ -3,19 +3,25 @@ import ExcelJS from "exceljs";
 import { mkdirSync, mkdtempSync, readFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
-import { describeWithSoffice, soffice as convert } from "./helpers/soffice";
+import { CSV_ALL_SHEETS, describeWithSoffice, recalculatingProfile, soffice } from "./helpers/soffice";
+import { readXlsx as readWithOurReader } from "../src/xlsx/read";
 import { checkWorkbook, columnLetter, resolveRuleset, rulesetForWorkbook } from "../src/engine";
-import type { FakeExcel } from "../src/testing/fake-excel";
+import { isUnlocked, type FakeExcel } from "../src/testing/fake-excel";
 import { readWorkbook } from "../src/taskpane/excel/read";
 import { TemplateSheetsExist, writeTemplateSheets } from "../src/taskpane/excel/write-template";
 import { fakeOf, run } from "./helpers/fake-book";
 import { main } from "../src/cli/main";
-import { buildTemplate } from "../src/template/spec";
+import { buildTemplate, defaultAppraisalYear } from "../src/template/spec";
 import { Capture } from "./helpers/streams";
-import { fill, tamper } from "./helpers/template-fill";
+import { fill, FIRST, tamper } from "./helpers/template-fill";
+import { unzipSync, strFromU8 } from "fflate";
 
 const dir = mkdtempSync(path.join(tmpdir(), "kaohe-template-"));
+/** The default, plain-formula template, and the organizing department's KH copy. */
 const jinan = path.join(dir, "jinan.xlsx");
+const jinanKh = path.join(dir, "jinan-kh.xlsx");
+const H = 3; // header row
+const LAST = (rows: number) => H + rows;
 
 async function kaohe(...args: string[]) {
   const out = new Capture();
@@ -40,56 +46,155 @@ async function load(file: string): Promise<ExcelJS.Workbook> {
 
 beforeAll(async () => {
   expect((await kaohe("template", "--ruleset", "jinan-2022", "--out", jinan, "--year", "2025")).code).toBe(0);
+  expect(
+    (await kaohe("template", "--ruleset", "jinan-2022", "--out", jinanKh, "--year", "2025", "--formulas", "kh")).code,
+  ).toBe(0);
 });
 
+/** Every XML part of a package, as text. */
+function xmlParts(file: string): Record<string, string> {
+  const parts = unzipSync(readFileSync(file));
+  return Object.fromEntries(
+    Object.entries(parts)
+      .filter(([n]) => n.endsWith(".xml"))
+      .map(([n, b]) => [n, strFromU8(b)]),
+  );
+}
+
 describe("kaohe template", () => {
-  it("writes 班子, 干部 and a protected 规则 sheet with frozen headers", async () => {
+  it("writes a form to fill, sign and print: title, 填报单位 / 联系人 / 填报日期, frozen headers, protected 规则", async () => {
     const wb = await load(jinan);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["班子", "干部", "规则"]);
     for (const name of ["班子", "干部"]) {
       const ws = wb.getWorksheet(name)!;
-      expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+      expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: H });
+      expect(String(ws.getCell("A1").value)).toMatch(/^2025年度领导(班子|干部)年度考核等次汇总表$/);
+      const form = (ws.getRow(2).values as unknown[]).filter(Boolean);
+      expect(form).toEqual(["填报单位：", "联系人：", "填报日期："]);
+      expect(ws.pageSetup).toMatchObject({
+        orientation: "landscape",
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: `${H}:${H}`,
+      });
     }
     const rules = wb.getWorksheet("规则")!;
     expect((rules as unknown as { sheetProtection: { sheet: boolean } }).sheetProtection.sheet).toBe(true);
     expect(rules.getCell("B2").value).toBe("jinan-2022");
     expect(rules.getCell("B7").value).toBe(resolveRuleset("jinan-2022").fingerprint);
+    expect(rules.getCell("D9").value).toBe("native");
+    expect((await load(jinanKh)).getWorksheet("规则")!.getCell("D9").value).toBe("kh");
   });
 
-  it("puts a dropdown on every grade, yes/no and sanction column", async () => {
+  it("defaults the appraisal year to the year just ended until mid-year", () => {
+    expect(defaultAppraisalYear(new Date(2027, 0, 20))).toBe(2026);
+    expect(defaultAppraisalYear(new Date(2027, 5, 30))).toBe(2026);
+    expect(defaultAppraisalYear(new Date(2027, 6, 1))).toBe(2027);
+  });
+
+  it("has no KH function anywhere in the plain template, and keeps them in the KH copy", () => {
+    for (const [name, xml] of Object.entries(xmlParts(jinan))) {
+      expect({ name, kh: /KH\.|_xldudf_/.test(xml) }).toEqual({ name, kh: false });
+    }
+    const kh = Object.values(xmlParts(jinanKh)).join("");
+    expect(kh).toContain("KH.EXCELLENTQUOTA(");
+    expect(kh).toContain("KH.CHECK(");
+  });
+
+  it("protects the data sheets without a password, formula columns locked, input columns open below the table too", async () => {
+    const wb = await load(jinan);
+    const t = buildTemplate(resolveRuleset("jinan-2022"), { year: 2025 });
+    for (const sheet of [t.teams, t.cadres]) {
+      const ws = wb.getWorksheet(sheet.name)! as unknown as ExcelJS.Worksheet & {
+        sheetProtection: Record<string, unknown>;
+      };
+      expect(ws.sheetProtection).toMatchObject({ sheet: true, insertRows: true, deleteRows: true }); // ExcelJS: true = allowed
+      expect(ws.sheetProtection.password ?? ws.sheetProtection.hashValue).toBeUndefined();
+      sheet.columns.forEach((col, i) => {
+        const locked = (r: number) => ws.getCell(r, i + 1).protection?.locked !== false;
+        expect({
+          col: col.header,
+          header: locked(H),
+          data: locked(H + 1),
+          below: locked(LAST(sheet.rows) + 200),
+        }).toEqual({
+          col: col.header,
+          header: true,
+          data: !col.input,
+          below: !col.input,
+        });
+      });
+      expect(ws.getCell(2, sheet.form[0].col + 2).protection?.locked).toBe(false); // the 填报单位 input
+    }
+  });
+
+  it("marks 已定优秀 above 优秀上限 and the rows 提示 speaks of, with native conditional formats", async () => {
+    const wb = await load(jinan);
+    const cf = (name: string) =>
+      (
+        wb.getWorksheet(name) as unknown as {
+          conditionalFormattings: { ref: string; rules: { type: string; formulae: string[] }[] }[];
+        }
+      ).conditionalFormattings;
+    expect(cf("班子").map((x) => [x.ref, x.rules[0].type, x.rules[0].formulae[0]])).toEqual([
+      [`I${FIRST}:I${LAST(60)}`, "expression", `AND(ISNUMBER($I${FIRST}),ISNUMBER($H${FIRST}),$I${FIRST}>$H${FIRST})`],
+    ]);
+    expect(cf("干部").map((x) => [x.ref, x.rules[0].formulae[0]])).toEqual([
+      [`A${FIRST}:R${LAST(600)}`, `LEN($R${FIRST})>0`],
+    ]);
+  });
+
+  it("puts a dropdown with an input message on every grade, yes/no and sanction column, and 单位 lists 班子's units", async () => {
     const wb = await load(jinan);
     const t = buildTemplate(resolveRuleset("jinan-2022"), { year: 2025 });
     for (const sheet of [t.teams, t.cadres]) {
       const ws = wb.getWorksheet(sheet.name)!;
       sheet.columns.forEach((col, i) => {
         if (!col.input || !["teamGrade", "grade", "political", "yesno", "sanction"].includes(col.input)) return;
-        const cell = ws.getCell(sheet.rows + 1, i + 1);
+        const cell = ws.getCell(LAST(sheet.rows), i + 1);
         expect({ header: col.header, v: cell.dataValidation?.type }).toEqual({ header: col.header, v: "list" });
         for (const item of t.lists[col.input as keyof typeof t.lists])
           expect(cell.dataValidation!.formulae![0]).toContain(item);
+        expect(cell.dataValidation).toMatchObject({ showInputMessage: true, promptTitle: col.header });
       });
+    }
+    const unit = wb.getWorksheet("干部")!.getCell(FIRST, 2).dataValidation;
+    expect(unit).toMatchObject({ type: "list", formulae: [`班子!$B$${FIRST}:$B$${LAST(60)}`], errorStyle: "warning" });
+  });
+
+  it("computes the team figures with formulas reading the 规则 sheet, and the KH copy with KH functions", async () => {
+    for (const [file, kh] of [
+      [jinan, false],
+      [jinanKh, true],
+    ] as const) {
+      const wb = await load(file);
+      const teams = wb.getWorksheet("班子")!;
+      const header = (teams.getRow(H).values as unknown[]).slice(1);
+      const col = (h: string) => header.indexOf(h) + 1;
+      const quota = teams.getCell(FIRST, col("优秀上限"));
+      if (kh) expect(quota.formula).toContain("KH.EXCELLENTQUOTA(");
+      else expect(quota.formula).toMatch(/INT\(\(\$G4\*MIN\(10000,MAX\(0,ROUND\(IF\(\$D4="优秀",规则!\$B\$\d+/);
+      // An empty row's cached result is "" (written as <v></v>, which ExcelJS reads back as undefined).
+      expect([undefined, ""]).toContain((quota.value as ExcelJS.CellFormulaValue).result);
+      for (const h of ["参评人数", "已定优秀", "状态"]) expect(teams.getCell(FIRST, col(h)).formula).toBeTruthy();
+      const cadres = wb.getWorksheet("干部")!;
+      const last = cadres.getCell(LAST(600), 18);
+      expect(cadres.getCell(H, 18).value).toBe(kh ? "校验" : "提示");
+      if (kh) expect(last.formula).toMatch(/^IF\(\$C603="","",KH\.CHECK\(IFERROR\(VLOOKUP\(\$B603,班子!/);
+      else
+        expect(last.formula).toMatch(
+          /^IF\(\$C603="","",MID\(IF\(AND\(\$F603="是",IFERROR\(VLOOKUP\(\$B603,班子!\$B:\$D,3,FALSE\),""\)="优秀"/,
+        );
     }
   });
 
-  it("computes the team figures and the row check with formulas, cached values included", async () => {
-    const wb = await load(jinan);
-    const teams = wb.getWorksheet("班子")!;
-    const header = (teams.getRow(1).values as unknown[]).slice(1);
-    const col = (h: string) => header.indexOf(h) + 1;
-    const quota = teams.getCell(2, col("优秀上限"));
-    expect(quota.formula).toContain("KH.EXCELLENTQUOTA(");
-    expect(quota.formula).toContain("规则!$B$2");
-    // An empty row's cached result is "" (written as <v></v>, which ExcelJS reads back as undefined).
-    expect([undefined, ""]).toContain((quota.value as ExcelJS.CellFormulaValue).result);
-    for (const h of ["参评人数", "已定优秀", "状态"]) expect(teams.getCell(2, col(h)).formula).toBeTruthy();
-    const cadres = wb.getWorksheet("干部")!;
-    expect(cadres.getCell(600, 18).formula).toMatch(/^IF\(\$C600="","",KH\.CHECK\(IFERROR\(VLOOKUP\(\$B600,班子!/);
-  });
-
   it("checks clean when empty, under the ruleset it carries", async () => {
-    const r = await checkJson(jinan);
-    expect(r.findings).toEqual([]);
-    expect(r.ruleset.id).toBe("jinan-2022");
+    for (const file of [jinan, jinanKh]) {
+      const r = await checkJson(file);
+      expect(r.findings).toEqual([]);
+      expect(r.ruleset.id).toBe("jinan-2022");
+    }
     const cs = path.join(dir, "cs.xlsx");
     await kaohe("template", "--ruleset", "civil-servant-2020+gansu-2024", "--out", cs, "--year", "2025");
     expect((await checkJson(cs)).ruleset).toEqual({
@@ -109,9 +214,12 @@ describe("kaohe template", () => {
 interface Shape {
   sheets: {
     name: string;
+    title: unknown;
+    form: unknown[];
     headers: string[];
     frozen: number;
-    columns: { formula2: string | null; formulaLast: string | null; validation: string | null }[];
+    highlights: string[];
+    columns: { formula2: string | null; formulaLast: string | null; validation: string | null; open: boolean }[];
   }[];
   rules: unknown[][];
   rulesProtected: boolean;
@@ -130,22 +238,28 @@ async function shapeOfFile(file: string, t: ReturnType<typeof buildTemplate>): P
   return {
     sheets: [t.teams, t.cadres].map((sheet) => {
       const ws = wb.getWorksheet(sheet.name)!;
-      const last = sheet.rows + 1;
+      const last = LAST(sheet.rows);
+      const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] })
+        .conditionalFormattings;
       return {
         name: sheet.name,
-        headers: trimRow((ws.getRow(1).values as unknown[]).slice(1)) as string[],
+        title: ws.getCell("A1").value,
+        form: trimRow((ws.getRow(2).values as unknown[]).slice(1)),
+        headers: trimRow((ws.getRow(H).values as unknown[]).slice(1)) as string[],
         frozen: (ws.views[0] as { ySplit?: number } | undefined)?.ySplit ?? 0,
+        highlights: cfs.map((x) => `${x.ref} =${x.rules[0].formulae[0]}`),
         columns: sheet.columns.map((_, i) => {
           const v = ws.getCell(last, i + 1).dataValidation;
           const f = (r: number) => (ws.getCell(r, i + 1).formula ? "=" + ws.getCell(r, i + 1).formula : null);
           return {
-            formula2: f(2),
+            formula2: f(FIRST),
             formulaLast: f(last),
             validation: !v?.type
               ? null
               : v.type === "list"
                 ? `list:${String(v.formulae![0]).replace(/^"|"$/g, "")}`
                 : v.type,
+            open: ws.getCell(last + 100, i + 1).protection?.locked === false,
           };
         }),
       };
@@ -172,19 +286,24 @@ function shapeOfFake(fake: FakeExcel, t: ReturnType<typeof buildTemplate>): Shap
   return {
     sheets: [t.teams, t.cadres].map((ts) => {
       const s = sheet(ts.name);
-      const last = ts.rows + 1;
+      const last = LAST(ts.rows);
       return {
         name: ts.name,
-        headers: trimRow(s.values[0]) as string[],
+        title: s.values[0][0],
+        form: trimRow(s.values[1]),
+        headers: trimRow(s.values[H - 1]) as string[],
         frozen: s.frozenRows,
+        highlights: s.conditionalFormats.map((x) => `${x.ranges} ${x.formula}`),
         columns: ts.columns.map((_, i) => {
           const L = columnLetter(i);
-          const rule = s.validations.get(`${L}2:${L}${last}`)?.rule as Record<string, { source?: string }> | undefined;
+          const rule = s.validations.get(`${L}${FIRST}:${L}${last}`)?.rule as
+            Record<string, { source?: string }> | undefined;
           const kind = rule ? Object.keys(rule)[0] : null;
           return {
-            formula2: s.formulas.get(`${L}2`) ?? null,
+            formula2: s.formulas.get(`${L}${FIRST}`) ?? null,
             formulaLast: s.formulas.get(`${L}${last}`) ?? null,
-            validation: !kind ? null : kind === "list" ? `list:${rule!.list.source}` : kinds[kind],
+            validation: !kind ? null : kind === "list" ? `list:${rule!.list.source!.replace(/^=/, "")}` : kinds[kind],
+            open: isUnlocked(s, last + 99, i),
           };
         }),
       };
@@ -196,18 +315,33 @@ function shapeOfFake(fake: FakeExcel, t: ReturnType<typeof buildTemplate>): Shap
 }
 
 describe("the pane's template writer", () => {
-  it("writes the same sheets, headers, validations, formulas and 规则 sheet as kaohe template", async () => {
-    const rs = resolveRuleset("jinan-2022");
-    const t = buildTemplate(rs, { year: 2025 });
-    const fake = fakeOf([{ name: "Sheet1", values: [] }]);
-    await run(fake, (ctx) => writeTemplateSheets(ctx, t));
-    const pane = shapeOfFake(fake, t);
-    const cli = await shapeOfFile(jinan, t);
-    expect(pane).toEqual(cli);
-    expect(cli.sheets[1].columns.filter((c) => c.validation?.startsWith("list:")).length).toBeGreaterThanOrEqual(8);
-    expect(cli.rulesProtected).toBe(true);
-    expect(cli.rulesUnlocked).toEqual(["B8"]); // 公布日期, the one cell to fill in
-  });
+  it.each([
+    ["native", jinan],
+    ["kh", jinanKh],
+  ] as const)(
+    "writes the same form, sheets, headers, validations, formulas, highlights and 规则 sheet as kaohe template (%s)",
+    async (formulas, file) => {
+      const rs = resolveRuleset("jinan-2022");
+      const t = buildTemplate(rs, { year: 2025, formulas });
+      const fake = fakeOf([{ name: "Sheet1", values: [] }]);
+      await run(fake, (ctx) => writeTemplateSheets(ctx, t));
+      const pane = shapeOfFake(fake, t);
+      const cli = await shapeOfFile(file, t);
+      expect(pane).toEqual(cli);
+      expect(cli.sheets[1].columns.filter((c) => c.validation?.startsWith("list:")).length).toBeGreaterThanOrEqual(8);
+      expect(cli.rulesProtected).toBe(true);
+      expect(cli.rulesUnlocked).toEqual(["B8"]); // 公布日期, the one cell to fill in
+      for (const name of ["班子", "干部"]) {
+        const s = fake.state.sheets.find((x) => x.name === name)!;
+        expect(s.protectionOptions).toMatchObject({ allowInsertRows: true, allowAutoFilter: true });
+        expect(s.pageLayout).toEqual({
+          orientation: "Landscape",
+          zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+          printTitleRows: `$${H}:$${H}`,
+        });
+      }
+    },
+  );
 
   it("refuses to write over a workbook's own 班子/干部/规则 sheets", async () => {
     const t = buildTemplate(resolveRuleset("jinan-2022"), { year: 2025 });
@@ -229,9 +363,13 @@ describe("the pane's template writer", () => {
   });
 });
 
-describe("a filled and returned template", () => {
+describe.each([
+  ["native", jinan],
+  ["kh", jinanKh],
+] as const)("a filled and returned template (%s)", (variant, template) => {
+  const jinan = template;
   it("is checked like any appraisal workbook", async () => {
-    const filled = path.join(dir, "filled.xlsx");
+    const filled = path.join(dir, `filled-${variant}.xlsx`);
     await fill(jinan, filled);
     const r = await checkJson(filled);
     // 甲局 is 一般: 10 cadres at 10% allow 1 优秀 — one is given, so Q01 holds; 乙局's principal is 优秀 under 良好.
@@ -240,7 +378,7 @@ describe("a filled and returned template", () => {
   });
 
   it("finds a changed parameter on 规则 at its cell (A01)", async () => {
-    const tampered = path.join(dir, "tampered-rules.xlsx");
+    const tampered = path.join(dir, `tampered-rules-${variant}.xlsx`);
     await fill(jinan, tampered, (wb) => {
       const rules = wb.getWorksheet("规则")!;
       rules.eachRow((row) => {
@@ -254,9 +392,9 @@ describe("a filled and returned template", () => {
   });
 
   it("takes the announcement date from the 规则 sheet's 公布日期 cell, without changing the rules", async () => {
-    const announced = path.join(dir, "announced.xlsx");
+    const announced = path.join(dir, `announced-${variant}.xlsx`);
     await fill(jinan, announced, (wb) => {
-      wb.getWorksheet("干部")!.getCell("G4").value = "基本称职";
+      wb.getWorksheet("干部")!.getCell(`G${FIRST + 2}`).value = "基本称职";
       wb.getWorksheet("规则")!.getCell("B8").value = new Date(Date.UTC(2026, 2, 1));
     });
     const r = await kaohe("results", announced, "--json");
@@ -275,7 +413,7 @@ describe("a filled and returned template", () => {
   });
 
   it("finds every kind of formula tampering at its cell (A03–A06)", async () => {
-    const tampered = path.join(dir, "tampered-formulas.xlsx");
+    const tampered = path.join(dir, `tampered-formulas-${variant}.xlsx`);
     await fill(jinan, tampered, tamper);
     const r = await checkJson(tampered);
     const at = (rule: string) =>
@@ -283,14 +421,18 @@ describe("a filled and returned template", () => {
         .filter((f) => f.rule === rule)
         .map((f) => `${f.sheet}!${f.cell}`)
         .sort();
-    expect(at("A03")).toEqual(["班子!G2", "班子!G3", "班子!H2"]);
-    expect(at("A04")).toEqual(["班子!I3"]);
-    expect(at("A05")).toEqual(["干部!R5"]);
-    expect(at("A06")).toEqual(["班子!H2", "班子!I3", "班子!J3"]);
-    const a04 = r.findings.find((f) => f.rule === "A04")!;
-    expect(a04.message).toContain('应为 =IF($B3="","",COUNTIFS(干部!$B:$B,$B3,干部!$C:$C,"<>",干部!$G:$G,"优秀"))');
-    expect(a04.message).toContain("现为 =COUNTIFS(干部!$B:$B,$B3)");
-    expect(r.findings.find((f) => f.rule === "A06" && f.cell === "H2")!.message).toContain("应为「1」");
+    const [a, b] = [FIRST, FIRST + 1];
+    expect(at("A03")).toEqual([`班子!G${a}`, `班子!G${b}`, `班子!H${a}`]);
+    // 校验 reading the next row is a KH formula reaching out (A05); 提示 doing so is a formula unlike its column (A04).
+    expect(at("A04")).toEqual([`班子!I${b}`, ...(variant === "native" ? [`干部!R${FIRST + 3}`] : [])].sort());
+    expect(at("A05")).toEqual(variant === "kh" ? [`干部!R${FIRST + 3}`] : []);
+    expect(at("A06")).toEqual([`班子!H${a}`, `班子!I${b}`, `班子!J${b}`]);
+    const a04 = r.findings.find((f) => f.rule === "A04" && f.sheet === "班子")!;
+    expect(a04.message).toContain(
+      `应为 =IF($B${b}="","",COUNTIFS(干部!$B:$B,$B${b},干部!$C:$C,"<>",干部!$G:$G,"优秀"))`,
+    );
+    expect(a04.message).toContain(`现为 =COUNTIFS(干部!$B:$B,$B${b})`);
+    expect(r.findings.find((f) => f.rule === "A06" && f.cell === `H${a}`)!.message).toContain("应为「1」");
     expect(
       r.findings
         .filter((f) => f.rule.startsWith("A"))
@@ -300,26 +442,128 @@ describe("a filled and returned template", () => {
 });
 
 describeWithSoffice("a second reader: LibreOffice (headless)", () => {
-  const soffice = (file: string, to: string, out: string) => convert(file, to, out, path.join(dir, "lo-profile"));
+  const csvOf = (file: string) => (sheet: string) =>
+    readFileSync(path.join(path.dirname(file), `${path.basename(file, ".xlsx")}-${sheet}.csv`), "utf8").split(/\r?\n/);
 
-  it("opens the template and a filled copy: every sheet to CSV, the cached KH values shown, and to PDF", async () => {
-    const out = path.join(dir, "lo");
+  it("recalculates a filled plain template to the engine's figures and verdicts, with no error cell anywhere", async () => {
+    const out = path.join(dir, "lo-native");
     mkdirSync(out, { recursive: true });
-    const filled = path.join(dir, "lo-filled.xlsx");
+    const filled = path.join(out, "filled.xlsx");
     await fill(jinan, filled, (wb) => {
-      const h2 = wb.getWorksheet("班子")!.getCell("H2");
-      h2.value = { formula: h2.formula, result: 1 }; // what Excel with the add-in would have stored
+      const c = wb.getWorksheet("干部")!;
+      // A row typed below the prepared ones, as a unit would: it must still count.
+      const below = LAST(600) + 5;
+      [
+        ["甲局", 2],
+        ["甲新", 3],
+        ["否", 6],
+        ["优秀", 7],
+      ].forEach(([v, col]) => (c.getCell(below, col as number).value = v));
+      c.getCell(FIRST, 10).value = 85; // 甲一 平时考核 (the gansu overlay is off: no E01 here)
     });
-    // All sheets, UTF-8, as LibreOffice ≥ 7.2 writes them: <name>-<sheet>.csv
-    soffice(filled, "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", out);
-    const teams = readFileSync(path.join(out, "lo-filled-班子.csv"), "utf8").split(/\r?\n/);
-    expect(teams[0]).toBe("序号,单位,单位类别,本年班子等次,上年班子等次,指标失分率,参评人数,优秀上限,已定优秀,状态");
-    expect(teams[1].split(",").slice(1, 4)).toEqual(["甲局", "市直部门", "一般"]);
-    expect(teams[1].split(",")[7]).toBe("1"); // the KH.EXCELLENTQUOTA cell shows its cached value without the add-in
-    const rules = readFileSync(path.join(out, "lo-filled-规则.csv"), "utf8");
-    expect(rules).toContain(`指纹,${resolveRuleset("jinan-2022").fingerprint}`);
-    expect(readFileSync(path.join(out, "lo-filled-干部.csv"), "utf8").split(/\r?\n/)[0]).toContain("姓名");
-    soffice(jinan, "pdf", out);
-    expect(readFileSync(path.join(out, "jinan.pdf")).subarray(0, 5).toString()).toBe("%PDF-");
+    soffice(filled, CSV_ALL_SHEETS, out, recalculatingProfile(path.join(dir, "lo-recalc")));
+    const csv = csvOf(filled);
+    const all = ["班子", "干部", "规则"].flatMap(csv).join("\n");
+    expect(all).not.toMatch(/#NAME\?|#VALUE!|#REF!|Err:\d+|#DIV\/0!/);
+    const teams = csv("班子");
+    expect(teams[H - 1]).toBe(
+      "序号,单位,单位类别,本年班子等次,上年班子等次,指标失分率,参评人数,优秀上限,已定优秀,状态",
+    );
+    // The engine on the same file: kaohe check counts the row below the prepared area too.
+    const input = await readWithOurReader(filled);
+    const r = checkWorkbook(input, resolveRuleset("jinan-2022"));
+    const jia = r.model.unitByKey.get("甲局")!;
+    expect(jia.cadres.map((p) => p.name)).toContain("甲新");
+    const [, unitA, , gradeA, , , nA, quotaA, countA, statusA] = teams[FIRST - 1].split(",");
+    expect([unitA, gradeA]).toEqual(["甲局", "一般"]);
+    expect(Number(nA)).toBe(jia.cadres.length); // 11: ten prepared rows and the one below
+    expect(Number(quotaA)).toBe(1); // 10% of 11, rounded down
+    expect(Number(countA)).toBe(2); // 甲2 and 甲新
+    expect(statusA).toBe("超出优秀上限");
+    expect(r.findings.filter((f) => f.rule === "Q01").map((f) => f.unit)).toEqual(["甲局"]);
+    // 乙局 is 良好 and its principal 优秀: no row rule broken; the hints stay empty.
+    const cadres = csv("干部");
+    expect(cadres.slice(FIRST - 1, FIRST + 14).every((l) => l.split(",")[17] === "")).toBe(true);
+  }, 180000);
+
+  it("states each row's breaches in 提示 in LibreOffice as the engine finds them", async () => {
+    const out = path.join(dir, "lo-hints");
+    mkdirSync(out, { recursive: true });
+    const template = path.join(out, "gansu.xlsx");
+    expect(
+      (await kaohe("template", "--ruleset", "jinan-2022+gansu-2024", "--out", template, "--year", "2025")).code,
+    ).toBe(0);
+    const filled = path.join(out, "filled.xlsx");
+    await fill(template, filled, (wb) => {
+      const t = wb.getWorksheet("班子")!;
+      t.getCell(`D${FIRST + 1}`).value = "较差"; // 乙局: its principal 优秀 (L03), 乙2 优秀 (L04)
+      const c = wb.getWorksheet("干部")!;
+      c.getCell(`G${FIRST + 11}`).value = "优秀";
+      c.getCell(`G${FIRST}`).value = "优秀"; // 甲局 is 一般: its principal 优秀 (L02) …
+      c.getCell(`J${FIRST}`).value = 85; // … with 平时考核 85 (E01)
+      c.getCell(`K${FIRST + 2}`).value = "一般"; // 甲3 称职, 政治素质 一般 (E03, to review)
+    });
+    soffice(filled, CSV_ALL_SHEETS, out, recalculatingProfile(path.join(dir, "lo-recalc")));
+    const cadres = csvOf(filled)("干部");
+    const input = await readWithOurReader(filled);
+    const r = checkWorkbook(input, resolveRuleset("jinan-2022+gansu-2024"));
+    for (let i = 0; i < 15; i++) {
+      const row = FIRST - 1 + i;
+      const shown = (cadres[row].split(",")[17].match(/[A-Z]\d\d/g) ?? []).sort();
+      const engine = [
+        ...new Set(
+          r.findings
+            .filter(
+              (f) =>
+                f.sheet === "干部" &&
+                Number(f.cell.slice(1)) === row + 1 &&
+                ["L01", "L02", "L03", "L04", "E01", "E02", "E03", "E05"].includes(f.rule),
+            )
+            .map((f) => f.rule),
+        ),
+      ].sort();
+      expect({ row: row + 1, shown }).toEqual({ row: row + 1, shown: engine });
+    }
+    expect(cadres[FIRST - 1]).toContain("L02");
+    expect(cadres[FIRST - 1]).toContain("E01");
+  }, 180000);
+
+  it("keeps the conditional formats, and prints landscape, fitted to the page width", async () => {
+    const out = path.join(dir, "lo-print");
+    mkdirSync(out, { recursive: true });
+    soffice(jinan, "ods", out, recalculatingProfile(path.join(dir, "lo-recalc")));
+    const ods = strFromU8(unzipSync(readFileSync(path.join(out, "jinan.ods")))["content.xml"]);
+    const conditions = [
+      ...ods.matchAll(/calcext:value="formula-is\(([^"]*)\)" calcext:base-cell-address="([^"]*)"/g),
+    ].map((m) => `${m[2]} ${m[1]}`);
+    expect(conditions).toEqual([
+      "班子.I4 AND(ISNUMBER([.$I4]);ISNUMBER([.$H4]);[.$I4]&gt;[.$H4])",
+      "干部.A4 LEN([.$R4])&gt;0",
+    ]);
+    const filled = path.join(out, "printed.xlsx");
+    await fill(jinan, filled);
+    soffice(filled, "pdf", out, recalculatingProfile(path.join(dir, "lo-recalc")));
+    const pdf = readFileSync(path.join(out, "printed.pdf")).toString("latin1");
+    expect(pdf.slice(0, 5)).toBe("%PDF-");
+    const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [
+      Number(m[1]),
+      Number(m[2]),
+    ]);
+    expect(boxes.length).toBeGreaterThan(0);
+    expect(boxes.every(([w, h]) => w > h)).toBe(true); // landscape
+  }, 180000);
+
+  it("shows a KH copy's cached values without the add-in (no recalculation)", async () => {
+    const out = path.join(dir, "lo-kh");
+    mkdirSync(out, { recursive: true });
+    const filled = path.join(out, "kh.xlsx");
+    await fill(jinanKh, filled, (wb) => {
+      const q = wb.getWorksheet("班子")!.getCell(`H${FIRST}`);
+      q.value = { formula: q.formula, result: 1 }; // what Excel with the add-in would have stored
+    });
+    soffice(filled, CSV_ALL_SHEETS, out, path.join(dir, "lo-plain"));
+    const teams = csvOf(filled)("班子");
+    expect(teams[FIRST - 1].split(",")[7]).toBe("1");
+    expect(csvOf(filled)("规则").join("\n")).toContain(`指纹,${resolveRuleset("jinan-2022").fingerprint}`);
   }, 180000);
 });

@@ -5,6 +5,7 @@ import { parseDate } from "../engine";
 import { runCheck } from "./check";
 import { runResults } from "./results";
 import { runTemplate } from "./template";
+import { defaultAppraisalYear } from "../template/spec";
 import type { Lang } from "./format";
 import { loadRulesetArg } from "./ruleset-arg";
 import { listRulesets } from "./rulesets";
@@ -13,7 +14,7 @@ import { OutputRefused } from "./outputs";
 const USAGE = `用法 / usage:
   kaohe check <file.xlsx | folder>... [--ruleset <id | ruleset.json>] [--json] [--report <out.xlsx>] [--lang en] [--year YYYY]
   kaohe results <file.xlsx | folder>... [--json] [--out <结果运用清单.xlsx>] [--announced YYYY-MM-DD] [--ruleset …] [--lang en]
-  kaohe template --out <模板.xlsx> [--ruleset <id | ruleset.json>] [--year YYYY] [--lang en]
+  kaohe template --out <模板.xlsx> [--ruleset <id | ruleset.json>] [--year YYYY] [--formulas native | kh] [--lang en]
   kaohe rulesets [--json] [--lang en]
 
 退出码 / exit status: 0 无错误 no error · 1 有错误 errors found · 2 有文件无法使用 an input could not be used`;
@@ -46,6 +47,7 @@ export async function main(
         year: { type: "string" },
         out: { type: "string" },
         announced: { type: "string" },
+        formulas: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -120,12 +122,25 @@ export async function main(
           );
           return 2;
         }
-        const year = yearArg(o.year) ?? (o.year === undefined ? new Date().getFullYear() : null);
+        const year = yearArg(o.year) ?? (o.year === undefined ? defaultAppraisalYear() : null);
         if (year === null) {
           err.write(badYear(o.year, lang));
           return 2;
         }
-        return await runTemplate({ ruleset: await loadRulesetArg(o.ruleset), out: o.out, year, lang }, out, err);
+        const formulas = o.formulas ?? "native";
+        if (formulas !== "native" && formulas !== "kh") {
+          err.write(
+            lang === "zh"
+              ? `--formulas 须为 native（通用公式，默认）或 kh（KH 自定义函数），收到「${formulas}」\n`
+              : `--formulas takes native (plain formulas, the default) or kh (KH custom functions), got "${formulas}"\n`,
+          );
+          return 2;
+        }
+        return await runTemplate(
+          { ruleset: await loadRulesetArg(o.ruleset), out: o.out, year, lang, formulas },
+          out,
+          err,
+        );
       }
       case "rulesets":
         out.write(listRulesets(lang, o.json!) + "\n");

@@ -1,6 +1,6 @@
 /** `kaohe template --ruleset <id> --out <file>`: the template to send to subordinate units. */
 import type { ResolvedRuleset } from "../engine";
-import { buildTemplate } from "../template/spec";
+import { buildTemplate, type FormulaVariant } from "../template/spec";
 import { writeTemplate } from "../xlsx/template";
 import type { Lang } from "./format";
 import { checkOutput, writeAtomically } from "./outputs";
@@ -10,6 +10,7 @@ export interface TemplateCommand {
   out: string;
   year: number;
   lang: Lang;
+  formulas: FormulaVariant;
 }
 
 export async function runTemplate(
@@ -17,7 +18,7 @@ export async function runTemplate(
   out: NodeJS.WritableStream,
   err: NodeJS.WritableStream,
 ): Promise<number> {
-  const t = buildTemplate(o.ruleset, { year: o.year });
+  const t = buildTemplate(o.ruleset, { year: o.year, formulas: o.formulas });
   try {
     const replacing = await checkOutput("--out", o.out, [], o.lang);
     if (replacing) err.write(replacing + "\n");
@@ -32,8 +33,8 @@ export async function runTemplate(
   }
   out.write(
     o.lang === "zh"
-      ? `已生成模板 ${o.out}：${o.year} 年度，规则集 ${o.ruleset.id}（指纹 ${o.ruleset.fingerprint.slice(0, 12)}…），班子 ${t.teams.rows} 行、干部 ${t.cadres.rows} 行\n`
-      : `Wrote template ${o.out}: year ${o.year}, ruleset ${o.ruleset.id} (fingerprint ${o.ruleset.fingerprint.slice(0, 12)}…), ${t.teams.rows} team rows, ${t.cadres.rows} cadre rows\n`,
+      ? `已生成模板 ${o.out}：${o.year} 年度，规则集 ${o.ruleset.id}（指纹 ${o.ruleset.fingerprint.slice(0, 12)}…），班子 ${t.teams.rows} 行、干部 ${t.cadres.rows} 行；${o.formulas === "kh" ? "KH 自定义函数（需安装加载项）" : "通用公式（Excel、WPS、LibreOffice 均可计算）"}\n`
+      : `Wrote template ${o.out}: year ${o.year}, ruleset ${o.ruleset.id} (fingerprint ${o.ruleset.fingerprint.slice(0, 12)}…), ${t.teams.rows} team rows, ${t.cadres.rows} cadre rows; ${o.formulas === "kh" ? "KH custom functions (needs the add-in)" : "plain formulas (Excel, WPS, LibreOffice)"}\n`,
   );
   return 0;
 }

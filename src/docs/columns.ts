@@ -37,7 +37,8 @@ const CADRE_VALUES: Record<string, string> = {
   teamGradePrev: TEAM_GRADE,
   category: "单位类别（市直部门、乡镇、街道…）",
   democraticLow: "百分比（0.25、25 或 25%）",
-  check: "模板公式，不需填写",
+  check: "模板公式（KH 版），不需填写",
+  hint: "模板公式（通用版），不需填写",
 };
 
 const TEAM_VALUES: Record<string, string> = {

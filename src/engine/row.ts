@@ -21,11 +21,14 @@ export interface RowArgs {
   sanction?: unknown;
   political?: unknown;
   regularScore?: unknown;
+  faultTolerated?: unknown;
 }
 
 /** Rules that can be decided from one row; unit-level and history rules need the whole sheet. */
 const ROW_MODULES = [D01, D06, L01, L02, L03, L04, E01, E02, E03, E05];
 export const ROW_RULES: ReadonlySet<string> = new Set(ROW_MODULES.map((r) => r.meta.id));
+/** The one-row rules a worksheet formula can state (the native template's 提示): all but the data checks. */
+export const HINT_RULE_IDS: ReadonlySet<string> = new Set([...ROW_RULES].filter((id) => !id.startsWith("D")));
 
 /** Each argument as the column it would be on a cadre sheet (messages name its standard header). */
 const COLUMNS: [keyof RowArgs, CadreCol][] = [
@@ -35,6 +38,7 @@ const COLUMNS: [keyof RowArgs, CadreCol][] = [
   ["sanction", "sanction"],
   ["political", "politicalQuality"],
   ["regularScore", "regularScore"],
+  ["faultTolerated", "faultTolerated"],
 ];
 
 export function checkRow(args: RowArgs, ruleset: ResolvedRuleset): Finding[] {

@@ -43,6 +43,9 @@ export const TEXT = {
     hiddenRead: (names: string) => `已包含隐藏工作表：${names}。`,
     makeTemplate: "生成模板",
     templateYear: "考核年度",
+    templateFormulas: "公式",
+    formulasNative: "通用公式（无需加载项，下发用）",
+    formulasKh: "KH 函数（需加载项）",
     templateMade: (id: string, year: number) =>
       `已在本工作簿生成 ${year} 年度模板（班子、干部、规则），规则集 ${id}。另存后即可下发。`,
     carried: (id: string) => `本工作簿的「规则」表载明规则集 ${id}，已按它校验（在上方选择规则集可改为其他规则集）。`,
@@ -91,6 +94,13 @@ export const TEXT = {
     carried: (id: string) =>
       `The workbook's 规则 sheet names ruleset ${id}; checked against it (pick another above to change).`,
     more: (n: number) => `Show ${n} more`,
+    makeTemplate: "Make template",
+    templateYear: "Year",
+    templateFormulas: "Formulas",
+    formulasNative: "Plain formulas (no add-in needed; to send out)",
+    formulasKh: "KH functions (needs the add-in)",
+    templateMade: (id: string, year: number) =>
+      `Made the ${year} template in this workbook (班子, 干部, 规则), ruleset ${id}. Save a copy to send out.`,
     functions: "Custom functions",
     go: (sheet: string, cell: string) => `Go to ${sheet}!${cell}`,
   },

@@ -17,7 +17,7 @@ import { selectCell } from "./excel/select";
 import { applyRuleset, loadRulesetSetting } from "./excel/settings";
 import { writeTable, writeTables } from "./excel/write-table";
 import { writeTemplateSheets } from "./excel/write-template";
-import { buildTemplate } from "../template/spec";
+import { buildTemplate, defaultAppraisalYear } from "../template/spec";
 import { renderFindings } from "./findings-panel";
 import { functionItems } from "./functions-list";
 import { textOf } from "./i18n";
@@ -77,6 +77,9 @@ function renderAll(): void {
   el("announcedLabel").textContent = t.announced;
   el("makeTemplate").textContent = t.makeTemplate;
   el("templateYearLabel").textContent = t.templateYear;
+  el("templateFormulasLabel").textContent = t.templateFormulas;
+  el("formulasNative").textContent = t.formulasNative;
+  el("formulasKh").textContent = t.formulasKh;
   el("functionsTitle").textContent = t.functions;
   el("functions").replaceChildren(...functionItems());
   renderRuleset(rulesetInForceId(), lang);
@@ -179,9 +182,10 @@ const writeResults = () =>
 
 const makeTemplate = () =>
   act(async () => {
-    const year = Number(el<HTMLInputElement>("templateYear").value) || new Date().getFullYear();
+    const year = Number(el<HTMLInputElement>("templateYear").value) || defaultAppraisalYear();
+    const formulas = el<HTMLSelectElement>("templateFormulas").value === "kh" ? "kh" : "native";
     const rs = resolveRuleset(rulesetInForceId());
-    await Excel.run((ctx) => writeTemplateSheets(ctx, buildTemplate(rs, { year })));
+    await Excel.run((ctx) => writeTemplateSheets(ctx, buildTemplate(rs, { year, formulas })));
     return textOf(lang).templateMade(rs.id, year);
   });
 
@@ -247,7 +251,7 @@ function wire(): void {
 
 Office.onReady(() => {
   savedRuleset = loadRulesetSetting();
-  el<HTMLInputElement>("templateYear").value = String(new Date().getFullYear());
+  el<HTMLInputElement>("templateYear").value = String(defaultAppraisalYear());
   wire();
   renderAll();
   document.body.dataset.ready = "1";

@@ -53,8 +53,14 @@ export interface FakeSheet {
   columnWidths: Map<number, number>;
   /** Cells left unlocked for a protected sheet. */
   unlocked: Set<string>;
+  /** Whole columns unlocked (0-based), and the cells in them locked again. */
+  unlockedColumns: Set<number>;
+  lockedCells: Set<string>;
   /** Data validation by range address. */
-  validations: Map<string, { rule?: unknown; errorAlert?: unknown }>;
+  validations: Map<string, { rule?: unknown; errorAlert?: unknown; prompt?: unknown }>;
+  /** The options the sheet was protected with. */
+  protectionOptions: Record<string, unknown> | null;
+  pageLayout: { orientation?: string; zoom?: unknown; printTitleRows?: string };
 }
 
 export interface FakeWrite {
@@ -113,6 +119,11 @@ interface Box {
 function parseBox(address: string): Box {
   const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
   const [a, b] = local.replace(/\$/g, "").split(":");
+  const whole = /^[A-Z]+$/i;
+  if (whole.test(a) && whole.test(b ?? "")) {
+    const col = (x: string) => [...x.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    return { r0: 0, c0: Math.min(col(a), col(b)), r1: 1048575, c1: Math.max(col(a), col(b)) };
+  }
   const one = (s: string) => {
     const m = /^([A-Z]+)(\d+)$/.exec(s.toUpperCase());
     if (!m) throw richError("InvalidArgument", `bad address ${address}`);
@@ -179,7 +190,7 @@ function guardWritable(s: FakeSheet): void {
 class FakeRange extends Proxy0 {
   /** The conditional formats that intersect this range (adding needs `getRanges` here). */
   readonly conditionalFormats: FakeConditionalFormats;
-  readonly dataValidation: { rule: unknown; errorAlert: unknown };
+  readonly dataValidation: { rule: unknown; errorAlert: unknown; prompt: unknown };
   readonly format: {
     fill: { color: string };
     font: { bold: boolean; color: string };
@@ -198,7 +209,7 @@ class FakeRange extends Proxy0 {
       () => this.target().sheet,
       () => boxAddress(this.target().box),
     );
-    const validate = (key: "rule" | "errorAlert", v: unknown) =>
+    const validate = (key: "rule" | "errorAlert" | "prompt", v: unknown) =>
       self.queue(() => {
         const t = self.target();
         guardWritable(t.sheet);
@@ -218,6 +229,12 @@ class FakeRange extends Proxy0 {
       },
       get errorAlert(): unknown {
         throw richError("PropertyNotLoaded", "dataValidation.errorAlert");
+      },
+      set prompt(v: unknown) {
+        validate("prompt", v);
+      },
+      get prompt(): unknown {
+        throw richError("PropertyNotLoaded", "dataValidation.prompt");
       },
     };
     const fmt = (apply: (f: FakeCellFormat) => void, what: string) =>
@@ -271,9 +288,21 @@ class FakeRange extends Proxy0 {
             const t = self.target();
             guardWritable(t.sheet);
             self.write(t.sheet.name, "format.protection.locked", boxAddress(t.box));
-            self.each(t.box, (r, c) =>
-              v ? t.sheet.unlocked.delete(cellName(r, c)) : t.sheet.unlocked.add(cellName(r, c)),
-            );
+            if (t.box.r0 === 0 && t.box.r1 === 1048575) {
+              for (let c = t.box.c0; c <= t.box.c1; c++)
+                v ? t.sheet.unlockedColumns.delete(c) : t.sheet.unlockedColumns.add(c);
+              return;
+            }
+            self.each(t.box, (r, c) => {
+              const key = cellName(r, c);
+              if (v) {
+                t.sheet.unlocked.delete(key);
+                if (t.sheet.unlockedColumns.has(c)) t.sheet.lockedCells.add(key);
+              } else {
+                t.sheet.unlocked.add(key);
+                t.sheet.lockedCells.delete(key);
+              }
+            });
           });
         },
         get locked(): boolean {
@@ -387,6 +416,16 @@ class FakeRange extends Proxy0 {
       this.each(box, (r, c) =>
         sheet.numberFormats.set(cellName(r, c), String(m[r - box.r0]?.[c - box.c0] ?? "General")),
       );
+    });
+  }
+
+  /** Merges the range (Office.js `range.merge()`), recorded as its address. */
+  merge(): void {
+    this.queue(() => {
+      const { sheet, box } = this.target();
+      guardWritable(sheet);
+      this.write(sheet.name, "merge", boxAddress(box));
+      sheet.merges.push(boxAddress(box));
     });
   }
 
@@ -590,7 +629,16 @@ class FakeCustomProperties extends Proxy0 {
 }
 
 class FakeWorksheet extends Proxy0 {
-  readonly protection: { readonly protected: boolean; load: (p?: string) => void; protect: () => void };
+  readonly protection: {
+    readonly protected: boolean;
+    load: (p?: string) => void;
+    protect: (options?: Record<string, unknown>) => void;
+  };
+  readonly pageLayout: {
+    orientation: string;
+    zoom: unknown;
+    setPrintTitleRows: (rows: string) => void;
+  };
   readonly customProperties: FakeCustomProperties;
   readonly freezePanes: { freezeRows: (n: number) => void };
   readonly autoFilter: { apply: (range: FakeRange | string) => void };
@@ -607,13 +655,35 @@ class FakeWorksheet extends Proxy0 {
       load() {
         self.load("protection/protected");
       },
-      protect() {
+      protect(options?: Record<string, unknown>) {
         self.queue(() => {
           const s = self.sheet();
           self.write(s.name, "protect");
           s.protected = true;
+          s.protectionOptions = options ?? {};
         });
       },
+    };
+    const layout = (key: "orientation" | "zoom" | "printTitleRows", v: unknown) =>
+      self.queue(() => {
+        const s = self.sheet();
+        self.write(s.name, `pageLayout.${key}`);
+        (s.pageLayout as Record<string, unknown>)[key] = v;
+      });
+    this.pageLayout = {
+      set orientation(v: string) {
+        layout("orientation", v);
+      },
+      get orientation(): string {
+        throw richError("PropertyNotLoaded", "pageLayout.orientation");
+      },
+      set zoom(v: unknown) {
+        layout("zoom", v);
+      },
+      get zoom(): unknown {
+        throw richError("PropertyNotLoaded", "pageLayout.zoom");
+      },
+      setPrintTitleRows: (rows: string) => layout("printTitleRows", rows),
     };
     this.customProperties = new FakeCustomProperties(ctx, () => this.sheet());
     this.freezePanes = {
@@ -792,7 +862,17 @@ export function makeSheet(spec: FakeSheetSpec): FakeSheet {
     columnWidths: new Map(),
     validations: new Map(),
     unlocked: new Set(),
+    unlockedColumns: new Set(),
+    lockedCells: new Set(),
+    protectionOptions: null,
+    pageLayout: {},
   };
+}
+
+/** Is a cell unlocked, by itself or by its column? */
+export function isUnlocked(s: FakeSheet, r: number, c: number): boolean {
+  const key = cellName(r, c);
+  return s.unlocked.has(key) || (s.unlockedColumns.has(c) && !s.lockedCells.has(key));
 }
 
 export interface FakeExcel {
@@ -866,6 +946,7 @@ export function createFakeExcel(specs: FakeSheetSpec[], options: FakeOptions = {
       run,
       CalculationType: { full: "Full", recalculate: "Recalculate" },
       ConditionalFormatType: { custom: "Custom" },
+      PageOrientation: { landscape: "Landscape", portrait: "Portrait" },
       ErrorCodes: {
         invalidOperationInCellEditMode: "InvalidOperationInCellEditMode",
         responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded",

@@ -4,7 +4,7 @@
  * (.ci/run installs it, so CI always runs them).
  */
 import { execFileSync } from "child_process";
-import { existsSync } from "fs";
+import { existsSync, mkdirSync, writeFileSync } from "fs";
 import * as path from "path";
 
 export const ENABLE_SOFFICE = "apt-get install -y --no-install-recommends libreoffice-calc-nogui";
@@ -29,6 +29,26 @@ export function describeWithSoffice(name: string, fn: () => void): void {
   process.stdout.write(skipLine(name) + "\n");
   describe.skip(name, fn);
 }
+
+/**
+ * A LibreOffice profile that recalculates every formula when a file is loaded (by default it shows the
+ * cached values of an .xlsx): what a unit without the add-in sees once LibreOffice computes.
+ */
+export function recalculatingProfile(profileDir: string): string {
+  mkdirSync(path.join(profileDir, "user"), { recursive: true });
+  writeFileSync(
+    path.join(profileDir, "user", "registrymodifications.xcu"),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`,
+  );
+  return profileDir;
+}
+
+/** All sheets as UTF-8 CSV, as LibreOffice ≥ 7.2 writes them: <name>-<sheet>.csv */
+export const CSV_ALL_SHEETS = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
 
 /** Converts `file` with LibreOffice headless into `outDir` (a profile of its own under `profileDir`). */
 export function soffice(file: string, to: string, outDir: string, profileDir: string): void {

@@ -12,7 +12,7 @@ import { a1 } from "../model/a1";
 import type { CadreCol, TeamCol } from "../model/columns";
 import type { AuditIssue, CadreRow, CellRef, Model, SheetCells } from "../model/types";
 import { computeQuota } from "../quota";
-import { checkRow, firstBreach } from "../row";
+import { checkRow, firstBreach, HINT_RULE_IDS, type RowArgs } from "../row";
 import type { ResolvedRuleset } from "../ruleset/resolve";
 import { countGrade, participants } from "../rules/helpers";
 import { cellText, isBlank } from "../text";
@@ -24,7 +24,9 @@ export type { AuditIssue, SheetCells } from "../model/types";
 export const STATUS_OVER = "超出优秀上限";
 
 const TEAM_FORMULA_COLS = ["participants", "quota", "excellentCount", "status"] as const satisfies readonly TeamCol[];
-const CADRE_FORMULA_COLS: CadreCol[] = ["check"];
+const CADRE_FORMULA_COLS = ["check", "hint"] as const satisfies readonly CadreCol[];
+/** Several sanctions in one cell: the 提示 formula reads one, so E05 is not compared there. */
+const SEVERAL = /[,，、;；/|和及]/;
 
 function mode(xs: string[]): string | null {
   const n = new Map<string, number>();
@@ -39,6 +41,8 @@ function mode(xs: string[]): string | null {
 
 interface Row {
   r: number;
+  /** The row's sanction cell names several (the 提示 formula states E05 for one only). */
+  several?: boolean;
   unit?: string;
   person?: string;
   /** What the engine computes there (undefined: nothing to compare); asked only for a shown value. */
@@ -50,6 +54,8 @@ interface Column {
   header: string;
   c: number;
   headerRow: number;
+  /** How a shown value is compared: as it is, or as a set of rule ids (提示). */
+  compare?: "value" | "ruleSet";
   /** Rows the model reads as data. */
   rows: Row[];
 }
@@ -94,33 +100,51 @@ function cadreColumns(model: Model, rs: ResolvedRuleset, cells: SheetCells): Col
   const cs = model.cadreSheet;
   if (!cs) return [];
   const raw = (r: number, col: CadreCol) => (cs.cols[col] === undefined ? undefined : cells.values[r]?.[cs.cols[col]!]);
-  // The template's 校验 shows the first rule broken (KH.CHECK): the same one-row check, compared by rule id.
-  const firstRule = (p: CadreRow): string => {
+  const rowCheck = (p: CadreRow) => {
     const unit = model.unitByKey.get(p.unitKey);
-    const grade = raw(p.r, "grade");
-    if (isBlank(grade)) return "";
-    const f = firstBreach(
-      checkRow(
-        {
-          teamGrade: unit && isGraded(unit.teamGrade) ? gradeLabel(unit.teamGrade, "team") : undefined,
-          grade,
-          principal: raw(p.r, "principal"),
-          sanction: raw(p.r, "sanction"),
-          political: raw(p.r, "politicalQuality"),
-          regularScore: raw(p.r, "regularScore"),
-        },
-        rs,
-      ),
-    );
-    return f ? f.rule : "";
+    const args: RowArgs = {
+      teamGrade: unit && isGraded(unit.teamGrade) ? gradeLabel(unit.teamGrade, "team") : undefined,
+      grade: raw(p.r, "grade"),
+      principal: raw(p.r, "principal"),
+      sanction: raw(p.r, "sanction"),
+      political: raw(p.r, "politicalQuality"),
+      regularScore: raw(p.r, "regularScore"),
+      faultTolerated: raw(p.r, "faultTolerated"),
+    };
+    return checkRow(args, rs);
+  };
+  const expected: Record<(typeof CADRE_FORMULA_COLS)[number], (p: CadreRow) => string> = {
+    // The KH template's 校验 shows the first rule broken (KH.CHECK): compared by rule id.
+    check: (p) => (isBlank(raw(p.r, "grade")) ? "" : (firstBreach(rowCheck(p))?.rule ?? "")),
+    // The native template's 提示 states every breach: compared as the set of rule ids.
+    hint: (p) => {
+      const several = SEVERAL.test(cellText(raw(p.r, "sanction")));
+      const ids = rowCheck(p)
+        .map((f) => f.rule)
+        .filter((id) => HINT_RULE_IDS.has(id) && !(several && id === "E05"));
+      return ruleSet(ids.join(" "), several);
+    },
   };
   return CADRE_FORMULA_COLS.filter((k) => cs.cols[k] !== undefined).map((k) => ({
     sheet: cs.name,
     header: cs.headers[cs.cols[k]!],
     c: cs.cols[k]!,
     headerRow: cs.headerRow,
-    rows: model.cadres.map((p) => ({ r: p.r, unit: p.unit, person: p.name, expected: () => firstRule(p) })),
+    compare: k === "hint" ? "ruleSet" : "value",
+    rows: model.cadres.map((p) => ({
+      r: p.r,
+      unit: p.unit,
+      person: p.name,
+      expected: () => expected[k](p),
+      several: k === "hint" && SEVERAL.test(cellText(raw(p.r, "sanction"))),
+    })),
   }));
+}
+
+/** Rule ids in a text, sorted and space-separated ("L02 E01"): what a 提示 cell says, as a set. */
+function ruleSet(text: string, withoutE05 = false): string {
+  const ids = [...new Set(text.match(/\b[A-Z]\d\d\b/g) ?? [])].filter((id) => !(withoutE05 && id === "E05"));
+  return ids.sort().join(" ");
 }
 
 function same(cached: unknown, expected: string | number): boolean {
@@ -197,7 +221,9 @@ export function auditFormulas(model: Model, sheets: Map<string, SheetCells>, rs:
       }
       if (isBlank(cached)) continue;
       const expected = row.expected();
-      if (expected === undefined || same(cached, expected)) continue;
+      if (expected === undefined) continue;
+      if (col.compare === "ruleSet" ? ruleSet(cellText(cached), row.several) === expected : same(cached, expected))
+        continue;
       issues.push({
         rule: "A06",
         at: at(row.r),

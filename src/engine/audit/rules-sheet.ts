@@ -113,7 +113,11 @@ function scaleText(id: string): string {
   return s ? `${s.title.zh}：${s.labels.join("、")}` : id;
 }
 
-export function rulesSheet(rs: ResolvedRuleset, year: number | null, variant: FormulaVariant = "native"): RulesSheetLayout {
+export function rulesSheet(
+  rs: ResolvedRuleset,
+  year: number | null,
+  variant: FormulaVariant = "native",
+): RulesSheetLayout {
   const rows: unknown[][] = [
     ["考核规则（本表受保护：规则由上级组织部门确定，请勿修改）"],
     [LABEL.id, rs.id],
@@ -144,7 +148,13 @@ export function rulesSheet(rs: ResolvedRuleset, year: number | null, variant: Fo
   rows.push([], RULE_HEAD);
   for (const [id, setting] of Object.entries(rs.rules)) {
     const meta = RULE_META.get(id);
-    rows.push([id, JSON.stringify(setting), setting.severity ?? meta?.severity ?? "", meta?.title.zh ?? "", setting.source ?? meta?.source ?? ""]);
+    rows.push([
+      id,
+      JSON.stringify(setting),
+      setting.severity ?? meta?.severity ?? "",
+      meta?.title.zh ?? "",
+      setting.source ?? meta?.source ?? "",
+    ]);
   }
   return {
     rows,
@@ -160,7 +170,11 @@ export function rulesSheet(rs: ResolvedRuleset, year: number | null, variant: Fo
 }
 
 /** The sheet's rows, from A1. */
-export function rulesSheetRows(rs: ResolvedRuleset, year: number | null, variant: FormulaVariant = "native"): unknown[][] {
+export function rulesSheetRows(
+  rs: ResolvedRuleset,
+  year: number | null,
+  variant: FormulaVariant = "native",
+): unknown[][] {
   return rulesSheet(rs, year, variant).rows;
 }
 

@@ -34,7 +34,8 @@ export type CadreCol =
   | "category"
   | "democraticLow"
   | "note"
-  | "check";
+  | "check"
+  | "hint";
 
 export type TeamCol =
   | "unit"
@@ -90,6 +91,7 @@ export const CADRE_COLUMNS: Synonyms<CadreCol> = {
   },
   note: { names: ["备注", "说明", "Note"] },
   check: { names: ["校验", "Check"] },
+  hint: { names: ["提示", "Hint"] },
 };
 
 export const TEAM_COLUMNS: Synonyms<TeamCol> = {

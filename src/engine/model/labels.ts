@@ -32,6 +32,7 @@ export const CADRE_LABELS: Record<CadreCol, string> = {
   democraticLow: "民主测评基本称职及不称职比例",
   note: "备注",
   check: "校验",
+  hint: "提示",
 };
 
 export const TEAM_LABELS: Record<TeamCol, string> = {

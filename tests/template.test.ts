@@ -184,7 +184,7 @@ describe("kaohe template", () => {
       if (kh) expect(last.formula).toMatch(/^IF\(\$C603="","",KH\.CHECK\(IFERROR\(VLOOKUP\(\$B603,班子!/);
       else
         expect(last.formula).toMatch(
-          /^IF\(\$C603="","",MID\(IF\(AND\(\$F603="是",IFERROR\(VLOOKUP\(\$B603,班子!\$B:\$D,3,FALSE\),""\)="优秀"/,
+          /^IF\(\$C603="","",MID\(IF\(AND\(\$F603="是",IFERROR\(VLOOKUP\(\$B603,班子!\$B:\$D,3,0\),""\)="优秀"/,
         );
     }
   });

@@ -18,7 +18,7 @@ export { RULES, RULE_BY_ID } from "./rules/index";
 export { RULE_META } from "./rules/meta";
 export type { Finding, RuleModule, RuleMeta } from "./rules/types";
 export { streak } from "./rules/helpers";
-export { checkRow, allowedGrades, firstBreach, ROW_RULES, type RowArgs } from "./row";
+export { checkRow, allowedGrades, firstBreach, ROW_RULES, HINT_RULE_IDS, type RowArgs } from "./row";
 export * from "./results/measures";
 export * from "./results/list";
 export * from "./audit/rules-sheet";

@@ -15,7 +15,7 @@ export interface HintRefs {
   political(r: number): string;
   /** This year's limit of the row's sanction, from the 规则 sheet's sanction table. */
   sanctionLimit(r: number): string;
-  /** A condition: 容错 exempts this year's sanction (FALSE where E08 is off). */
+  /** A condition: 容错 exempts this year's sanction (never where E08 is off). */
   tolerated(r: number): string;
   /** The 规则 cell holding regularScoreMin. */
   minScore: string;
@@ -43,8 +43,7 @@ export const HINT_RULES: HintRule[] = [
   // A blank score is unknown, not 0; a number typed as text still counts.
   {
     id: "E01",
-    when: (x, r) =>
-      `AND(${x.grade(r)}="${x.labels[0]}",${x.score(r)}<>"",IFERROR(--${x.score(r)}<${x.minScore},FALSE))`,
+    when: (x, r) => `AND(${x.grade(r)}="${x.labels[0]}",${x.score(r)}<>"",IFERROR(--${x.score(r)}<${x.minScore},1=0))`,
   },
   {
     id: "E02",

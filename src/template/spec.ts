@@ -202,8 +202,9 @@ export function buildTemplate(rs: ResolvedRuleset, opts: TemplateOptions): Templ
 
   const gradeOffset =
     teams.findIndex((x) => x.header === "本年班子等次") - teams.findIndex((x) => x.header === "单位") + 1;
+  // Exact-match lookups say 0 rather than FALSE: the same in Excel, WPS and LibreOffice, and to every parser.
   const teamGradeOf = (r: number) =>
-    `IFERROR(VLOOKUP($${c("单位")}${r},${TEAMS_SHEET}!$${t("单位")}:$${t("本年班子等次")},${gradeOffset},FALSE),"")`;
+    `IFERROR(VLOOKUP($${c("单位")}${r},${TEAMS_SHEET}!$${t("单位")}:$${t("本年班子等次")},${gradeOffset},0),"")`;
   const check = cadres.find((x) => x.computes);
   if (check?.computes === "check")
     check.formula = (r) =>
@@ -211,7 +212,7 @@ export function buildTemplate(rs: ResolvedRuleset, opts: TemplateOptions): Templ
   if (check?.computes === "hint") {
     const cell = (h: string) => (r: number) => `$${c(h)}${r}`;
     const sanctionLimit = (r: number) =>
-      `IFERROR(VLOOKUP(${cell("处分或处理")(r)},${RULES_SHEET}!${sheet.sanctionNames.split(":")[0]}:${sheet.sanctionLimits.split(":")[1]},2,FALSE),"")`;
+      `IFERROR(VLOOKUP(${cell("处分或处理")(r)},${RULES_SHEET}!${sheet.sanctionNames.split(":")[0]}:${sheet.sanctionLimits.split(":")[1]},2,0),"")`;
     const refs = {
       team: teamGradeOf,
       grade: cell("本年等次"),
@@ -219,7 +220,7 @@ export function buildTemplate(rs: ResolvedRuleset, opts: TemplateOptions): Templ
       score: cell("平时考核得分"),
       political: cell("政治素质"),
       sanctionLimit,
-      tolerated: (r: number) => (on("E08") ? `${cell("容错认定")(r)}="是"` : "FALSE"),
+      tolerated: (r: number) => (on("E08") ? `${cell("容错认定")(r)}="是"` : "1=0"),
       minScore: R("regularScoreMin"),
       limits: LIMIT_TEXT,
       labels: [...cadreScale.labels],

@@ -136,7 +136,7 @@ export function buildTemplate(rs: ResolvedRuleset, opts: TemplateOptions): Templ
     { header: "序号", width: 6, input: "count" },
     { header: "单位", width: 18, input: "unit" },
     { header: "姓名", width: 10, input: "text" },
-    { header: "身份证号", width: 20, input: "text" },
+    { header: "身份证号", width: 19, input: "text" },
     { header: "职务", width: 16, input: "text" },
     { header: "是否正职", width: 9, input: "yesno" },
     { header: "本年等次", width: 10, input: "grade" },
@@ -149,7 +149,7 @@ export function buildTemplate(rs: ResolvedRuleset, opts: TemplateOptions): Templ
     { header: "拟提拔", width: 8, input: "yesno" },
     { header: "任职时间", width: 12, input: "date" },
     { header: "任期届次", width: 9, input: "count" },
-    { header: "备注", width: 20, input: "text" },
+    { header: "备注", width: 14, input: "text" },
     ...(variant === "kh" || hintRules.length ? [checkColumn] : []),
   ];
   const teams: TemplateColumn[] = [

@@ -91,19 +91,24 @@ function dataSheet(wb: ExcelJS.Workbook, sheet: TemplateSheet, t: Template): voi
     const column = ws.getColumn(i + 1);
     column.width = col.width;
     if (col.input) column.protection = UNLOCKED;
+    if (col.formula) column.font = { color: { argb: "FF605E5C" } }; // computed: grey (titles and headers set below)
+    // A long 提示 shrinks into its column instead of spilling across the printed page (rows never grow).
+    if (col.computes === "hint" || col.computes === "check") column.alignment = { shrinkToFit: true };
     if (col.input === "date") column.numFmt = "yyyy-mm-dd";
     if (col.input === "text" || col.input === "unit" || col.header === "身份证号") column.numFmt = "@";
   });
   // Above the table: the title, then the form a county office fills and signs.
-  ws.getCell("A1").value = sheet.title;
+  const title = ws.getCell("A1");
+  title.value = sheet.title;
   ws.mergeCells(`A1:${lastCol}1`);
-  ws.getRow(1).font = { bold: true, size: 14 };
-  ws.getRow(1).alignment = { horizontal: "center" };
+  title.font = { bold: true, size: 14 };
+  title.alignment = { horizontal: "center" };
+  ws.getRow(1).height = 24;
   for (let r = 1; r < h; r++) for (let c = 1; c <= width; c++) ws.getCell(r, c).protection = LOCKED;
   for (const f of sheet.form) {
     const label = ws.getCell(2, f.col + 1);
     label.value = f.label;
-    label.font = { bold: true };
+    label.font = { bold: true, color: { argb: "FF000000" } };
     label.alignment = { horizontal: "right" };
     const input = ws.getCell(2, f.col + 2);
     input.protection = UNLOCKED;
@@ -115,9 +120,10 @@ function dataSheet(wb: ExcelJS.Workbook, sheet: TemplateSheet, t: Template): voi
     const cell = header.getCell(i + 1);
     cell.value = col.header;
     cell.protection = LOCKED;
+    cell.font = { bold: true };
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF3F2F1" } };
+    cell.alignment = { wrapText: true, vertical: "middle" };
   });
-  header.font = { bold: true };
-  header.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF3F2F1" } };
   const first = h + 1;
   const last = h + sheet.rows;
   sheet.columns.forEach((col, i) => {
@@ -127,7 +133,6 @@ function dataSheet(wb: ExcelJS.Workbook, sheet: TemplateSheet, t: Template): voi
         // The cached result of an empty row is "", so the file shows sensible values before any recalculation.
         ws.getCell(`${L}${r}`).value = { formula: col.formula(r).slice(1), result: "" } as ExcelJS.CellFormulaValue;
       }
-      ws.getColumn(i + 1).font = { color: { argb: "FF605E5C" } };
       return;
     }
     const v = validation(col, t);

@@ -306,7 +306,7 @@ describe("the pane with hostile or awkward workbooks", () => {
         document.getElementById("status")!.textContent!.includes("已在本工作簿生成 2025 年度模板"),
       );
       const state = await fakeState(s);
-      expect(state.sheets.map((x) => x.name)).toEqual(["Sheet1", "班子", "干部", "规则"]);
+      expect(state.sheets.map((x) => x.name)).toEqual(["Sheet1", "班子", "干部", "规则", "填表说明"]);
       expect(state.sheets.find((x) => x.name === "规则")!.values[1].slice(0, 2)).toEqual(["规则集", "jinan-2022"]);
       await s.page.click("#makeTemplate");
       await s.page.waitForFunction(() => document.getElementById("status")!.textContent!.includes("不会覆盖"));

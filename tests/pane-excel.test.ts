@@ -9,6 +9,7 @@ import { tmpdir } from "os";
 import { checkWorkbook, resolveRuleset, rulesetForWorkbook } from "../src/engine";
 import { fill, tamper } from "./helpers/template-fill";
 import { readXlsx } from "../src/xlsx/read";
+import { referenceFor } from "../src/template/reference";
 import { largeBook } from "../src/sample/generate";
 import { readWorkbook, planBatches, mergeAddresses, type Segment } from "../src/taskpane/excel/read";
 import { clearMarks, markFindings, MARK_FORMULA } from "../src/taskpane/excel/highlight";
@@ -193,7 +194,8 @@ describe("a returned template in the pane", () => {
     expect(read.input.sheets.find((s) => s.name === "班子")!.formulas![4][7]).toMatch(
       /^=IF\(OR\(\$B5="",NOT\(OR\(\$D5="优秀",/,
     );
-    const pane = checkWorkbook(read.input, rulesetForWorkbook(read.input.sheets, rs, false)).findings;
+    const used = rulesetForWorkbook(read.input.sheets, rs, false);
+    const pane = checkWorkbook(read.input, used, { templateFormulas: referenceFor(read.input.sheets, used) }).findings;
     const out = new Capture();
     await main(["check", returned, "--json"], out.stream, new Capture().stream);
     const cli = JSON.parse(out.text).files[0].findings as { rule: string; cell: string; message: string }[];

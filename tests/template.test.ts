@@ -64,7 +64,17 @@ function xmlParts(file: string): Record<string, string> {
 describe("kaohe template", () => {
   it("writes a form to fill, sign and print: title, 填报单位 / 联系人 / 填报日期, frozen headers, protected 规则", async () => {
     const wb = await load(jinan);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["班子", "干部", "规则"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["班子", "干部", "规则", "填表说明"]);
+    const notes = (wb.getWorksheet("填表说明")!.getSheetValues() as unknown[][]).map((r) => String(r?.[1] ?? ""));
+    expect(notes[1]).toMatch(/^2025 年度考核填报模板 — 规则集：济南市/);
+    expect(notes.join("\n")).toContain("Excel 2010 及以上、WPS 表格、LibreOffice 均可打开和计算");
+    // What the form checks itself, and what waits for the superior unit's check.
+    const live = notes
+      .slice(notes.indexOf("二、填写时当场可见"), notes.indexOf("三、交回后由上级校验（需要整个工作簿才能判断）"))
+      .join("\n");
+    const later = notes.slice(notes.indexOf("三、交回后由上级校验（需要整个工作簿才能判断）")).join("\n");
+    for (const id of ["Q01", "L01", "L02", "L03", "L04"]) expect(live).toContain(id);
+    for (const id of ["D04", "D05", "H01", "H05", "L05", "L06", "T01"]) expect(later).toContain(id);
     for (const name of ["班子", "干部"]) {
       const ws = wb.getWorksheet(name)!;
       expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: H });
@@ -438,6 +448,38 @@ describe.each([
         .filter((f) => f.rule.startsWith("A"))
         .every((f) => (f.rule === "A05" ? f.severity === "warning" : f.severity === "error")),
     ).toBe(true);
+  });
+});
+
+describe("the audit takes each column's formula from the template the 规则 sheet names", () => {
+  it("sees a column replaced whole and consistently (every row the same other formula) as A04 in each row", async () => {
+    const replaced = path.join(dir, "replaced-column.xlsx");
+    await fill(jinan, replaced, (wb) => {
+      const t = wb.getWorksheet("班子")!;
+      for (let r = FIRST; r <= LAST(60); r++)
+        t.getCell(`H${r}`).value = { formula: `IF($B${r}="","",$G${r})`, result: "" };
+    });
+    const r = await checkJson(replaced);
+    const a04 = r.findings.filter((f) => f.rule === "A04");
+    expect(a04.length).toBe(60);
+    expect(a04[0].message).toMatch(/应为 =IF\(OR\(\$B4="",NOT\(OR\(\$D4="优秀"/);
+  });
+
+  it("judges a KH copy by the KH formulas, and a plain one by the plain formulas", async () => {
+    for (const [file, other] of [
+      [jinan, jinanKh],
+      [jinanKh, jinan],
+    ] as const) {
+      const swapped = path.join(dir, `swapped-${path.basename(file)}`);
+      // The other variant's 优秀上限 formulas pasted into this template: every row differs from what its 规则 sheet names.
+      const donor = await load(other);
+      await fill(file, swapped, (wb) => {
+        const t = wb.getWorksheet("班子")!;
+        for (let r = FIRST; r <= LAST(60); r++)
+          t.getCell(`H${r}`).value = { formula: donor.getWorksheet("班子")!.getCell(`H${r}`).formula, result: "" };
+      });
+      expect((await checkJson(swapped)).findings.filter((f) => f.rule === "A04" || f.rule === "A05").length).toBe(60);
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 /** `kaohe check`: the engine over .xlsx files, reported one by one with a total at the end. */
 import { checkWorkbook, rulesetForWorkbook, type ResolvedRuleset } from "../engine";
 import { readXlsx } from "../xlsx/read";
+import { referenceFor } from "../template/reference";
 import { perFile, unusable } from "./per-file";
 import type { FileResult } from "../batch/results";
 import { writeReport } from "../xlsx/report";
@@ -24,7 +25,7 @@ export function checkFile(file: string, opts: Pick<CheckOptions, "ruleset" | "na
   return perFile<FileResult>(file, async () => {
     const input = await readXlsx(file, opts.year);
     const ruleset = rulesetForWorkbook(input.sheets, opts.ruleset, opts.named ?? false);
-    const result = checkWorkbook(input, ruleset);
+    const result = checkWorkbook(input, ruleset, { templateFormulas: referenceFor(input.sheets, ruleset) });
     if (result.problem) return unusable(file, result.problem.zh, result.problem.en);
     return {
       file,

@@ -2,7 +2,7 @@
 import { checkModel, summarize, type Summary } from "./check";
 import { buildModel } from "./model/read";
 import { auditModel } from "./audit/pass";
-import type { Model, WorkbookInput } from "./model/types";
+import type { FormulaReference, Model, WorkbookInput } from "./model/types";
 import type { ResolvedRuleset } from "./ruleset/resolve";
 import type { Finding } from "./rules/types";
 import { RULES } from "./rules/index";
@@ -21,13 +21,22 @@ export const NO_APPRAISAL_SHEET = {
   en: "No appraisal sheet found: need a cadre sheet with 姓名 and 本年等次 columns, or a teams sheet with 单位 and 班子等次",
 };
 
-/** The model of a workbook with the audit pass done: what checks and result lists read. */
-export function modelOf(input: WorkbookInput, ruleset: ResolvedRuleset): Model {
-  return auditModel(buildModel(input, ruleset), input.sheets, ruleset);
+export interface CheckWorkbookOptions {
+  /** The formulas of the template the workbook was made from (src/template), for A03–A06. */
+  templateFormulas?: FormulaReference[];
 }
 
-export function checkWorkbook(input: WorkbookInput, ruleset: ResolvedRuleset): CheckResult {
-  const model = modelOf(input, ruleset);
+/** The model of a workbook with the audit pass done: what checks and result lists read. */
+export function modelOf(input: WorkbookInput, ruleset: ResolvedRuleset, options: CheckWorkbookOptions = {}): Model {
+  return auditModel(buildModel(input, ruleset), input.sheets, ruleset, options.templateFormulas);
+}
+
+export function checkWorkbook(
+  input: WorkbookInput,
+  ruleset: ResolvedRuleset,
+  options: CheckWorkbookOptions = {},
+): CheckResult {
+  const model = modelOf(input, ruleset, options);
   if (!model.cadreSheet && !model.teamSheet) {
     return { model, ruleset, findings: [], summary: summarize(model, []), problem: NO_APPRAISAL_SHEET };
   }

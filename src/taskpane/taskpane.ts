@@ -18,6 +18,7 @@ import { applyRuleset, loadRulesetSetting } from "./excel/settings";
 import { writeTable, writeTables } from "./excel/write-table";
 import { writeTemplateSheets } from "./excel/write-template";
 import { buildTemplate, defaultAppraisalYear } from "../template/spec";
+import { referenceFor } from "../template/reference";
 import { renderFindings } from "./findings-panel";
 import { functionItems } from "./functions-list";
 import { textOf } from "./i18n";
@@ -105,7 +106,7 @@ async function validate(): Promise<void> {
     await frame();
     if (signal.aborted) throw new Cancelled();
     const ruleset = rulesetForWorkbook(read.input.sheets, resolveRuleset(rulesetInForceId()), savedRuleset !== null);
-    const result = checkWorkbook(read.input, ruleset);
+    const result = checkWorkbook(read.input, ruleset, { templateFormulas: referenceFor(read.input.sheets, ruleset) });
     last = { read, result };
     filter = { severity: "", unit: "", rule: "" };
     renderResults();

@@ -82,7 +82,11 @@ export interface Template {
   lists: Record<"teamGrade" | "grade" | "political" | "yesno" | "sanction" | "category", string[]>;
   /** The 单位 dropdown of 干部: the units listed on 班子. */
   unitList: string;
+  /** The 填表说明 sheet, a line a row: how to fill, what computes here, what only the superior's check sees. */
+  instructions: string[];
 }
+
+export const INSTRUCTIONS_SHEET = "填表说明";
 
 export const TEAMS_SHEET = "班子";
 export const CADRES_SHEET = "干部";
@@ -292,7 +296,56 @@ export function buildTemplate(rs: ResolvedRuleset, opts: TemplateOptions): Templ
       category: CATEGORIES,
     },
     unitList: `=${TEAMS_SHEET}!$${t("单位")}$${first}:$${t("单位")}$${last(teamRows)}`,
+    instructions: instructionsOf(
+      rs,
+      year,
+      variant,
+      hintRules.map((h) => h.id),
+      teamRows,
+      cadreRows,
+    ),
   };
+}
+
+/** What the template checks as it is filled, what it leaves to the superior unit's check, where it runs. */
+function instructionsOf(
+  rs: ResolvedRuleset,
+  year: number,
+  variant: FormulaVariant,
+  hinted: string[],
+  teamRows: number,
+  cadreRows: number,
+): string[] {
+  const title = (id: string) => `${id} ${RULE_META.get(id)?.title.zh ?? ""}`;
+  const live = [...(rs.rules.Q01 ? ["Q01"] : []), ...hinted];
+  const later = Object.keys(rs.rules).filter(
+    (id) => RULE_META.has(id) && !live.includes(id) && !id.startsWith("A") && !["D01", "D06"].includes(id),
+  );
+  return [
+    `${year} 年度考核填报模板 — 规则集：${rs.title.zh}（${rs.id}）`,
+    "",
+    "一、怎样填写",
+    `1. 在「${TEAMS_SHEET}」表每个单位填一行，在「${CADRES_SHEET}」表每人填一行；等次、是否正职、处分、政治素质等列请从下拉列表选择。`,
+    `2. 表头上方填写填报单位、联系人和填报日期。预置了 ${teamRows} 个单位、${cadreRows} 人的行；人数更多时在下面继续填写，照样计算和校验。`,
+    "3. 灰色的列是公式，自动计算，不需填写，也请勿改动；「规则」表由上级确定，请勿修改。各表受保护但未设密码，如确需撤销保护，交回后改动会被查出。",
+    "",
+    "二、填写时当场可见",
+    `- 「${TEAMS_SHEET}」表：参评人数、优秀上限（按「规则」表的比例和取整方式计算）、已定优秀、状态；已定优秀超过优秀上限的标红。`,
+    ...(hinted.length
+      ? [
+          `- 「${CADRES_SHEET}」表的「${variant === "kh" ? "校验" : "提示"}」列写出这一行的问题，有问题的行标黄：`,
+          ...live.map((id) => `    ${title(id)}`),
+        ]
+      : []),
+    "",
+    "三、交回后由上级校验（需要整个工作簿才能判断）",
+    ...later.map((id) => `    ${title(id)}`),
+    "",
+    "四、用什么软件",
+    variant === "kh"
+      ? "本模板使用 KH 自定义函数：需要 Excel 2021 或 Microsoft 365 并安装“考核规则”加载项才能重新计算；其他软件只显示最后保存的结果。"
+      : "本模板只用通用公式：Excel 2010 及以上、WPS 表格、LibreOffice 均可打开和计算，不需要安装加载项。",
+  ];
 }
 
 export type Validation =

@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import { ANNOUNCED_CELL, columnLetter } from "../engine";
 import {
   inlineList,
+  INSTRUCTIONS_SHEET,
   promptOf,
   validationOf,
   type Template,
@@ -192,6 +193,11 @@ export function templateWorkbook(t: Template): ExcelJS.Workbook {
   rules.pageSetup = { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   // Locked, no password: nobody edits it by accident; an edit on purpose is A01.
   void rules.protect("", { selectLockedCells: true, selectUnlockedCells: true });
+  const notes = wb.addWorksheet(INSTRUCTIONS_SHEET);
+  t.instructions.forEach((line) => notes.addRow([line]));
+  notes.getColumn(1).width = 120;
+  notes.getCell("A1").font = { bold: true, size: 13 };
+  notes.pageSetup = { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   return wb;
 }
 

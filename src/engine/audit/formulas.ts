@@ -10,7 +10,7 @@
 import { EXCELLENT, isGraded, gradeLabel } from "../grades";
 import { a1 } from "../model/a1";
 import type { CadreCol, TeamCol } from "../model/columns";
-import type { AuditIssue, CadreRow, CellRef, Model, SheetCells } from "../model/types";
+import type { AuditIssue, CadreRow, CellRef, FormulaReference, Model, SheetCells } from "../model/types";
 import { computeQuota } from "../quota";
 import { checkRow, firstBreach, HINT_RULE_IDS, type RowArgs } from "../row";
 import type { ResolvedRuleset } from "../ruleset/resolve";
@@ -157,7 +157,12 @@ function same(cached: unknown, expected: string | number): boolean {
     : text === expected;
 }
 
-export function auditFormulas(model: Model, sheets: Map<string, SheetCells>, rs: ResolvedRuleset): AuditIssue[] {
+export function auditFormulas(
+  model: Model,
+  sheets: Map<string, SheetCells>,
+  rs: ResolvedRuleset,
+  templateFormulas: FormulaReference[] = [],
+): AuditIssue[] {
   const issues: AuditIssue[] = [];
   const cadreCells = model.cadreSheet ? sheets.get(model.cadreSheet.name) : undefined;
   const columns = [...teamColumns(model, rs), ...(cadreCells ? cadreColumns(model, rs, cadreCells) : [])];
@@ -175,7 +180,10 @@ export function auditFormulas(model: Model, sheets: Map<string, SheetCells>, rs:
         const f = formulas[r]?.[col.c];
         if (f) forms.push(toR1C1(f, r, col.c));
       }
-      reference = mode(forms);
+      // The template's own formula where the column stands where the template put it: a column replaced
+      // whole, consistently, is then still seen; a moved column falls back to its own majority.
+      const own = templateFormulas.find((t) => t.sheet === col.sheet && t.header === col.header && t.col === col.c);
+      reference = own?.r1c1 ?? mode(forms);
     }
     // A column without a single formula was never a template column (or every cell was overwritten,
     // which A06 still sees through the values).

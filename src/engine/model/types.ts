@@ -167,6 +167,18 @@ export interface AuditIssue {
   en: string;
 }
 
+/**
+ * The formula a template puts in a column, in relative R1C1 form, where the template puts it: the audit's
+ * reference for that column (else the column's own majority).
+ */
+export interface FormulaReference {
+  sheet: string;
+  header: string;
+  /** 0-based column. */
+  col: number;
+  r1c1: string;
+}
+
 /** One read sheet's matrices as the model saw them (merges applied), for the passes after it. */
 export interface SheetCells {
   values: unknown[][];

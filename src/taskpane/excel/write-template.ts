@@ -5,7 +5,7 @@
  * and says so, never writing over them.
  */
 import { ANNOUNCED_CELL, columnLetter } from "../../engine";
-import { promptOf, validationOf, type Template, type TemplateSheet } from "../../template/spec";
+import { INSTRUCTIONS_SHEET, promptOf, validationOf, type Template, type TemplateSheet } from "../../template/spec";
 import { writeHeader } from "./write-table";
 
 export class TemplateSheetsExist extends Error {
@@ -121,7 +121,7 @@ export async function writeTemplateSheets(context: Excel.RequestContext, t: Temp
   const list = context.workbook.worksheets;
   list.load("items/name");
   await context.sync();
-  const wanted = [t.teams.name, t.cadres.name, "规则"];
+  const wanted = [t.teams.name, t.cadres.name, "规则", INSTRUCTIONS_SHEET];
   const taken = list.items.map((w) => w.name).filter((n) => wanted.includes(n.trim()));
   if (taken.length) throw new TemplateSheetsExist(taken);
   dataSheet(list.add(t.teams.name), t.teams, t);
@@ -138,6 +138,11 @@ export async function writeTemplateSheets(context: Excel.RequestContext, t: Temp
   [44, 40, 60, 14, 40].forEach((w, i) => (rules.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * 7));
   rules.getRangeByIndexes(0, 3, grid.length, 1).format.font.color = "#8A8886"; // the machine keys, in grey
   rules.protection.protect();
+  const notes = list.add(INSTRUCTIONS_SHEET);
+  notes.getRangeByIndexes(0, 0, t.instructions.length, 1).values = t.instructions.map((line) => [line]);
+  notes.getRange("A1").format.font.bold = true;
+  notes.getRangeByIndexes(0, 0, 1, 1).format.columnWidth = 120 * 7;
+  if (canSetPageLayout()) notes.pageLayout.orientation = "Landscape";
   list.getItem(t.teams.name).activate();
   await context.sync();
   return wanted;

@@ -7,17 +7,19 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
+const { DEV_BASE, rewriteManifest } = require("./scripts/manifest-url");
 
-const urlDev = "https://localhost:3000/";
 // Where the built add-in will be served from; the manifest's URLs are rewritten to it.
-const urlProd = process.env.KAOHE_URL || urlDev;
+const urlProd = process.env.KAOHE_URL || DEV_BASE;
 
 /** office-addin-dev-certs writes these; its own helper aborts when it cannot trust the CA (no sudo). */
 function httpsOptions() {
   const dir = path.join(os.homedir(), ".office-addin-dev-certs");
   const file = (name) => path.join(dir, name);
   if (!fs.existsSync(file("localhost.crt"))) {
-    throw new Error("没有开发证书：请先运行 npx office-addin-dev-certs install / no dev certificates: run npx office-addin-dev-certs install");
+    // One line of what to do, not a stack trace.
+    console.error("没有开发证书：请先运行 npx office-addin-dev-certs install（Linux 上信任证书见 README）/ no dev certificates: run npx office-addin-dev-certs install (trusting it on Linux: see the README)");
+    process.exit(1);
   }
   return { ca: fs.readFileSync(file("ca.crt")), cert: fs.readFileSync(file("localhost.crt")), key: fs.readFileSync(file("localhost.key")) };
 }
@@ -42,7 +44,7 @@ module.exports = (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "manifest.xml", to: "manifest.xml", transform: (content) => (dev ? content : content.toString().replace(new RegExp(urlDev, "g"), urlProd)) },
+          { from: "manifest.xml", to: "manifest.xml", transform: (content) => (dev ? content : rewriteManifest(content.toString(), urlProd)) },
         ],
       }),
     ],

@@ -73,24 +73,30 @@ describe("manifest.xml", () => {
 
 describe("the production manifest (KAOHE_URL)", () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { rewriteManifest } = require("../scripts/manifest-url") as { rewriteManifest: (xml: string, url: string) => string };
+  const { rewriteManifest } = require("../scripts/manifest-url") as {
+    rewriteManifest: (xml: string, url: string) => string;
+  };
   const urlsOf = (text: string) => [...text.matchAll(/(?:DefaultValue|Value)="(https?:[^"]+)"/g)].map((m) => m[1]);
 
-  it.each(["https://kaohe.example.gov.cn/", "https://kaohe.example.gov.cn", "https://oa.example.gov.cn/kaohe/", "https://oa.example.gov.cn/kaohe"])(
-    "puts every URL under %s, AppDomain its origin, SupportUrl following",
-    (url) => {
-      const out = rewriteManifest(xml, url);
-      const base = url.endsWith("/") ? url : url + "/";
-      expect(out.replace(/<!--[\s\S]*?-->/g, "").includes("localhost")).toBe(false);
-      for (const u of urlsOf(out)) expect(u.startsWith(base)).toBe(true);
-      expect(urlsOf(out)).toContain(`${base}taskpane.html`);
-      expect(first(readManifest(out).doc, "AppDomain").textContent).toBe(new URL(url).origin);
-      expect(first(readManifest(out).doc, "SupportUrl").getAttribute("DefaultValue")).toBe(`${base}taskpane.html`);
-    },
-  );
+  it.each([
+    "https://kaohe.example.gov.cn/",
+    "https://kaohe.example.gov.cn",
+    "https://oa.example.gov.cn/kaohe/",
+    "https://oa.example.gov.cn/kaohe",
+  ])("puts every URL under %s, AppDomain its origin, SupportUrl following", (url) => {
+    const out = rewriteManifest(xml, url);
+    const base = url.endsWith("/") ? url : url + "/";
+    expect(out.replace(/<!--[\s\S]*?-->/g, "").includes("localhost")).toBe(false);
+    for (const u of urlsOf(out)) expect(u.startsWith(base)).toBe(true);
+    expect(urlsOf(out)).toContain(`${base}taskpane.html`);
+    expect(first(readManifest(out).doc, "AppDomain").textContent).toBe(new URL(url).origin);
+    expect(first(readManifest(out).doc, "SupportUrl").getAttribute("DefaultValue")).toBe(`${base}taskpane.html`);
+  });
 
   it("gives the same manifest with or without the trailing slash, and refuses a base that is not https", () => {
-    expect(rewriteManifest(xml, "https://kaohe.example.gov.cn")).toBe(rewriteManifest(xml, "https://kaohe.example.gov.cn/"));
+    expect(rewriteManifest(xml, "https://kaohe.example.gov.cn")).toBe(
+      rewriteManifest(xml, "https://kaohe.example.gov.cn/"),
+    );
     expect(() => rewriteManifest(xml, "http://kaohe.example.gov.cn/")).toThrow(/https/);
     expect(() => rewriteManifest(xml, "kaohe")).toThrow(/不是网址/);
   });

@@ -1,0 +1,48 @@
+/** Requirement-set discipline: no Office.js call above the ExcelApi baseline the manifest declares, unguarded. */
+import { readdirSync, readFileSync, statSync } from "fs";
+import * as path from "path";
+import { excelApiUses, unguardedAbove, version, versionText } from "./helpers/api-sets";
+
+const root = path.join(__dirname, "..");
+const sources = (dir: string): string[] =>
+  readdirSync(dir).flatMap((f) => {
+    const p = path.join(dir, f);
+    return statSync(p).isDirectory() ? sources(p) : p.endsWith(".ts") ? [p] : [];
+  });
+const addin = [...sources(path.join(root, "src", "taskpane")), ...sources(path.join(root, "src", "functions"))];
+const manifest = readFileSync(path.join(root, "manifest.xml"), "utf8");
+const declared = /<Set Name="ExcelApi" MinVersion="(\d+\.\d+)"\/>/.exec(manifest);
+
+describe("ExcelApi requirement sets", () => {
+  const uses = excelApiUses(addin);
+
+  it("the manifest declares an ExcelApi baseline, at most 1.14 (Office 2021 volume licence)", () => {
+    expect(declared).not.toBeNull();
+    expect(version(declared![1])).toBeLessThanOrEqual(version("1.14"));
+  });
+
+  it("calls nothing above the baseline without an isSetSupported guard, and the baseline is what the code needs", () => {
+    const baseline = version(declared![1]);
+    expect(uses.length).toBeGreaterThan(20);
+    const above = unguardedAbove(uses, baseline).map(
+      (u) => `${u.file}:${u.line} ${u.member} (ExcelApi ${versionText(u.version)})`,
+    );
+    expect(above).toEqual([]);
+    // Exactly the baseline: the highest unguarded need is what the manifest asks for.
+    const needed = Math.max(...uses.filter((u) => u.guard === null).map((u) => u.version));
+    expect(versionText(needed)).toBe(declared![1]);
+    // Print setup (1.9) is the guarded one today.
+    expect(uses.some((u) => u.member.startsWith("PageLayout.") && u.guard !== null)).toBe(true);
+  });
+
+  it("fails on a planted unguarded ExcelApi 1.17 call, and passes it once guarded", () => {
+    const planted = path.join(root, "src", "taskpane", "__planted.ts");
+    const bare = `export function f(cf: Excel.ConditionalFormat): void { cf.setRanges("A1:B2"); }\n`;
+    const found = unguardedAbove(excelApiUses([], { [planted]: bare }), version(declared![1]));
+    expect(found.map((u) => [u.member, versionText(u.version)])).toEqual([["ConditionalFormat.setRanges", "1.17"]]);
+    const guarded = `export function f(cf: Excel.ConditionalFormat): void {
+  if (Office.context.requirements.isSetSupported("ExcelApi", "1.17")) cf.setRanges("A1:B2");
+}\n`;
+    expect(unguardedAbove(excelApiUses([], { [planted]: guarded }), version(declared![1]))).toEqual([]);
+  });
+});

@@ -255,7 +255,15 @@ const CASES: Record<string, Case> = {
           person({ 单位: "甲镇", 姓名: n, 本年等次: g }),
         ),
       }),
+      // An 优秀 team: the base's 30% stands, the township's 20% never lowers it (3 of 10 allowed).
+      book({
+        teams: [{ 单位: "甲镇", 单位类别: "乡镇", 本年班子等次: "优秀" }],
+        cadres: [...many(3, "优秀"), ...many(7, "称职", "乙")].map(([n, g]) =>
+          person({ 单位: "甲镇", 姓名: n, 本年等次: g }),
+        ),
+      }),
     ],
+    validRuleset: resolveRuleset("jinan-2022+zhejiang-township-2018"),
     invalid: [
       {
         input: book({
@@ -408,6 +416,12 @@ const CASES: Record<string, Case> = {
     invalid: [
       {
         input: cadreRows([person({ 平时考核得分: 95, 政治素质: "一般", 拟定等次: "称职", 本年等次: "称职" })]),
+        at: ["干部!D2"],
+        severity: "error",
+      },
+      // 优秀 is a certain breach, with or without a proposed grade (nothing lies above 优秀).
+      {
+        input: cadreRows([person({ 平时考核得分: 95, 政治素质: "一般", 本年等次: "优秀" })]),
         at: ["干部!D2"],
         severity: "error",
       },

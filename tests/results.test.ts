@@ -95,7 +95,7 @@ describe("measures per grade (R01–R07)", () => {
     const none = rulesetFromJson({
       id: "bare",
       extends: "jinan-2022",
-      rules: { R01: false, R02: false, R03: null, R04: false, R05: false, R06: false, R07: false },
+      rules: { R01: false, R02: false, R03: null, R04: false, R05: false, R06: false, R07: false, R08: false },
     });
     expect(Object.keys(none.rules).filter((k) => k.startsWith("R")).length).toBe(0);
     expect(list(input, none).filter((i) => i.rule.startsWith("R"))).toEqual([]);

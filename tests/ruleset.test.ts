@@ -164,3 +164,48 @@ describe("the 规则 sheet round trip", () => {
     expect(carriedRuleset(carried)).toBeNull();
   });
 });
+
+describe("what the built-in rulesets turn on (rules.md §10 and §11)", () => {
+  const on = (id: string) => Object.keys(resolveRuleset(id).rules);
+  const D = ["D01", "D02", "D03", "D04", "D05", "D06", "D07", "D08", "D09"];
+  it.each([
+    [
+      "jinan-2022",
+      [
+        ...D,
+        "Q01",
+        "L01",
+        "L02",
+        "L03",
+        "L04",
+        "L05",
+        "L06",
+        "H01",
+        "H02",
+        "H03",
+        "R01",
+        "R02",
+        "R03",
+        "R04",
+        "R05",
+        "R06",
+        "R07",
+        "E08",
+        "R08",
+      ],
+    ],
+    [
+      "civil-servant-2020",
+      [...D, "Q02", "E05", "E06", "E07", "E08", "H01", "H02", "H03", "H04", "R01", "R02", "R03", "R04", "R08"],
+    ],
+    ["public-institution-2023", [...D, "Q03", "E06", "E07", "R08"]],
+    ["jinan-2022+gansu-2024", ["E01", "E02", "E03", "S01", "S02"]],
+    ["civil-servant-2020+zhejiang-township-2018", ["Q04"]],
+  ])("%s turns on what the catalog says", (id, rules) => {
+    expect(on(id)).toEqual(expect.arrayContaining(rules as string[]));
+  });
+
+  it("cites the Jinan measures' 容错 clause for E08", () => {
+    expect(resolveRuleset("jinan-2022").rules.E08.source).toContain("容错");
+  });
+});

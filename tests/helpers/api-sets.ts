@@ -61,7 +61,7 @@ export function excelApiUses(files: string[], extra: Record<string, string> = {}
   const guarded = (node: ts.Node): number | null => {
     let best: number | null = null;
     for (let n: ts.Node | undefined = node; n; n = n.parent) {
-      const parent = n.parent;
+      const parent: ts.Node | undefined = n.parent;
       if (parent && ts.isIfStatement(parent) && parent.thenStatement === n) {
         const g = guardOf(parent.expression);
         if (g !== null) best = Math.max(best ?? 0, g);

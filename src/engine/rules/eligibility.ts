@@ -77,7 +77,15 @@ export const E03: RuleModule = {
     for (const p of ctx.model.cadres) {
       if (!isGraded(p.political) || p.political < 2 || !isGraded(p.grade)) continue;
       const pq = zhGrade(p.political, "political");
-      if (hasProposed && isGraded(p.proposedGrade)) {
+      // 优秀 cannot be the lowered grade of anything: the breach is certain, proposed grade or not.
+      if (p.grade === EXCELLENT) {
+        gradeReport(
+          ctx,
+          p,
+          `政治素质为“${pq}”，年度考核等次应降低，不得为优秀`,
+          `Political quality ${pq}: the annual grade must be lowered; it cannot be 优秀`,
+        );
+      } else if (hasProposed && isGraded(p.proposedGrade)) {
         const lowered = p.grade > p.proposedGrade || (p.proposedGrade === INCOMPETENT && p.grade === INCOMPETENT);
         if (!lowered) {
           gradeReport(

@@ -162,13 +162,21 @@ export const Q04: RuleModule = {
     const cats = new Set(t.categories.map(fold));
     for (const u of ctx.model.units) {
       if (u.cadres.length === 0 || !cats.has(fold(u.category))) continue;
+      // 003 raised the townships' share; it never lowers a larger one the base ruleset gives this unit
+      // (Q01's share for an 优秀 team, Q02's general share).
+      const given = [
+        ...(ctx.enabled("Q01") && isGraded(u.teamGrade) ? [ctx.params.teamShares[u.teamGrade]] : []),
+        ...(ctx.enabled("Q02") ? [ctx.params.bodyShare.general] : []),
+      ];
+      const share = Math.max(t.share, ...given);
+      const raised = share > t.share;
       checkUnitShare(
         ctx,
         u,
         participants(u.cadres, ctx.params.quota),
-        t.share,
-        `乡镇（街道）单位优秀比例 ${formatPercent(t.share)}`,
-        `township unit share ${formatPercent(t.share)}`,
+        share,
+        `乡镇（街道）单位优秀比例 ${formatPercent(share)}${raised ? "（不低于本规则集对该单位的比例）" : ""}`,
+        `township unit share ${formatPercent(share)}${raised ? " (no lower than the base ruleset's share for the unit)" : ""}`,
       );
     }
   },

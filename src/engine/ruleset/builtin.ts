@@ -17,7 +17,7 @@ const DATA = range("D", 1, 9);
  * Terms and evaluator weights apply wherever a sheet has their columns (rules.md §7, §8), the audit
  * wherever the workbook carries a 规则 sheet (§9).
  */
-const WHERE_COLUMNS = ["T01", "T02", "T03", "T04", "S03", ...range("A", 1, 6)];
+const WHERE_COLUMNS = ["T01", "T02", "T03", "T04", "S03", "R08", ...range("A", 1, 6)];
 
 export const DEFAULT_PARAMS: RulesetParams = {
   quota: { rounding: "floor", minimum: 0, excludeUngraded: true, principalCounts: true },
@@ -77,6 +77,8 @@ export const JINAN_2022: Ruleset = {
   rules: {
     ...on(DATA),
     ...on(["Q01", ...range("L", 1, 6), "H01", "H02", "H03", "H05", ...range("R", 1, 7)], { source: JINAN_SOURCE }),
+    // 000: 「…给予容错的，不影响考核等次评定和结果运用」
+    E08: { source: `${JINAN_SOURCE}：容错条款，给予容错的不影响考核等次评定和结果运用` },
     ...on(WHERE_COLUMNS),
   },
   params: DEFAULT_PARAMS,

@@ -392,11 +392,25 @@ const CASES: Record<string, Case> = {
   },
   E01: {
     ruleset: "jinan-2022+gansu-2024",
-    valid: [units({ ...sound, cadres: sound.cadres.map((r) => ({ ...r, 平时考核得分: 90, 政治素质: "好" })) })],
+    valid: [
+      units({ ...sound, cadres: sound.cadres.map((r) => ({ ...r, 平时考核得分: 90, 政治素质: "好" })) }),
+      book({
+        teams: [{ 单位: "甲局", 本年班子等次: "优秀", 平时考核得分: 95, 政治素质: "好" }],
+        cadres: [person({ 是否正职: "是", 本年等次: "称职", 平时考核得分: 95, 政治素质: "好" })],
+      }),
+    ],
     invalid: [
       {
         input: units({ ...sound, cadres: sound.cadres.map((r) => ({ ...r, 平时考核得分: 89.5, 政治素质: "好" })) }),
         at: ["干部!D2"],
+      },
+      // Gansu judges teams too: a team's own 平时考核 on 班子.
+      {
+        input: book({
+          teams: [{ 单位: "甲局", 本年班子等次: "优秀", 平时考核得分: 85, 政治素质: "好" }],
+          cadres: [person({ 是否正职: "是", 本年等次: "称职", 平时考核得分: 95, 政治素质: "好" })],
+        }),
+        at: ["班子!B2"],
       },
     ],
   },
@@ -407,6 +421,13 @@ const CASES: Record<string, Case> = {
       {
         input: units({ ...sound, cadres: sound.cadres.map((r) => ({ ...r, 平时考核得分: 95, 政治素质: "较好" })) }),
         at: ["干部!D2"],
+      },
+      {
+        input: book({
+          teams: [{ 单位: "甲局", 本年班子等次: "优秀", 平时考核得分: 95, 政治素质: "较好" }],
+          cadres: [person({ 是否正职: "是", 本年等次: "称职", 平时考核得分: 95, 政治素质: "好" })],
+        }),
+        at: ["班子!B2"],
       },
     ],
   },
@@ -428,6 +449,22 @@ const CASES: Record<string, Case> = {
       {
         input: cadreRows([person({ 平时考核得分: 95, 政治素质: "较差", 本年等次: "称职" })]),
         at: ["干部!D2"],
+        severity: "warning",
+      },
+      {
+        input: book({
+          teams: [{ 单位: "甲局", 本年班子等次: "优秀", 平时考核得分: 95, 政治素质: "一般" }],
+          cadres: [person({ 是否正职: "是", 本年等次: "称职", 平时考核得分: 95, 政治素质: "好" })],
+        }),
+        at: ["班子!B2"],
+        severity: "error",
+      },
+      {
+        input: book({
+          teams: [{ 单位: "甲局", 本年班子等次: "良好", 平时考核得分: 95, 政治素质: "较差" }],
+          cadres: [person({ 是否正职: "是", 本年等次: "称职", 平时考核得分: 95, 政治素质: "好" })],
+        }),
+        at: ["班子!B2"],
         severity: "warning",
       },
     ],

@@ -20,6 +20,8 @@ const OFFICE_JS = path.join(__dirname, "..", "..", "node_modules", "@microsoft",
 // font stack names it after the Windows fonts.
 const FONTS = path.join(__dirname, "..", "..", "node_modules", "@fontsource", "noto-sans-sc");
 const FONT_PREFIX = "/__test-fonts/";
+const OFFICE_TELEMETRY_BLOCKED =
+  /^Framing 'https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\/' violates the following Content Security Policy directive/;
 const FONT_LINK = `<link rel="stylesheet" href="${FONT_PREFIX}400.css" /><link rel="stylesheet" href="${FONT_PREFIX}600.css" />`;
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -38,6 +40,8 @@ export interface PaneSession {
   origin: string;
   consoleErrors: string[];
   blocked: string[];
+  /** office.js's telemetry frames the CSP refused. */
+  cspBlocked: string[];
   close(): Promise<void>;
 }
 
@@ -121,7 +125,14 @@ export async function openPane(specs: FakeSheetSpec[] = [], options: FakeOptions
     const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
     const consoleErrors: string[] = [];
     const blocked: string[] = [];
-    page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
+    const cspBlocked: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() !== "error") return;
+      // Outside Office, office.js may try to frame Microsoft's telemetry service after a while; the page's
+      // CSP refuses it (nothing leaves the page), which is the CSP doing its job, not a fault of the pane.
+      if (OFFICE_TELEMETRY_BLOCKED.test(m.text())) return void cspBlocked.push(m.text());
+      consoleErrors.push(m.text());
+    });
     page.on("pageerror", (e) => consoleErrors.push(String(e)));
     await page.route("**/*", async (route) => {
       const url = new URL(route.request().url());
@@ -145,7 +156,7 @@ export async function openPane(specs: FakeSheetSpec[] = [], options: FakeOptions
       void d.dismiss();
     });
     await page.addInitScript(fakeExcelScript(specs, options));
-    return { browser, page, origin, consoleErrors, blocked, close };
+    return { browser, page, origin, consoleErrors, blocked, cspBlocked, close };
   } catch (e) {
     await close();
     throw e;

@@ -39,6 +39,8 @@ export type CadreCol =
 
 export type TeamCol =
   | "unit"
+  | "regularScore"
+  | "politicalQuality"
   | "category"
   | "teamGrade"
   | "teamGradePrev"
@@ -96,6 +98,9 @@ export const CADRE_COLUMNS: Synonyms<CadreCol> = {
 
 export const TEAM_COLUMNS: Synonyms<TeamCol> = {
   unit: { names: ["单位", "单位名称", "被考核单位", "部门", "Unit"] },
+  // Gansu assesses teams too (002): the same headers as on 干部.
+  regularScore: { names: ["平时考核得分", "平时考核", "平时成绩", "平时考核成绩", "Regular score"] },
+  politicalQuality: { names: ["政治素质", "政治素质等次", "政治素质考察", "Political quality"] },
   category: { names: ["单位类别", "类别", "单位类型", "Category"] },
   teamGrade: { names: ["本年班子等次", "班子等次", "领导班子等次", "年度考核等次", "Team grade"] },
   teamGradePrev: { names: ["上年班子等次", "上年度班子等次", "Team grade last year"] },

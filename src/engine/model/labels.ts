@@ -37,6 +37,8 @@ export const CADRE_LABELS: Record<CadreCol, string> = {
 
 export const TEAM_LABELS: Record<TeamCol, string> = {
   unit: "单位",
+  regularScore: "平时考核得分",
+  politicalQuality: "政治素质",
   category: "单位类别",
   teamGrade: "本年班子等次",
   teamGradePrev: "上年班子等次",

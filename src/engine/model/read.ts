@@ -190,6 +190,8 @@ function readTeams(
       category: rd.text(c.category),
       grade: rd.grade(c.teamGrade, "team"),
       gradePrev: rd.grade(c.teamGradePrev, "team"),
+      regularScore: rd.score(c.regularScore),
+      political: rd.grade(c.politicalQuality, "political"),
       pointsLost: rd.percent(c.pointsLost),
       performance: fold(rd.text(c.performance)),
       yearEnd: rd.score(c.yearEndScore),

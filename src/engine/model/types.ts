@@ -106,6 +106,9 @@ export interface TeamRow {
   category: string;
   grade: Grade | null;
   gradePrev: Grade | null;
+  /** The team's own 平时考核 and 政治素质 (Gansu assesses teams as it does cadres). */
+  regularScore: number | null;
+  political: Grade | null;
   pointsLost: number | null;
   performance: string;
   yearEnd: number | null;
@@ -133,7 +136,9 @@ export interface TeamConflict {
     | "yearEnd"
     | "survey"
     | "composite"
-    | "democraticLow";
+    | "democraticLow"
+    | "regularScore"
+    | "political";
   sheet: string;
   col: number;
   /** Each distinct value with the 0-based rows holding it, in a fixed order (grades best first). */

@@ -21,6 +21,8 @@ const TEAM_FIELDS: [Field, TeamCol][] = [
   ["survey", "surveyScore"],
   ["composite", "compositeScore"],
   ["democraticLow", "democraticLow"],
+  ["regularScore", "regularScore"],
+  ["political", "politicalQuality"],
 ];
 
 const blank = (v: Value) => v === null || v === "";

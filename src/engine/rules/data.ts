@@ -219,6 +219,7 @@ function rowsText(rows: number[], zh: boolean): string {
 function valueText(c: TeamConflict, v: TeamConflict["values"][number]["value"], zh: boolean): string {
   if (c.field === "grade" || c.field === "gradePrev")
     return zh ? zhGrade(v as Grade, "team") : enGrade(v as Grade, "team");
+  if (c.field === "political") return zh ? zhGrade(v as Grade, "political") : enGrade(v as Grade, "political");
   return String(v);
 }
 

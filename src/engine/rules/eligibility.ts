@@ -1,6 +1,6 @@
 /** E — who may receive which grade (rules.md §5). */
-import { EXCELLENT, INCOMPETENT, isGraded, UNGRADED } from "../grades";
-import type { CadreRow } from "../model/types";
+import { EXCELLENT, INCOMPETENT, isGraded, TEAM_POOR, UNGRADED } from "../grades";
+import type { CadreRow, CellRef, TeamRow } from "../model/types";
 import { LIMIT_WEIGHT } from "../ruleset/sanctions";
 import type { SanctionLimit, SanctionRow } from "../ruleset/types";
 import { cadreAt, unitAt, zhGrade, enGrade } from "./helpers";
@@ -8,6 +8,25 @@ import type { RuleContext, RuleModule, RuleMeta } from "./types";
 
 function gradeReport(ctx: RuleContext, p: CadreRow, zh: string, en: string, severity?: "warning"): void {
   ctx.report({ at: cadreAt(ctx.model, p, "grade"), unit: p.unit, person: p.name, zh, en, severity });
+}
+
+/**
+ * Gansu assesses teams as it does cadres (002: 平时考核 for 省管班子 and 省管干部; teams whose 政治素质 is
+ * not 好 lose 评优, teams rated 一般/较差 are downgraded): each team with its own figures on 班子.
+ */
+function eachTeam(ctx: RuleContext, fn: (t: TeamRow, at: CellRef | null) => void): void {
+  for (const u of ctx.model.units) if (u.team) fn(u.team, u.teamGradeAt);
+}
+
+function teamReport(
+  ctx: RuleContext,
+  t: TeamRow,
+  at: CellRef | null,
+  zh: string,
+  en: string,
+  severity?: "warning",
+): void {
+  ctx.report({ at, unit: t.unit, zh: `班子${zh}`, en: `Team: ${en}`, severity });
 }
 
 export const E01_META: RuleMeta = {
@@ -32,6 +51,16 @@ export const E01: RuleModule = {
         );
       }
     }
+    eachTeam(ctx, (t, at) => {
+      if (t.grade === EXCELLENT && t.regularScore !== null && t.regularScore < min)
+        teamReport(
+          ctx,
+          t,
+          at,
+          `平时考核得分 ${t.regularScore} 低于 ${min} 分，不得评为优秀`,
+          `regular score ${t.regularScore} is below ${min}: may not be 优秀`,
+        );
+    });
   },
 };
 
@@ -56,6 +85,16 @@ export const E02: RuleModule = {
         );
       }
     }
+    eachTeam(ctx, (t, at) => {
+      if (t.grade === EXCELLENT && isGraded(t.political) && t.political !== 0)
+        teamReport(
+          ctx,
+          t,
+          at,
+          `政治素质为“${zhGrade(t.political, "political")}”，不得评为优秀`,
+          `political quality is ${enGrade(t.political, "political")}: may not be 优秀`,
+        );
+    });
   },
 };
 
@@ -105,6 +144,28 @@ export const E03: RuleModule = {
         );
       }
     }
+    // Teams: no proposed team grade to compare with, so 优秀 is certain and the rest is to review (002).
+    eachTeam(ctx, (t, at) => {
+      if (!isGraded(t.political) || t.political < 2 || !isGraded(t.grade)) return;
+      const pq = zhGrade(t.political, "political");
+      if (t.grade === EXCELLENT)
+        teamReport(
+          ctx,
+          t,
+          at,
+          `政治素质为“${pq}”，年度考核等次应降低，不得为优秀`,
+          `political quality ${pq}: the grade must be lowered; it cannot be 优秀`,
+        );
+      else if (t.grade !== TEAM_POOR)
+        teamReport(
+          ctx,
+          t,
+          at,
+          `政治素质为“${pq}”，年度考核等次应降低，请复核（现为${zhGrade(t.grade, "team")}）`,
+          `political quality ${pq}: the grade must be lowered; please review (now ${enGrade(t.grade, "team")})`,
+          "warning",
+        );
+    });
   },
 };
 

@@ -201,8 +201,17 @@ describe("what the built-in rulesets turn on (rules.md §10 and §11)", () => {
     ["public-institution-2023", [...D, "Q03", "E06", "E07", "R08"]],
     ["jinan-2022+gansu-2024", ["E01", "E02", "E03", "S01", "S02"]],
     ["civil-servant-2020+zhejiang-township-2018", ["Q04"]],
+    ["jinan-2022+altay-2017", ["E04", "S03", "Q01", "L02"]],
   ])("%s turns on what the catalog says", (id, rules) => {
     expect(on(id)).toEqual(expect.arrayContaining(rules as string[]));
+  });
+
+  it("the Altay overlay stands on jinan-2022 and cites its source; it sets no evaluator weights the source does not give", () => {
+    const altay = resolveRuleset("altay-2017");
+    expect(altay.parts).toEqual(["jinan-2022", "altay-2017"]);
+    expect(altay.rules.E04.source).toContain("20%");
+    expect(altay.params.weights.evaluators).toEqual({});
+    expect(altay.paramNotes["weights.evaluators"].local).toBe(true);
   });
 
   it("cites the Jinan measures' 容错 clause for E08", () => {

@@ -164,6 +164,29 @@ export const GANSU_2024: Overlay = {
   },
 };
 
+/**
+ * 001 (阿勒泰地区): 「凡自治区下达的指标失分超过责任分值20% …取消部门单位领导班子和主要领导评优资格」 (E04), and
+ * 「对不同主体的评价意见，要赋予不同的权重系数」 (S03) — the source names no figures, so the evaluator
+ * weights stay unset (S03 checks them once a locality sets them).
+ */
+export const ALTAY_2017: Overlay = {
+  id: "altay-2017",
+  title: { zh: "阿勒泰地区机关干部考核（2017）", en: "Altay prefecture appraisal of officials (2017)" },
+  year: 2017,
+  source: "阿勒泰地区加强和改进机关干部考核工作研究（2017）",
+  kind: "overlay",
+  defaultBase: "jinan-2022",
+  rules: {
+    E04: { source: "阿勒泰地区：指标失分超过责任分值 20% 的，取消领导班子和主要领导评优资格" },
+    S03: { source: "阿勒泰地区：对不同主体的评价意见赋予不同的权重系数" },
+  },
+  params: {},
+  paramNotes: {
+    pointsLostMax: { source: "阿勒泰地区：指标失分超过责任分值 20% 的，取消领导班子和主要领导评优资格" },
+    "weights.evaluators": { source: "阿勒泰地区：要求对不同评价主体赋予不同权重，未给出数值，默认不设", local: true },
+  },
+};
+
 export const ZHEJIANG_TOWNSHIP_2018: Overlay = {
   id: "zhejiang-township-2018",
   title: { zh: "浙江省乡镇（街道）公务员优秀比例（2018）", en: "Zhejiang township civil servants' 优秀 share (2018)" },
@@ -183,6 +206,7 @@ export const BUILTIN: (Ruleset | Overlay)[] = [
   TAIXING_2014,
   GANSU_2024,
   ZHEJIANG_TOWNSHIP_2018,
+  ALTAY_2017,
 ];
 
 export const DEFAULT_RULESET_ID = "jinan-2022";

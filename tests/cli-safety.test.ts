@@ -2,23 +2,17 @@
 import { mkdtempSync, writeFileSync, mkdirSync, readFileSync, symlinkSync, readdirSync, copyFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
-import { main } from "../src/cli/main";
 import { writeAtomically } from "../src/cli/outputs";
 import { suggestRule } from "../src/cli/ruleset-schema";
 import { largeBook } from "../src/sample/generate";
 import { writeBook } from "../src/sample/write";
-import { Capture } from "./helpers/streams";
+import { runKaohe } from "./helpers/streams";
 
 const dir = mkdtempSync(path.join(tmpdir(), "kaohe-safety-"));
 const input = path.join(dir, "unit.xlsx");
 let original: Buffer;
 
-async function run(...args: string[]) {
-  const out = new Capture();
-  const err = new Capture();
-  const code = await main(args, out.stream, err.stream);
-  return { code, out: out.text, err: err.text };
-}
+const run = runKaohe;
 
 beforeAll(async () => {
   await writeBook(input, largeBook(3, 10, 7));

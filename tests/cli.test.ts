@@ -4,22 +4,16 @@ import { execFileSync } from "child_process";
 import { mkdtempSync, writeFileSync, mkdirSync, existsSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
-import { main } from "../src/cli/main";
 import { largeBook, sampleBook } from "../src/sample/generate";
 import { writeBook } from "../src/sample/write";
-import { Capture } from "./helpers/streams";
+import { runKaohe } from "./helpers/streams";
 
 const dir = mkdtempSync(path.join(tmpdir(), "kaohe-cli-"));
 const sample = path.join(dir, "sample.xlsx");
 const plain = path.join(dir, "plain.xlsx");
 const clean = path.join(dir, "clean.xlsx");
 
-async function run(...args: string[]) {
-  const out = new Capture();
-  const err = new Capture();
-  const code = await main(args, out.stream, err.stream);
-  return { code, out: out.text, err: err.text };
-}
+const run = runKaohe;
 
 beforeAll(async () => {
   await writeBook(sample, sampleBook());

@@ -555,6 +555,13 @@ const CASES: Record<string, Case> = {
       { input: cadreRows([person({ 本年等次: "不称职", 上年等次: "不称职" })]), at: ["干部!D2"], severity: "info" },
     ],
   },
+  H06: {
+    ruleset: "term-system-2022",
+    valid: [cadreRows([person({ 本年等次: "基本称职", 上年等次: "称职" })])],
+    invalid: [
+      { input: cadreRows([person({ 本年等次: "基本称职", 上年等次: "基本称职" })]), at: ["干部!D2"], severity: "info" },
+    ],
+  },
   H04: {
     ruleset: "civil-servant-2020",
     valid: [cadreRows([person({ 本年等次: "称职", 上年等次: "基本称职" })])],
@@ -723,7 +730,7 @@ describe("rule catalog", () => {
   const families = /^[DQLEHTSA]\d\d$/;
   it("has a passing and a breaking case for every D, Q, L, E, H, T, S and A rule", () => {
     const ids = RULES.map((r) => r.meta.id).filter((id) => families.test(id));
-    expect(ids.length).toBe(9 + 5 + 6 + 8 + 5 + 4 + 4 + 6);
+    expect(ids.length).toBe(9 + 5 + 6 + 8 + 6 + 4 + 4 + 6);
     for (const id of ids) {
       expect(CASES[id]).toBeDefined();
       expect(CASES[id].invalid.length).toBeGreaterThan(0);

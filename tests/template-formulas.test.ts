@@ -13,6 +13,8 @@ import {
   HINT_RULE_IDS,
   isGraded,
   resolveRuleset,
+  SCALES,
+  teamScaleOf,
   type ResolvedRuleset,
   type SheetInput,
 } from "../src/engine";
@@ -73,7 +75,7 @@ describe("优秀上限 in the plain template is the engine's computeQuota", () =
   ];
 
   it.each(configs.map((rs) => [rs.id, rs] as const))("for n from 0 to 500 and every team grade: %s", (_, rs) => {
-    const grades = ["优秀", "良好", "一般", "较差"];
+    const grades = [...SCALES[teamScaleOf(rs)].labels]; // 优秀…较差, or the term system's 一类…四类
     const rows = grades.length * 501;
     const t = buildTemplate(rs, { year: 2025, teamRows: rows, cadreRows: 1 });
     const col = (h: string) => t.teams.columns.findIndex((c) => c.header === h);

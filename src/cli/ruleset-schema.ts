@@ -76,6 +76,7 @@ export const RULESET_SCHEMA = strict(
     year: { type: "integer", minimum: 1990, maximum: 2200 },
     source: text,
     scale: { enum: SCALES },
+    teamScale: { enum: ["team", "termClass"] },
     rules: {
       type: "object",
       propertyNames: { enum: KNOWN_RULES },

@@ -6,7 +6,7 @@ import { CADRE_COLUMNS, CADRE_LABELS, RULES, TEAM_COLUMNS, TEAM_LABELS } from ".
 import type { Need } from "../engine/rules/types";
 
 const GRADE = "优秀 / 称职 / 基本称职 / 不称职 / 不定等次（事业单位：优秀 / 合格 / 基本合格 / 不合格）";
-const TEAM_GRADE = "优秀 / 良好 / 一般 / 较差";
+const TEAM_GRADE = "优秀 / 良好 / 一般 / 较差（任期制规则集：一类 / 二类 / 三类 / 四类）";
 const YES_NO = "是 / 否（Y/N、TRUE/FALSE、✓ 均可）；空白为否";
 const SCORE = "0–100 的数字";
 const DATE = "日期（Excel 日期，或 2021-05-10、2021年5月10日）";

@@ -4,7 +4,7 @@
  */
 import { fold } from "./text";
 
-export type ScaleId = "team" | "cadre" | "institution" | "political";
+export type ScaleId = "team" | "termClass" | "cadre" | "institution" | "political";
 export const UNGRADED = 9 as const;
 export type Rank = 0 | 1 | 2 | 3;
 export type Grade = Rank | typeof UNGRADED;
@@ -22,6 +22,13 @@ export const SCALES: Record<ScaleId, Scale> = {
     labels: ["优秀", "良好", "一般", "较差"],
     ids: ["EXCELLENT", "GOOD", "FAIR", "POOR"],
     title: { zh: "领导班子", en: "leadership team" },
+  },
+  // The term system's team classes (004: 把领导班子分为一、二、三、四类): best first, like the team grades.
+  termClass: {
+    id: "termClass",
+    labels: ["一类", "二类", "三类", "四类"],
+    ids: ["CLASS_1", "CLASS_2", "CLASS_3", "CLASS_4"],
+    title: { zh: "领导班子类别", en: "team class" },
   },
   cadre: {
     id: "cadre",
@@ -78,6 +85,7 @@ export function parseGrade(text: string, scale: ScaleId): GradeParse {
 
 const MEMO: Record<ScaleId, Map<string, GradeParse>> = {
   team: new Map(),
+  termClass: new Map(),
   cadre: new Map(),
   institution: new Map(),
   political: new Map(),

@@ -12,6 +12,7 @@ import { CADRE_LABELS } from "./model/labels";
 import { readCadreRow, RowReader, sanctionIndex } from "./model/row-reader";
 import type { Model, Unit } from "./model/types";
 import type { ResolvedRuleset } from "./ruleset/resolve";
+import { teamScaleOf } from "./ruleset/types";
 import type { Finding } from "./rules/types";
 
 export interface RowArgs {
@@ -53,10 +54,21 @@ export function checkRow(args: RowArgs, ruleset: ResolvedRuleset): Finding[] {
     row.push(args[key]);
   }
   const rd = new RowReader(headers, sanctionIndex(ruleset.params.sanctions)).at(row);
-  const person = readCadreRow(rd, cols, 1, "本人", ruleset.scale, 0, [], cols.sanction !== undefined);
+  const person = readCadreRow(
+    rd,
+    cols,
+    1,
+    "本人",
+    ruleset.scale,
+    0,
+    [],
+    cols.sanction !== undefined,
+    teamScaleOf(ruleset),
+  );
   const model: Model = {
     year: null,
     scale: ruleset.scale,
+    teamScale: teamScaleOf(ruleset),
     sheetOrder: ["行"],
     cadreSheet: { name: "行", headerRow: 0, headers, cols, history: [] },
     teamSheet: null,

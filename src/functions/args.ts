@@ -68,6 +68,7 @@ export function rulesetArg(v: unknown): ResolvedRuleset {
 
 const SCALE_ZH: Record<ScaleId, string> = {
   team: "班子",
+  termClass: "班子分类",
   cadre: "干部",
   institution: "事业单位人员",
   political: "政治素质",

@@ -19,6 +19,7 @@ import {
   inheritedTermEnd,
   toSerial,
   UNGRADED,
+  teamScaleOf,
   type Grade,
 } from "../engine";
 import { fail, gradeArg, guard, isBlankArg, rulesetArg, scalar, valueError } from "./args";
@@ -33,7 +34,7 @@ import { fail, gradeArg, guard, isBlankArg, rulesetArg, scalar, valueError } fro
 export function teamCap(teamGrade: any, ruleset?: string): number {
   return guard(() => {
     const rs = rulesetArg(ruleset);
-    const g = gradeArg(teamGrade, "team", "班子等次");
+    const g = gradeArg(teamGrade, teamScaleOf(rs), "班子等次");
     if (g === UNGRADED) fail("班子等次为不定等次，没有优秀比例");
     return rs.params.teamShares[g] / 100;
   });
@@ -61,7 +62,7 @@ export function excellentQuota(teamGrade: any[][], n: any[][], ruleset?: string)
       if (typeof k !== "number" || !Number.isFinite(k) || k < 0)
         return valueError(`参评人数「${String(k)}」须为非负数`);
       try {
-        const grade = gradeArg(g, "team", "班子等次");
+        const grade = gradeArg(g, teamScaleOf(rs), "班子等次");
         if (grade === UNGRADED) return valueError("班子等次为不定等次，没有优秀名额");
         return computeQuota(k, rs.params.teamShares[grade], rs.params.quota).quota;
       } catch (e) {
@@ -85,7 +86,7 @@ export function grade(text: any, ruleset?: string): string {
     const t = scalar(text);
     if (isBlankArg(t)) fail("等次为空");
     if (typeof t !== "string") fail(`「${String(t)}」不是等次`);
-    for (const scale of [rs.scale, "team", "political"] as const) {
+    for (const scale of [rs.scale, teamScaleOf(rs), "political"] as const) {
       const p = parseGrade(t, scale);
       if (p.ok) return gradeLabel(p.grade, scale);
     }
@@ -114,7 +115,7 @@ export function allowed(
 ): string {
   return guard(() => {
     const rs = rulesetArg(ruleset);
-    gradeArg(teamGrade, "team", "班子等次");
+    gradeArg(teamGrade, teamScaleOf(rs), "班子等次");
     const args = rowArgs(teamGrade, isPrincipal, sanction, politicalQuality, regularScore);
     const bad = firstBreach(
       checkRow({ ...args, grade: "不定等次" }, rs).filter((f) => f.rule === "D01" || f.rule === "D06"),
@@ -204,7 +205,7 @@ export function consequences(grade: any, teamGrade?: any, ruleset?: string): str
   return guard(() => {
     const rs = rulesetArg(ruleset);
     const g = gradeArg(grade, rs.scale, "本年等次");
-    const t = isBlankArg(scalar(teamGrade)) ? null : gradeArg(teamGrade, "team", "班子等次");
+    const t = isBlankArg(scalar(teamGrade)) ? null : gradeArg(teamGrade, teamScaleOf(rs), "班子等次");
     const rules = measuresFor(g, t, (id) => rs.rules[id] !== undefined);
     return rules.map((m) => `${m.rule}：${m.measures.map((x) => x.zh).join("；")}`).join("\n");
   });

@@ -22,6 +22,8 @@ export interface HintRefs {
   limits: Record<SanctionLimit, string>;
   /** The cadre scale's grades, best first (优秀, 称职 / 合格, …), and 不定等次. */
   labels: string[];
+  /** The team scale's grades, best first (优秀/良好/一般/较差, or 一类–四类). */
+  teamLabels: string[];
   ungraded: string;
 }
 
@@ -33,13 +35,23 @@ export interface HintRule {
 const anyOf = (cell: string, values: string[]) => `OR(${values.map((v) => `${cell}="${v}"`).join(",")})`;
 
 export const HINT_RULES: HintRule[] = [
-  { id: "L01", when: (x, r) => `AND(${x.principal(r)},${x.team(r)}="优秀",${anyOf(x.grade(r), x.labels.slice(1))})` },
-  { id: "L02", when: (x, r) => `AND(${x.principal(r)},${x.team(r)}="一般",${x.grade(r)}="${x.labels[0]}")` },
+  {
+    id: "L01",
+    when: (x, r) => `AND(${x.principal(r)},${x.team(r)}="${x.teamLabels[0]}",${anyOf(x.grade(r), x.labels.slice(1))})`,
+  },
+  {
+    id: "L02",
+    when: (x, r) => `AND(${x.principal(r)},${x.team(r)}="${x.teamLabels[2]}",${x.grade(r)}="${x.labels[0]}")`,
+  },
   {
     id: "L03",
-    when: (x, r) => `AND(${x.principal(r)},${x.team(r)}="较差",${anyOf(x.grade(r), x.labels.slice(0, 2))})`,
+    when: (x, r) =>
+      `AND(${x.principal(r)},${x.team(r)}="${x.teamLabels[3]}",${anyOf(x.grade(r), x.labels.slice(0, 2))})`,
   },
-  { id: "L04", when: (x, r) => `AND(NOT(${x.principal(r)}),${x.team(r)}="较差",${x.grade(r)}="${x.labels[0]}")` },
+  {
+    id: "L04",
+    when: (x, r) => `AND(NOT(${x.principal(r)}),${x.team(r)}="${x.teamLabels[3]}",${x.grade(r)}="${x.labels[0]}")`,
+  },
   // A blank score is unknown, not 0; a number typed as text still counts.
   {
     id: "E01",

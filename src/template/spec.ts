@@ -11,6 +11,7 @@
 import { SCALES, UNGRADED_LABEL } from "../engine/grades";
 import { columnLetter } from "../engine/model/a1";
 import { findBuiltin, type ResolvedRuleset } from "../engine/ruleset/resolve";
+import { teamScaleOf } from "../engine/ruleset/types";
 import { RULES_SHEET, rulesSheet, LIMIT_TEXT, type FormulaVariant } from "../engine/audit/rules-sheet";
 import { STATUS_OVER } from "../engine/audit/formulas";
 import { RULE_META } from "../engine/rules/meta";
@@ -131,6 +132,7 @@ export function buildTemplate(rs: ResolvedRuleset, opts: TemplateOptions): Templ
   const q = rs.params.quota;
   const on = (id: string) => rs.rules[id] !== undefined;
   const cadreScale = rs.scale === "institution" ? SCALES.institution : SCALES.cadre;
+  const teamLabels = SCALES[teamScaleOf(rs)].labels;
   const hintRules = HINT_RULES.filter((h) => on(h.id));
   const checkColumn: TemplateColumn =
     variant === "kh"
@@ -178,12 +180,12 @@ export function buildTemplate(rs: ResolvedRuleset, opts: TemplateOptions): Templ
   const n = (r: number) => `$${t("参评人数")}${r}`;
   /** The share for the team grade, read from the 规则 sheet's teamShares cells. */
   const share = (r: number) =>
-    `IF(${grade(r)}="优秀",${R("teamShares.0")},IF(${grade(r)}="良好",${R("teamShares.1")},IF(${grade(r)}="一般",${R("teamShares.2")},${R("teamShares.3")})))`;
+    `IF(${grade(r)}="${teamLabels[0]}",${R("teamShares.0")},IF(${grade(r)}="${teamLabels[1]}",${R("teamShares.1")},IF(${grade(r)}="${teamLabels[2]}",${R("teamShares.2")},${R("teamShares.3")})))`;
   /** The engine's computeQuota in whole basis points: INT is exact on integers, no 0.3 ever multiplied. */
   const bp = (r: number) => `MIN(10000,MAX(0,ROUND(${share(r)}*100,0)))`;
   const up = `IF(${R("quota.rounding")}="ceil",9999,IF(${R("quota.rounding")}="round-half-up",5000,0))`;
   const nativeQuota = (r: number) =>
-    `=IF(OR($${t("单位")}${r}="",NOT(${or(grade(r), SCALES.team.labels)})),"",IF(OR(${n(r)}=0,${bp(r)}=0),0,MIN(${n(r)},MAX(${R("quota.minimum")},INT((${n(r)}*${bp(r)}+${up})/10000)))))`;
+    `=IF(OR($${t("单位")}${r}="",NOT(${or(grade(r), teamLabels)})),"",IF(OR(${n(r)}=0,${bp(r)}=0),0,MIN(${n(r)},MAX(${R("quota.minimum")},INT((${n(r)}*${bp(r)}+${up})/10000)))))`;
   const teamFormulas: Record<Computes, (r: number) => string> = {
     participants: (r) => {
       let count = `COUNTIFS(${unitIs(r)},${named}${notPrincipal})`;
@@ -228,6 +230,7 @@ export function buildTemplate(rs: ResolvedRuleset, opts: TemplateOptions): Templ
       minScore: R("regularScoreMin"),
       limits: LIMIT_TEXT,
       labels: [...cadreScale.labels],
+      teamLabels: [...teamLabels],
       ungraded: UNGRADED_LABEL,
     };
     check.formula = (r) => {
@@ -288,7 +291,7 @@ export function buildTemplate(rs: ResolvedRuleset, opts: TemplateOptions): Templ
     rules: sheet.rows,
     rulesFormats: sheet.formats,
     lists: {
-      teamGrade: [...SCALES.team.labels],
+      teamGrade: [...teamLabels],
       grade: [...cadreScale.labels, UNGRADED_LABEL],
       political: [...SCALES.political.labels],
       yesno: ["是", "否"],

@@ -103,7 +103,7 @@ function cadreColumns(model: Model, rs: ResolvedRuleset, cells: SheetCells): Col
   const rowCheck = (p: CadreRow) => {
     const unit = model.unitByKey.get(p.unitKey);
     const args: RowArgs = {
-      teamGrade: unit && isGraded(unit.teamGrade) ? gradeLabel(unit.teamGrade, "team") : undefined,
+      teamGrade: unit && isGraded(unit.teamGrade) ? gradeLabel(unit.teamGrade, model.teamScale) : undefined,
       grade: raw(p.r, "grade"),
       principal: raw(p.r, "principal"),
       sanction: raw(p.r, "sanction"),

@@ -11,7 +11,7 @@ import { cellText, isBlank } from "../text";
 import { parseDate } from "../values";
 import { DEFAULT_RULESET_ID } from "../ruleset/builtin";
 import { fingerprintOf, findBuiltin, paramNote, resolveRuleset, type ResolvedRuleset } from "../ruleset/resolve";
-import type { RuleSetting, RulesetParams, SanctionLimit } from "../ruleset/types";
+import { teamScaleOf, type RuleSetting, type RulesetParams, type SanctionLimit } from "../ruleset/types";
 import { paramLabel } from "../ruleset/param-labels";
 import { SCALES } from "../grades";
 import type { ScaleId } from "../grades";
@@ -28,6 +28,7 @@ const LABEL = {
   fingerprint: "指纹",
   announced: "公布日期",
   formulas: "模板公式",
+  teamScale: "班子等次",
 };
 
 /**
@@ -128,6 +129,7 @@ export function rulesSheet(
     [LABEL.fingerprint, rs.fingerprint],
     [LABEL.announced, ""],
     [LABEL.formulas, VARIANT_TEXT[variant], "", variant],
+    [LABEL.teamScale, scaleText(teamScaleOf(rs)), "", teamScaleOf(rs)],
     [],
     PARAM_HEAD,
   ];
@@ -240,8 +242,10 @@ export function readRulesSheet(sheet: SheetInput): CarriedRuleset | null {
   const scaleKey = [cellText(scaleRow?.[3]).trim(), cellText(scaleRow?.[1]).trim()].find((t) => scaleIds.includes(t));
   const scale = (scaleKey ?? base?.scale ?? "cadre") as ScaleId;
   const variantKey = cellText(rows[find(LABEL.formulas)]?.[3]).trim();
+  const teamScaleKey = cellText(rows[find(LABEL.teamScale)]?.[3]).trim();
+  const teamScale: "team" | "termClass" = teamScaleKey === "termClass" ? "termClass" : "team";
   const yearText = Number(cellText(rows[find(LABEL.year)]?.[1]));
-  const computed = fingerprintOf({ id, scale, rules, params: params as unknown as RulesetParams });
+  const computed = fingerprintOf({ id, scale, teamScale, rules, params: params as unknown as RulesetParams });
   const builtinLeaves = new Map(base ? paramLeaves(base.params) : []);
   const changed = base
     ? paramLeaves(params as unknown as RulesetParams).flatMap(([path, found]) => {
@@ -262,6 +266,7 @@ export function readRulesSheet(sheet: SheetInput): CarriedRuleset | null {
       return d?.ok ? d.value : null;
     })(),
     formulas: variantKey === "native" || variantKey === "kh" ? (variantKey as FormulaVariant) : null,
+    teamScale,
     stated: cellText(rows[fpRow][1]).trim(),
     computed,
     params: params as unknown as RulesetParams,
@@ -311,6 +316,7 @@ export function carriedRuleset(c: CarriedRuleset | null): ResolvedRuleset | null
     title: { zh: c.title || c.id, en: c.title || c.id },
     source: `${RULES_SHEET} sheet`,
     scale: c.scale,
+    teamScale: c.teamScale,
     rules: c.rules,
     params: c.params,
     paramNotes: {},

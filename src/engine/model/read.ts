@@ -5,6 +5,7 @@
  */
 import type { ScaleId } from "../grades";
 import type { ResolvedRuleset } from "../ruleset/resolve";
+import { teamScaleOf } from "../ruleset/types";
 import type { SanctionRow } from "../ruleset/types";
 import { cellText, fold, isBlank, unitKey } from "../text";
 import { parseA1 } from "./a1";
@@ -150,6 +151,7 @@ function readCadres(
   formulas: (string | null)[][] | undefined,
   layout: CadreSheetLayout,
   scale: ScaleId,
+  teamScale: ScaleId,
   sIndex: Map<string, SanctionRow>,
   historyLen: number,
 ): CadreRow[] {
@@ -163,7 +165,7 @@ function readCadres(
     rd.at(row, formulas?.[r]);
     const name = rd.text(c.name, true);
     if (!isDataRow(name)) continue;
-    out.push(readCadreRow(rd, c, r, name, scale, historyLen, layout.history, hasSanctions));
+    out.push(readCadreRow(rd, c, r, name, scale, historyLen, layout.history, hasSanctions, teamScale));
   }
   return out;
 }
@@ -173,6 +175,7 @@ function readTeams(
   formulas: (string | null)[][] | undefined,
   layout: TeamSheetLayout,
   sIndex: Map<string, SanctionRow>,
+  teamScale: ScaleId,
 ): TeamRow[] {
   const c = layout.cols;
   const out: TeamRow[] = [];
@@ -188,8 +191,8 @@ function readTeams(
       unit,
       unitKey: unitKey(unit),
       category: rd.text(c.category),
-      grade: rd.grade(c.teamGrade, "team"),
-      gradePrev: rd.grade(c.teamGradePrev, "team"),
+      grade: rd.grade(c.teamGrade, teamScale),
+      gradePrev: rd.grade(c.teamGradePrev, teamScale),
       regularScore: rd.score(c.regularScore),
       political: rd.grade(c.politicalQuality, "political"),
       pointsLost: rd.percent(c.pointsLost),
@@ -209,6 +212,7 @@ export function buildModel(input: WorkbookInput, ruleset: ResolvedRuleset): Mode
   const model: Model = {
     year: input.year ?? null,
     scale: ruleset.scale,
+    teamScale: teamScaleOf(ruleset),
     sheetOrder: input.sheets.map((s) => s.name),
     cadreSheet: null,
     teamSheet: null,
@@ -266,10 +270,18 @@ export function buildModel(input: WorkbookInput, ruleset: ResolvedRuleset): Mode
     if (layout.cols.teamGradePrev === undefined && prev) layout.cols.teamGradePrev = prev.col;
     model.year = model.year ?? placed.year;
     model.teamSheet = { name: layout.name, headerRow: layout.headerRow, headers: layout.headers, cols: layout.cols };
-    model.teams = readTeams(team.values, team.sheet.formulas, model.teamSheet, sIndex);
+    model.teams = readTeams(team.values, team.sheet.formulas, model.teamSheet, sIndex, model.teamScale);
   }
   if (cadre && model.cadreSheet)
-    model.cadres = readCadres(cadre.values, cadre.sheet.formulas, model.cadreSheet, ruleset.scale, sIndex, historyLen);
+    model.cadres = readCadres(
+      cadre.values,
+      cadre.sheet.formulas,
+      model.cadreSheet,
+      ruleset.scale,
+      model.teamScale,
+      sIndex,
+      historyLen,
+    );
   buildUnits(model);
   const cells: [string, SheetCells][] = [];
   if (cadre) cells.push([cadre.sheet.name, { values: cadre.values, formulas: cadre.sheet.formulas }]);

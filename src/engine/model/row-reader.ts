@@ -131,6 +131,7 @@ export function readCadreRow(
   historyLen: number,
   historyCols: { col: number; back: number }[],
   hasSanctions: boolean,
+  teamScale: ScaleId = "team",
 ): CadreRow {
   const unit = rd.text(c.unit);
   const history: (Grade | null)[] = new Array(historyLen).fill(null);
@@ -161,8 +162,8 @@ export function readCadreRow(
     survey: rd.score(c.surveyScore),
     composite: rd.score(c.compositeScore),
     proposedGrade: rd.grade(c.proposedGrade, scale),
-    teamGrade: rd.grade(c.teamGrade, "team"),
-    teamGradePrev: rd.grade(c.teamGradePrev, "team"),
+    teamGrade: rd.grade(c.teamGrade, teamScale),
+    teamGradePrev: rd.grade(c.teamGradePrev, teamScale),
     category: rd.text(c.category),
     democraticLow: rd.percent(c.democraticLow),
     bad: rd.bad,

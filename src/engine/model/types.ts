@@ -207,6 +207,7 @@ export interface CarriedRuleset {
   announced: Day | null;
   /** The template's formulas: plain worksheet functions or KH; null on sheets older than the choice. */
   formulas: "native" | "kh" | null;
+  teamScale: "team" | "termClass";
   /** Where the fingerprint is written (0-based). */
   at: { sheet: string; r: number; c: number };
   /** Parameters that differ from the built-in ruleset of the same id, with their cells. */
@@ -220,6 +221,8 @@ export interface CarriedRuleset {
 export interface Model {
   year: number | null;
   scale: ScaleId;
+  /** How the workbook's teams are graded (the ruleset's team scale). */
+  teamScale: "team" | "termClass";
   sheetOrder: string[];
   cadreSheet: CadreSheetLayout | null;
   teamSheet: TeamSheetLayout | null;

@@ -168,6 +168,67 @@ export const MEASURES: MeasureRule[] = [
   },
 ];
 
+/**
+ * The term system's measures (004: 「对一类领导班子，予以通报表扬，实行物质奖励；对三类领导班子，市委主要领导
+ * 与班子成员进行诫勉或提醒谈话…；对四类领导班子及时进行组织调整」, and for cadres 优秀 优先提拔使用,
+ * 基本称职 诫勉谈话、限期改正, 当年不称职 不再任用). Team grades are the classes 一类–四类 (ranks 0–3).
+ */
+const CITY_LEADERS = { zh: "市委主要领导", en: "the city party committee's principal leaders" };
+MEASURES.push(
+  {
+    rule: "R09",
+    of: "team",
+    grade: 0,
+    measures: [
+      { zh: "予以通报表扬", en: "public commendation", target: "team" },
+      { zh: "实行物质奖励", en: "material reward", target: "team" },
+    ],
+  },
+  {
+    rule: "R10",
+    of: "team",
+    grade: 2,
+    measures: [
+      {
+        zh: "与班子成员进行诫勉或提醒谈话，帮助分析原因、提出改进措施",
+        en: "admonishing or reminding talks with the members, analysing causes and improvements",
+        by: CITY_LEADERS,
+        talk: true,
+        target: "members",
+      },
+    ],
+  },
+  {
+    rule: "R11",
+    of: "team",
+    grade: 3,
+    measures: [{ zh: "及时进行组织调整", en: "organizational adjustment without delay", target: "team" }],
+  },
+  {
+    rule: "R12",
+    of: "cadre",
+    grade: EXCELLENT,
+    measures: [{ zh: "作为优先提拔使用对象，大胆重用", en: "first in line for promotion" }],
+  },
+  {
+    rule: "R13",
+    of: "cadre",
+    grade: BASIC,
+    measures: [{ zh: "诫勉谈话，限期改正", en: "admonishing talk, correction within a deadline", talk: true }],
+  },
+  {
+    rule: "R14",
+    of: "cadre",
+    grade: INCOMPETENT,
+    measures: [
+      {
+        zh: "不再任用，视情况改任非领导职务、降职使用，或待岗、培训",
+        en: "not appointed again: a non-leading post, demotion, or waiting for a post and training",
+      },
+    ],
+  },
+);
+
 /** The measure rules a person's own grade and their team's grade trigger, in the ruleset in force. */
 export function measuresFor(
   grade: Grade | null,

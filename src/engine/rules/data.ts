@@ -216,9 +216,9 @@ function rowsText(rows: number[], zh: boolean): string {
   return shown.join(zh ? "、" : ", ") + more;
 }
 
-function valueText(c: TeamConflict, v: TeamConflict["values"][number]["value"], zh: boolean): string {
+function valueText(c: TeamConflict, v: TeamConflict["values"][number]["value"], zh: boolean, scale: ScaleId): string {
   if (c.field === "grade" || c.field === "gradePrev")
-    return zh ? zhGrade(v as Grade, "team") : enGrade(v as Grade, "team");
+    return zh ? zhGrade(v as Grade, scale) : enGrade(v as Grade, scale);
   if (c.field === "political") return zh ? zhGrade(v as Grade, "political") : enGrade(v as Grade, "political");
   return String(v);
 }
@@ -239,8 +239,12 @@ export const D08: RuleModule = {
         const layout = c.sheet === model.teamSheet?.name ? model.teamSheet : model.cadreSheet;
         const header = layout?.headers[c.col] ?? "";
         const onTeams = c.sheet === model.teamSheet?.name;
-        const zh = c.values.map((v) => `「${valueText(c, v.value, true)}」（${rowsText(v.rows, true)}）`).join("、");
-        const en = c.values.map((v) => `${valueText(c, v.value, false)} (${rowsText(v.rows, false)})`).join(", ");
+        const zh = c.values
+          .map((v) => `「${valueText(c, v.value, true, model.teamScale)}」（${rowsText(v.rows, true)}）`)
+          .join("、");
+        const en = c.values
+          .map((v) => `${valueText(c, v.value, false, model.teamScale)} (${rowsText(v.rows, false)})`)
+          .join(", ");
         ctx.report({
           at: { sheet: c.sheet, r: c.values[1].rows[0], c: c.col },
           unit: u.name,

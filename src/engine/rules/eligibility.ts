@@ -161,8 +161,8 @@ export const E03: RuleModule = {
           ctx,
           t,
           at,
-          `政治素质为“${pq}”，年度考核等次应降低，请复核（现为${zhGrade(t.grade, "team")}）`,
-          `political quality ${pq}: the grade must be lowered; please review (now ${enGrade(t.grade, "team")})`,
+          `政治素质为“${pq}”，年度考核等次应降低，请复核（现为${zhGrade(t.grade, ctx.model.teamScale)}）`,
+          `political quality ${pq}: the grade must be lowered; please review (now ${enGrade(t.grade, ctx.model.teamScale)})`,
           "warning",
         );
     });

@@ -9,7 +9,7 @@ const ART = "公务员考核规定（2020）";
 
 /** A run of one grade that carries a consequence (H01–H03): data the checks and the result-use list share. */
 export interface RunRule {
-  rule: "H01" | "H02" | "H03";
+  rule: "H01" | "H02" | "H03" | "H06";
   grade: Grade;
   years: number;
   measure: { zh: string; en: string };
@@ -43,6 +43,17 @@ export const RUN_RULES: RunRule[] = [
     years: 2,
     measure: { zh: "予以辞退", en: "dismissal" },
     finding: { zh: "连续 {n} 年不称职，予以辞退", en: "不称职 {n} years running: dismissal" },
+  },
+  {
+    // 004: 「对连续两年认定为基本称职和当年认定为不称职的领导干部，不再任用」 (the 不称职 year is R14).
+    rule: "H06",
+    grade: BASIC,
+    years: 2,
+    measure: {
+      zh: "不再任用，视情况改任非领导职务、降职使用，或待岗、培训",
+      en: "not appointed again: a non-leading post, demotion, or waiting for a post and training",
+    },
+    finding: { zh: "连续 {n} 年基本称职，不再任用", en: "基本称职 {n} years running: not appointed again" },
   },
 ];
 
@@ -84,6 +95,7 @@ function runRule(r: RunRule, source: string): RuleModule {
 export const H01 = runRule(RUN_RULES[0], ART + " 第十九条");
 export const H02 = runRule(RUN_RULES[1], ART + " 第二十一条");
 export const H03 = runRule(RUN_RULES[2], "公务员考核规定（2007）第十九条");
+export const H06 = runRule(RUN_RULES[3], "任期目标考核（干部聘任制拓展交流）");
 
 /** Years graded 称职 or above among this year and the visible history. */
 export function competentYears(p: CadreRow): number {
@@ -155,4 +167,4 @@ export const H05: RuleModule = {
   },
 };
 
-export const HISTORY_RULES = [H01, H02, H03, H04, H05];
+export const HISTORY_RULES = [H01, H02, H03, H04, H05, H06];

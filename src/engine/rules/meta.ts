@@ -3,7 +3,7 @@
  * only the *_META of a rule file lets the bundler drop the checks a bundle never runs (functions.js).
  */
 import { AUDIT_RULES } from "./audit";
-import { H01, H02, H03 } from "./history";
+import { H01, H02, H03, H06 } from "./history";
 import { A01_META, A02_META } from "./audit";
 import { D01_META, D02_META, D03_META, D04_META, D05_META, D06_META, D07_META, D08_META, D09_META } from "./data";
 import { E01_META, E02_META, E03_META, E04_META, E05_META, E06_META, E07_META, E08_META } from "./eligibility";
@@ -55,7 +55,7 @@ const METAS: RuleMeta[] = [
   T02_META,
   T04_META,
   T03_META,
-  ...[H01, H02, H03, ...AUDIT_RULES.slice(2)].map((r) => r.meta),
+  ...[H01, H02, H03, H06, ...AUDIT_RULES.slice(2)].map((r) => r.meta),
 ];
 
 export const RULE_META: ReadonlyMap<string, RuleMeta> = new Map(METAS.map((m) => [m.id, m]));

@@ -62,8 +62,8 @@ export const Q01: RuleModule = {
         u,
         participants(u.cadres, ctx.params.quota),
         share,
-        `班子等次为${zhGrade(u.teamGrade, "team")}${local}`,
-        `team graded ${enGrade(u.teamGrade, "team")}${local ? " (locally set share)" : ""}`,
+        `班子等次为${zhGrade(u.teamGrade, ctx.model.teamScale)}${local}`,
+        `team graded ${enGrade(u.teamGrade, ctx.model.teamScale)}${local ? " (locally set share)" : ""}`,
       );
     }
   },

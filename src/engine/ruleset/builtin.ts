@@ -165,6 +165,30 @@ export const GANSU_2024: Overlay = {
 };
 
 /**
+ * 004 (任期目标考核): teams classed 一类–四类 instead of graded, cadres 优秀/称职/基本称职/不称职; the result
+ * use is the source's own (R09–R14, H06). No quota figure is given, so no Q rule is on.
+ */
+export const TERM_SYSTEM_2022: Ruleset = {
+  id: "term-system-2022",
+  title: {
+    zh: "任期目标考核：班子分类和干部档次（2022）",
+    en: "Term-target appraisal: team classes and cadre grades (2022)",
+  },
+  year: 2022,
+  source: "干部聘任制拓展交流（2022，任期目标考核）",
+  kind: "base",
+  scale: "cadre",
+  teamScale: "termClass",
+  rules: {
+    ...on(DATA),
+    ...on(["R09", "R10", "R11", "R12", "R13", "R14", "H06"], { source: "任期目标考核（干部聘任制拓展交流）" }),
+    ...on(WHERE_COLUMNS),
+  },
+  params: DEFAULT_PARAMS,
+  paramNotes: { ...COMMON_NOTES },
+};
+
+/**
  * 001 (阿勒泰地区): 「凡自治区下达的指标失分超过责任分值20% …取消部门单位领导班子和主要领导评优资格」 (E04), and
  * 「对不同主体的评价意见，要赋予不同的权重系数」 (S03) — the source names no figures, so the evaluator
  * weights stay unset (S03 checks them once a locality sets them).
@@ -207,6 +231,7 @@ export const BUILTIN: (Ruleset | Overlay)[] = [
   GANSU_2024,
   ZHEJIANG_TOWNSHIP_2018,
   ALTAY_2017,
+  TERM_SYSTEM_2022,
 ];
 
 export const DEFAULT_RULESET_ID = "jinan-2022";

@@ -43,8 +43,15 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-export function fingerprintOf(rs: Pick<Ruleset, "id" | "scale" | "rules" | "params">): string {
-  const canonical = canonicalJson({ id: rs.id, scale: rs.scale, rules: rs.rules, params: rs.params });
+export function fingerprintOf(rs: Pick<Ruleset, "id" | "scale" | "rules" | "params" | "teamScale">): string {
+  // teamScale only where it is not the default, so every earlier fingerprint stays as it was.
+  const canonical = canonicalJson({
+    id: rs.id,
+    scale: rs.scale,
+    ...(rs.teamScale && rs.teamScale !== "team" ? { teamScale: rs.teamScale } : {}),
+    rules: rs.rules,
+    params: rs.params,
+  });
   return sha256Hex(canonical);
 }
 
@@ -142,6 +149,7 @@ export function rulesetFromJson(json: unknown): ResolvedRuleset {
     source: typeof json.source === "string" ? json.source : base.source,
     kind: "base",
     scale: json.scale === "institution" || json.scale === "cadre" ? json.scale : base.scale,
+    ...(json.teamScale === "termClass" || json.teamScale === "team" ? { teamScale: json.teamScale } : {}),
     rules: { ...base.rules, ...((json.rules as Ruleset["rules"]) ?? {}) },
     params: deepMerge<RulesetParams>(base.params, json.params ?? {}),
     paramNotes: { ...base.paramNotes, ...((json.paramNotes as Ruleset["paramNotes"]) ?? {}) },

@@ -73,10 +73,17 @@ export interface Ruleset {
   /** A base ruleset stands alone; an Overlay adds to one. */
   kind: "base";
   scale: ScaleId;
+  /** How teams are graded: 优秀/良好/一般/较差 (default), or the term system's 一类–四类. */
+  teamScale?: "team" | "termClass";
   rules: Record<string, RuleSetting>;
   params: RulesetParams;
   /** Parameter path → where the figure comes from; `local: true` marks a figure the source does not give. */
   paramNotes: Record<string, { source: string; local?: boolean }>;
+}
+
+/** The scale a ruleset grades teams with. */
+export function teamScaleOf(rs: { teamScale?: "team" | "termClass" }): "team" | "termClass" {
+  return rs.teamScale ?? "team";
 }
 
 /** An overlay names only what it changes. */

@@ -1,4 +1,5 @@
 import {
+  checkWorkbook,
   BUILTIN,
   carriedRuleset,
   DEFAULT_PARAMS,
@@ -216,5 +217,34 @@ describe("what the built-in rulesets turn on (rules.md §10 and §11)", () => {
 
   it("cites the Jinan measures' 容错 clause for E08", () => {
     expect(resolveRuleset("jinan-2022").rules.E08.source).toContain("容错");
+  });
+});
+
+describe("S04's county parameter set (Gansu, 002)", () => {
+  it("gansu-2024 carries the counties' 60% with its source, checks a locality's figure against it, and is silent until one is set", () => {
+    const gansu = resolveRuleset("jinan-2022+gansu-2024");
+    expect(gansu.params.weights.countyFocus).toEqual({ share: 60, value: null });
+    expect(gansu.paramNotes["weights.countyFocus.share"].source).toContain("60%");
+    const sheet = {
+      sheets: [
+        {
+          name: "干部",
+          values: [
+            ["单位", "姓名", "是否正职", "本年等次"],
+            ["甲局", "张一", "是", "称职"],
+          ],
+        },
+      ],
+    };
+    const s04 = (rs: typeof gansu) => checkWorkbook(sheet, rs).findings.filter((f) => f.rule === "S04");
+    expect(s04(gansu)).toEqual([]);
+    const set = (value: number) =>
+      rulesetFromJson({
+        id: `gansu-${value}`,
+        extends: "jinan-2022+gansu-2024",
+        params: { weights: { countyFocus: { value } } },
+      });
+    expect(s04(set(60))).toEqual([]);
+    expect(s04(set(50)).map((f) => f.message)).toEqual(["县区乡村振兴实绩和强县域行动两项指标权重为 50%，应为 60%"]);
   });
 });

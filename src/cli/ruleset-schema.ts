@@ -64,6 +64,7 @@ const PARAMS = strict({
     survey: percent,
     evaluators: { type: "object", additionalProperties: percent },
     highQuality: strict({ min: percent, max: percent, value: { anyOf: [percent, { type: "null" }] } }),
+    countyFocus: strict({ share: percent, value: { anyOf: [percent, { type: "null" }] } }),
   }),
   democraticLowShare: percent,
 });

@@ -125,12 +125,19 @@ export const S04: RuleModule = {
   meta: S04_META,
   check(ctx) {
     const { min, max, value } = ctx.params.weights.highQuality;
-    if (value === null || (value >= min && value <= max)) return;
-    ctx.report({
-      at: rulesAt(),
-      zh: `高质量发展指标权重 ${value}% 不在 ${min}%–${max}% 之间`,
-      en: `High-quality-development weight ${value}% is outside ${min}%–${max}%`,
-    });
+    if (value !== null && (value < min || value > max))
+      ctx.report({
+        at: rulesAt(),
+        zh: `高质量发展指标权重 ${value}% 不在 ${min}%–${max}% 之间`,
+        en: `High-quality-development weight ${value}% is outside ${min}%–${max}%`,
+      });
+    const county = ctx.params.weights.countyFocus;
+    if (county && county.value !== null && county.value !== county.share)
+      ctx.report({
+        at: rulesAt(),
+        zh: `县区乡村振兴实绩和强县域行动两项指标权重为 ${county.value}%，应为 ${county.share}%`,
+        en: `Counties' rural-revitalization and county-strength indicators weigh ${county.value}%, should be ${county.share}%`,
+      });
   },
 };
 

@@ -155,12 +155,16 @@ export const GANSU_2024: Overlay = {
   source: "甘肃省 2024 年度考核办法",
   kind: "overlay",
   defaultBase: "civil-servant-2020",
-  rules: on(["E01", "E02", "E03", "S01", "S02"], { source: "甘肃省 2024 年度考核办法" }),
-  params: {},
+  rules: on(["E01", "E02", "E03", "S01", "S02", "S04"], { source: "甘肃省 2024 年度考核办法" }),
+  // 002: 「对县区主要考核乡村振兴实绩和强县域行动，两项指标占60%权重」 — the county parameter set of S04.
+  params: { weights: { countyFocus: { share: 60, value: null } } },
   paramNotes: {
     regularScoreMin: { source: "甘肃：平时考核得分低于 90 分的不得评为优秀" },
     "weights.regular": { source: "甘肃：平时考核结果占年度考核综合得分的 30%" },
     "weights.survey": { source: "甘肃：民意调查占班子年度考核得分的 5%" },
+    "weights.countyFocus.share": { source: "甘肃：对县区主要考核乡村振兴实绩和强县域行动，两项指标占 60% 权重" },
+    "weights.countyFocus.value": { source: "本地设定的两项指标权重；未设定时 S04 不检查", local: true },
+    "weights.highQuality": { source: "甘肃：高质量发展占市州经济社会发展实绩 55%–70% 的权重" },
   },
 };
 

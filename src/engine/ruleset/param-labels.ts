@@ -26,6 +26,8 @@ const FIXED: Record<string, string> = {
   "weights.highQuality.min": "高质量发展考核占比下限",
   "weights.highQuality.max": "高质量发展考核占比上限",
   "weights.highQuality.value": "高质量发展考核占比（本地取值）",
+  "weights.countyFocus.share": "县区乡村振兴实绩和强县域行动两项指标权重",
+  "weights.countyFocus.value": "县区两项指标权重（本地取值）",
   democraticLowShare: "民主测评基本称职及不称职票比例达到此值须谈话",
 };
 

@@ -53,6 +53,8 @@ export interface RulesetParams {
     survey: number;
     evaluators: Record<string, number>;
     highQuality: { min: number; max: number; value: number | null };
+    /** Gansu counties (002): 乡村振兴实绩 and 强县域行动 together weigh `share`; `value` is the locality's figure. */
+    countyFocus?: { share: number; value: number | null };
   };
   /** R08: share (percent) of 基本称职 + 不称职 votes in the democratic evaluation that calls for a talk. */
   democraticLowShare: number;

@@ -418,6 +418,20 @@ const CASES: Record<string, Case> = {
     ruleset: "jinan-2022+gansu-2024",
     valid: [units({ ...sound, cadres: sound.cadres.map((r) => ({ ...r, 平时考核得分: 95, 政治素质: "好" })) })],
     invalid: [
+      // A one-sheet layout: the team's grade and 政治素质 on every cadre row.
+      {
+        input: cadreRows([
+          person({
+            是否正职: "是",
+            本年等次: "称职",
+            平时考核得分: 95,
+            政治素质: "好",
+            班子等次: "优秀",
+            班子政治素质: "较好",
+          }),
+        ]),
+        at: ["干部!G2"], // the team grade's cell
+      },
       {
         input: units({ ...sound, cadres: sound.cadres.map((r) => ({ ...r, 平时考核得分: 95, 政治素质: "较好" })) }),
         at: ["干部!D2"],

@@ -93,6 +93,8 @@ export function checkRow(args: RowArgs, ruleset: ResolvedRuleset): Finding[] {
     cadres: [person],
     principals: person.principal ? [person] : [],
     conflicts: [],
+    teamRegularScore: null,
+    teamPolitical: null,
   };
   model.units.push(unit);
   model.unitByKey.set(unit.key, unit);

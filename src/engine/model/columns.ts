@@ -35,7 +35,9 @@ export type CadreCol =
   | "democraticLow"
   | "note"
   | "check"
-  | "hint";
+  | "hint"
+  | "teamRegularScore"
+  | "teamPoliticalQuality";
 
 export type TeamCol =
   | "unit"
@@ -94,6 +96,9 @@ export const CADRE_COLUMNS: Synonyms<CadreCol> = {
   note: { names: ["备注", "说明", "Note"] },
   check: { names: ["校验", "Check"] },
   hint: { names: ["提示", "Hint"] },
+  // The team's own figures in a one-sheet layout (team grade on every cadre row): Gansu judges teams too.
+  teamRegularScore: { names: ["班子平时考核得分", "班子平时考核", "Team regular score"] },
+  teamPoliticalQuality: { names: ["班子政治素质", "班子政治素质等次", "Team political quality"] },
 };
 
 export const TEAM_COLUMNS: Synonyms<TeamCol> = {

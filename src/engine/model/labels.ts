@@ -33,6 +33,8 @@ export const CADRE_LABELS: Record<CadreCol, string> = {
   note: "备注",
   check: "校验",
   hint: "提示",
+  teamRegularScore: "班子平时考核得分",
+  teamPoliticalQuality: "班子政治素质",
 };
 
 export const TEAM_LABELS: Record<TeamCol, string> = {

@@ -164,6 +164,8 @@ export function readCadreRow(
     proposedGrade: rd.grade(c.proposedGrade, scale),
     teamGrade: rd.grade(c.teamGrade, teamScale),
     teamGradePrev: rd.grade(c.teamGradePrev, teamScale),
+    teamRegularScore: rd.score(c.teamRegularScore),
+    teamPolitical: rd.grade(c.teamPoliticalQuality, "political"),
     category: rd.text(c.category),
     democraticLow: rd.percent(c.democraticLow),
     bad: rd.bad,

@@ -93,6 +93,9 @@ export interface CadreRow {
   /** Layout with the team grade on every cadre row. */
   teamGrade: Grade | null;
   teamGradePrev: Grade | null;
+  /** That layout's team 平时考核 and 政治素质 (Gansu). */
+  teamRegularScore: number | null;
+  teamPolitical: Grade | null;
   category: string;
   /** Share (percent) of 基本称职 + 不称职 votes in the democratic evaluation (R08). */
   democraticLow: number | null;
@@ -160,6 +163,9 @@ export interface Unit {
   principals: CadreRow[];
   /** Team fields its rows disagree on; each such field reads as unknown. */
   conflicts: TeamConflict[];
+  /** The team's own 平时考核 and 政治素质, from 班子 or from the cadre rows of a one-sheet layout. */
+  teamRegularScore: number | null;
+  teamPolitical: Grade | null;
 }
 
 /** A formula-level finding (A03–A06), found by the audit pass over a built model. */

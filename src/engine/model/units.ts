@@ -71,6 +71,8 @@ function newUnit(key: string, name: string): Unit {
     cadres: [],
     principals: [],
     conflicts: [],
+    teamRegularScore: null,
+    teamPolitical: null,
   };
 }
 
@@ -96,6 +98,8 @@ export function buildUnits(model: Model): void {
     u.category = t.category;
     u.teamGrade = t.grade;
     u.teamGradePrev = t.gradePrev;
+    u.teamRegularScore = t.regularScore;
+    u.teamPolitical = t.political;
     if (ts && ts.cols.teamGrade !== undefined) u.teamGradeAt = { sheet: ts.name, r: t.r, c: ts.cols.teamGrade };
   }
   for (const p of model.cadres) {
@@ -123,4 +127,6 @@ function teamFromCadreRows(u: Unit, sheet: string, cols: Partial<Record<CadreCol
   if (gradeCol !== undefined && (withGrade || grade.values))
     u.teamGradeAt = { sheet, r: withGrade?.r ?? u.cadres[0].r, c: gradeCol };
   u.teamGradePrev = field("gradePrev", cols.teamGradePrev, (p) => p.teamGradePrev) as Grade | null;
+  u.teamRegularScore = field("regularScore", cols.teamRegularScore, (p) => p.teamRegularScore) as number | null;
+  u.teamPolitical = field("political", cols.teamPoliticalQuality, (p) => p.teamPolitical) as Grade | null;
 }

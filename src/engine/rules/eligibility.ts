@@ -1,6 +1,6 @@
 /** E — who may receive which grade (rules.md §5). */
-import { EXCELLENT, INCOMPETENT, isGraded, TEAM_POOR, UNGRADED } from "../grades";
-import type { CadreRow, CellRef, TeamRow } from "../model/types";
+import { EXCELLENT, INCOMPETENT, isGraded, TEAM_POOR, UNGRADED, type Grade } from "../grades";
+import type { CadreRow, CellRef } from "../model/types";
 import { LIMIT_WEIGHT } from "../ruleset/sanctions";
 import type { SanctionLimit, SanctionRow } from "../ruleset/types";
 import { cadreAt, unitAt, zhGrade, enGrade } from "./helpers";
@@ -14,13 +14,27 @@ function gradeReport(ctx: RuleContext, p: CadreRow, zh: string, en: string, seve
  * Gansu assesses teams as it does cadres (002: 平时考核 for 省管班子 and 省管干部; teams whose 政治素质 is
  * not 好 lose 评优, teams rated 一般/较差 are downgraded): each team with its own figures on 班子.
  */
-function eachTeam(ctx: RuleContext, fn: (t: TeamRow, at: CellRef | null) => void): void {
-  for (const u of ctx.model.units) if (u.team) fn(u.team, u.teamGradeAt);
+interface TeamFigures {
+  unit: string;
+  grade: Grade | null;
+  regularScore: number | null;
+  political: Grade | null;
+}
+
+/** Each unit's team, with its figures from 班子 or from the cadre rows of a one-sheet layout. */
+function eachTeam(ctx: RuleContext, fn: (t: TeamFigures, at: CellRef | null) => void): void {
+  for (const u of ctx.model.units) {
+    if (u.teamRegularScore === null && u.teamPolitical === null) continue;
+    fn(
+      { unit: u.name, grade: u.teamGrade, regularScore: u.teamRegularScore, political: u.teamPolitical },
+      u.teamGradeAt,
+    );
+  }
 }
 
 function teamReport(
   ctx: RuleContext,
-  t: TeamRow,
+  t: TeamFigures,
   at: CellRef | null,
   zh: string,
   en: string,

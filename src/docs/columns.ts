@@ -68,6 +68,29 @@ const READ_BY_ALL: Record<string, string> = { name: "全部（一行一人）", 
 
 const cell = (s: string) => s.replace(/\|/g, "\\|");
 
+const TABLE_HEAD = ["| 标准表头 | 也认作 | 填写 | 读取它的规则 |", "|---|---|---|---|"];
+
+/** One sheet's table: every column, its other headers, what to type, the rules that read it. */
+function sheetTable(
+  sheet: "cadre" | "team",
+  columns: Record<string, { names: string[] }>,
+  labels: Record<string, string>,
+  values: Record<string, string>,
+  readByAll: Record<string, string> = {},
+): string[] {
+  return Object.entries(columns).map(([id, { names }]) => {
+    const label = labels[id];
+    const others = names.filter((n) => n !== label);
+    const needs = rulesNeeding(
+      (n) =>
+        (n.sheet === sheet && n.col === id) ||
+        (id === "teamGrade" && n.sheet === "teamGrade") ||
+        (id === "teamGradePrev" && n.sheet === "teamGradePrev"),
+    );
+    return `| ${label} | ${cell(others.join("、"))} | ${cell(values[id] ?? "文字")} | ${readByAll[id] ?? needs} |`;
+  });
+}
+
 export function columnsMarkdown(): string {
   const lines = [
     "# 列参考 · Column reference",
@@ -80,33 +103,13 @@ export function columnsMarkdown(): string {
     "",
     "## 干部表 · Cadres",
     "",
-    "| 标准表头 | 也认作 | 填写 | 读取它的规则 |",
-    "|---|---|---|---|",
+    ...TABLE_HEAD,
+    ...sheetTable("cadre", CADRE_COLUMNS, CADRE_LABELS, CADRE_VALUES, READ_BY_ALL),
+    "",
+    "## 班子表 · Teams",
+    "",
+    ...TABLE_HEAD,
+    ...sheetTable("team", TEAM_COLUMNS, TEAM_LABELS, TEAM_VALUES),
   ];
-  for (const [id, { names }] of Object.entries(CADRE_COLUMNS)) {
-    const label = CADRE_LABELS[id as keyof typeof CADRE_LABELS];
-    const others = names.filter((n) => n !== label);
-    const needs = rulesNeeding(
-      (n) =>
-        (n.sheet === "cadre" && n.col === id) ||
-        (id === "teamGrade" && n.sheet === "teamGrade") ||
-        (id === "teamGradePrev" && n.sheet === "teamGradePrev"),
-    );
-    lines.push(
-      `| ${label} | ${cell(others.join("、"))} | ${cell(CADRE_VALUES[id] ?? "文字")} | ${READ_BY_ALL[id] ?? needs} |`,
-    );
-  }
-  lines.push("", "## 班子表 · Teams", "", "| 标准表头 | 也认作 | 填写 | 读取它的规则 |", "|---|---|---|---|");
-  for (const [id, { names }] of Object.entries(TEAM_COLUMNS)) {
-    const label = TEAM_LABELS[id as keyof typeof TEAM_LABELS];
-    const others = names.filter((n) => n !== label);
-    const needs = rulesNeeding(
-      (n) =>
-        (n.sheet === "team" && n.col === id) ||
-        (id === "teamGrade" && n.sheet === "teamGrade") ||
-        (id === "teamGradePrev" && n.sheet === "teamGradePrev"),
-    );
-    lines.push(`| ${label} | ${cell(others.join("、"))} | ${cell(TEAM_VALUES[id] ?? "文字")} | ${needs} |`);
-  }
   return lines.join("\n") + "\n";
 }

@@ -11,6 +11,7 @@ import type { CadreCol } from "./model/columns";
 import { CADRE_LABELS } from "./model/labels";
 import { readCadreRow, RowReader, sanctionIndex } from "./model/row-reader";
 import type { Model, Unit } from "./model/types";
+import { newUnit } from "./model/unit";
 import type { ResolvedRuleset } from "./ruleset/resolve";
 import { teamScaleOf } from "./ruleset/types";
 import type { Finding } from "./rules/types";
@@ -83,18 +84,13 @@ export function checkRow(args: RowArgs, ruleset: ResolvedRuleset): Finding[] {
   };
   // One row, one unit: built here rather than by model/units.ts, which the functions bundle need not carry.
   const unit: Unit = {
-    key: person.unitKey,
-    name: person.unit,
+    ...newUnit(person.unitKey, person.unit),
     category: person.category,
-    team: null,
     teamGrade: person.teamGrade,
     teamGradePrev: person.teamGradePrev,
     teamGradeAt: cols.teamGrade === undefined ? null : { sheet: "行", r: 1, c: cols.teamGrade },
     cadres: [person],
     principals: person.principal ? [person] : [],
-    conflicts: [],
-    teamRegularScore: null,
-    teamPolitical: null,
   };
   model.units.push(unit);
   model.unitByKey.set(unit.key, unit);

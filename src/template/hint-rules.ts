@@ -32,7 +32,9 @@ export interface HintRule {
   when(refs: HintRefs, r: number): string;
 }
 
-const anyOf = (cell: string, values: string[]) => `OR(${values.map((v) => `${cell}="${v}"`).join(",")})`;
+/** `OR(A1="x",A1="y")`: equality tests every spreadsheet program reads. */
+export const anyOf = (cell: string, values: readonly string[]) =>
+  `OR(${values.map((v) => `${cell}="${v}"`).join(",")})`;
 
 export const HINT_RULES: HintRule[] = [
   {

@@ -15,7 +15,7 @@ import { teamScaleOf } from "../engine/ruleset/types";
 import { RULES_SHEET, rulesSheet, LIMIT_TEXT, type FormulaVariant } from "../engine/audit/rules-sheet";
 import { STATUS_OVER } from "../engine/audit/formulas";
 import { RULE_META } from "../engine/rules/meta";
-import { HINT_RULES } from "./hint-rules";
+import { anyOf, HINT_RULES } from "./hint-rules";
 
 export type { FormulaVariant } from "../engine/audit/rules-sheet";
 
@@ -120,8 +120,6 @@ function letters(columns: TemplateColumn[]): (header: string) => string {
   };
 }
 
-const or = (cell: string, values: readonly string[]) => `OR(${values.map((v) => `${cell}="${v}"`).join(",")})`;
-
 export function buildTemplate(rs: ResolvedRuleset, opts: TemplateOptions): Template {
   const year = opts.year;
   const variant = opts.formulas ?? "native";
@@ -185,7 +183,7 @@ export function buildTemplate(rs: ResolvedRuleset, opts: TemplateOptions): Templ
   const bp = (r: number) => `MIN(10000,MAX(0,ROUND(${share(r)}*100,0)))`;
   const up = `IF(${R("quota.rounding")}="ceil",9999,IF(${R("quota.rounding")}="round-half-up",5000,0))`;
   const nativeQuota = (r: number) =>
-    `=IF(OR($${t("单位")}${r}="",NOT(${or(grade(r), teamLabels)})),"",IF(OR(${n(r)}=0,${bp(r)}=0),0,MIN(${n(r)},MAX(${R("quota.minimum")},INT((${n(r)}*${bp(r)}+${up})/10000)))))`;
+    `=IF(OR($${t("单位")}${r}="",NOT(${anyOf(grade(r), teamLabels)})),"",IF(OR(${n(r)}=0,${bp(r)}=0),0,MIN(${n(r)},MAX(${R("quota.minimum")},INT((${n(r)}*${bp(r)}+${up})/10000)))))`;
   const teamFormulas: Record<Computes, (r: number) => string> = {
     participants: (r) => {
       let count = `COUNTIFS(${unitIs(r)},${named}${notPrincipal})`;

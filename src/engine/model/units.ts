@@ -5,6 +5,7 @@
  */
 import type { Grade } from "../grades";
 import type { CadreCol, TeamCol } from "./columns";
+import { newUnit } from "./unit";
 import type { CadreRow, Model, TeamConflict, TeamRow, Unit } from "./types";
 
 type Value = Grade | number | string | null;
@@ -57,23 +58,6 @@ function mergeTeams(
       conflicts.push({ field, sheet, col: cols[col]!, values, listed: rows.map((t) => t.r).sort((a, b) => a - b) });
   }
   return merged;
-}
-
-function newUnit(key: string, name: string): Unit {
-  return {
-    key,
-    name,
-    category: "",
-    team: null,
-    teamGrade: null,
-    teamGradePrev: null,
-    teamGradeAt: null,
-    cadres: [],
-    principals: [],
-    conflicts: [],
-    teamRegularScore: null,
-    teamPolitical: null,
-  };
 }
 
 export function buildUnits(model: Model): void {

@@ -37,9 +37,10 @@ function rowOf(ref: string): number {
   return m ? Number(m[0]) - 1 : -1;
 }
 
-function finishRow(row: unknown[]): void {
-  if (row.length > DENSE_WIDTH) return;
-  for (let i = 0; i < row.length; i++) if (row[i] === undefined) row[i] = null;
+/** A row no wider than DENSE_WIDTH gets null in its holes, as range.values has; a wider one stays sparse. */
+function densify<T>(row: (T | null | undefined)[]): (T | null)[] {
+  if (row.length <= DENSE_WIDTH) for (let i = 0; i < row.length; i++) if (row[i] === undefined) row[i] = null;
+  return row as (T | null)[];
 }
 
 export function readSheet(
@@ -194,7 +195,7 @@ export function readSheet(
           put(cellValue(), formulaText());
           break;
         case "row":
-          if (row) finishRow(row);
+          if (row) densify(row);
           row = null;
           break;
       }
@@ -208,14 +209,8 @@ export function readSheet(
     values,
     merges,
     hidden: entry.hidden,
-    ...(anyFormula ? { formulas: Array.from({ length: values.length }, (_, i) => fill(formulas[i])) } : {}),
+    ...(anyFormula ? { formulas: Array.from({ length: values.length }, (_, i) => densify(formulas[i] ?? [])) } : {}),
   };
-}
-
-function fill(row: (string | null)[] | undefined): (string | null)[] {
-  if (!row) return [];
-  if (row.length <= DENSE_WIDTH) for (let i = 0; i < row.length; i++) if (row[i] === undefined) row[i] = null;
-  return row;
 }
 
 /** Excel shows only a merge's anchor; a value some writer left under the rest is not what people see. */

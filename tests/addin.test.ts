@@ -153,6 +153,20 @@ describe("the task pane in headless Chromium", () => {
     expect(s.consoleErrors).toEqual([]);
   });
 
+  it("shows 「环境」: outside Office every feature is off with its reason, and the page stays usable", async () => {
+    const features = await s.page.$$eval("#envFeatures li", (li) =>
+      li.map((x) => ({
+        id: (x as HTMLElement).dataset.feature,
+        on: (x as HTMLElement).dataset.on,
+        text: x.textContent,
+      })),
+    );
+    expect(features.map((f) => f.id)).toEqual(["validate", "functions", "sharedRuntime", "templatePrint", "autoOpen"]);
+    expect(features.every((f) => f.on === "false" && f.text!.includes("不在 Excel 中运行"))).toBe(true);
+    expect(await s.page.textContent("#envFacts")).toContain("不在 Office 中");
+    expect(await s.page.isHidden("#legacy")).toBe(true);
+  });
+
   it("switches to English", async () => {
     await s.page.click("#lang");
     expect(await s.page.textContent("#title")).toBe("Appraisal Rules");
@@ -263,6 +277,33 @@ describe("validating the sample workbook in the pane", () => {
     expect(s.consoleErrors).toEqual([]);
     expect(s.blocked).toEqual([]);
   });
+});
+
+describe("a pane that cannot run says so instead of staying blank (legacy.js)", () => {
+  async function legacyText(replace: Record<string, string | null>): Promise<string | null> {
+    const s = await openPane([{ name: "干部", values: [["姓名"]] }], {}, replace);
+    try {
+      await s.page.goto(`${s.origin}/taskpane.html`);
+      await s.page.waitForSelector("#legacy:not([hidden])", { timeout: 20000 });
+      expect(await s.page.evaluate(() => document.body.dataset.ready)).toBeUndefined();
+      return await s.page.textContent("#legacy");
+    } finally {
+      await s.close();
+    }
+  }
+
+  it("names the Office versions it needs when the engine cannot parse the pane's scripts", async () => {
+    // What Internet Explorer's engine (Office 2016/2019's webview) makes of ES2020: a syntax error.
+    const text = await legacyText({ "/taskpane.js": "const f = (a) => a?.b ?? 1; class {" });
+    expect(text).toContain("需要 Excel 2021、LTSC 2024、Microsoft 365 或网页版 Excel");
+    expect(text).toContain("通用公式");
+  }, 60000);
+
+  it("says office.js did not load (an intranet without the CDN) and how to deploy a local copy", async () => {
+    const text = await legacyText({ "/lib/1/hosted/office.js": null });
+    expect(text).toContain("未能加载 office.js");
+    expect(text).toContain("--office-js local");
+  }, 60000);
 });
 
 describe("the pane with hostile or awkward workbooks", () => {

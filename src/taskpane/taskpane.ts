@@ -3,6 +3,7 @@
  * ruleset into the runtime (so KH.* cells use it even before anyone opens the pane).
  * One engine: the findings here are those of `kaohe check` on the same workbook.
  */
+import "./started";
 import { checkWorkbook, parseDate, resolveRuleset, rulesetForWorkbook, resultList, type CheckResult } from "../engine";
 import { rulesetInForceId } from "../functions/ruleset-in-force";
 import { reportTable } from "../tables/report";
@@ -23,6 +24,9 @@ import { renderFindings } from "./findings-panel";
 import { functionItems } from "./functions-list";
 import { textOf } from "./i18n";
 import { renderRuleset } from "./ruleset-panel";
+import { describeEnvironment, featureOn, type Environment } from "./environment";
+import { renderEnvironment } from "./environment-panel";
+import { probeHost } from "./excel/host";
 import type { Filter, GroupBy, Lang } from "./view-model";
 
 let lang: Lang = "zh";
@@ -32,6 +36,8 @@ let groupBy: GroupBy = "unit";
 let running: { aborted: boolean } | null = null;
 /** The ruleset saved in this workbook's settings; without one, a 规则 sheet's ruleset applies. */
 let savedRuleset: string | null = null;
+/** What this Excel runs (「环境」); read once when Office is ready. */
+let env: Environment | null = null;
 
 function setStatus(text: string, error = false): void {
   const s = el("status");
@@ -84,7 +90,19 @@ function renderAll(): void {
   el("functionsTitle").textContent = t.functions;
   el("functions").replaceChildren(...functionItems());
   renderRuleset(rulesetInForceId(), lang);
+  if (env) renderEnvironment(env, lang);
+  renderFeatureSwitches();
   renderResults();
+}
+
+/** Features this Excel lacks are switched off where they are offered, with the reason as their tooltip. */
+function renderFeatureSwitches(): void {
+  if (!env?.inOffice) return; // in a plain browser (tests, previews) everything stays as it is
+  const functions = env.features.find((f) => f.id === "functions");
+  const kh = el<HTMLOptionElement>("formulasKh");
+  kh.disabled = !featureOn(env, "functions");
+  kh.title = functions && !functions.on ? functions.why[lang] : "";
+  if (kh.disabled) el<HTMLSelectElement>("templateFormulas").value = "native";
 }
 
 function renderResults(): void {
@@ -251,6 +269,7 @@ function wire(): void {
 }
 
 Office.onReady(() => {
+  env = describeEnvironment(probeHost());
   savedRuleset = loadRulesetSetting();
   el<HTMLInputElement>("templateYear").value = String(defaultAppraisalYear());
   wire();

@@ -102,7 +102,14 @@ export interface FakeStateJson {
   }[];
 }
 
-export async function openPane(specs: FakeSheetSpec[] = [], options: FakeOptions = {}): Promise<PaneSession> {
+/** Request paths answered otherwise: a body instead of the file, or null for 404 (an engine or network the pane cannot use). */
+export type Replacements = Record<string, string | null>;
+
+export async function openPane(
+  specs: FakeSheetSpec[] = [],
+  options: FakeOptions = {},
+  replace: Replacements = {},
+): Promise<PaneSession> {
   const server = await serve();
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const closeServer = () => new Promise((r) => server.close(r));
@@ -136,6 +143,12 @@ export async function openPane(specs: FakeSheetSpec[] = [], options: FakeOptions
     page.on("pageerror", (e) => consoleErrors.push(String(e)));
     await page.route("**/*", async (route) => {
       const url = new URL(route.request().url());
+      if (url.pathname in replace) {
+        const body = replace[url.pathname];
+        return body === null
+          ? route.fulfill({ status: 404, body: "" })
+          : route.fulfill({ body, contentType: "text/javascript" });
+      }
       if (url.origin === origin) return route.continue();
       if (url.hostname === "appsforoffice.microsoft.com") {
         const rel = url.pathname.replace(/^\/lib\/1\/hosted\//, "");

@@ -32,7 +32,8 @@ module.exports = (env, options) => {
       functions: "./src/functions/functions.ts",
       taskpane: "./src/taskpane/taskpane.ts",
     },
-    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
+    // The deployment kit (npm run package) hashes every bundle's name: a WebView2 cache never serves old code.
+    output: { path: path.resolve(__dirname, "dist"), filename: env.hashed ? "[name].[contenthash:8].js" : "[name].js", clean: true },
     resolve: { extensions: [".ts", ".js"] },
     module: {
       rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: "tsconfig.web.json" } } }],

@@ -1,0 +1,153 @@
+// The intranet deployment kit: from a production build (webpack --env hashed) to deploy/ — the static
+// files with content-hashed names, the manifest under the served URL, server and catalog samples.
+// `npm run package` builds and calls assemble(); tests call it on one build for every office.js choice.
+const crypto = require("crypto");
+const fs = require("fs");
+const path = require("path");
+const { normalizeBase, rewriteManifest } = require("./manifest-url");
+const samples = require("./deploy-samples");
+
+const ROOT = path.join(__dirname, "..");
+const OFFICE_JS_PACKAGE = path.join(ROOT, "node_modules", "@microsoft", "office-js");
+const MICROSOFT = "https://appsforoffice.microsoft.com";
+const MICROSOFT_OFFICE_JS = `${MICROSOFT}/lib/1/hosted/office.js`;
+/** Office 365 operated by 21Vianet serves office.js from its own CDN. */
+const VIANET = "https://appsforoffice.cdn.partner.office365.cn";
+const OFFICE_JS = {
+  microsoft: { url: MICROSOFT_OFFICE_JS, origin: MICROSOFT },
+  "21vianet": { url: `${VIANET}/appsforoffice/lib/1/hosted/office.js`, origin: VIANET },
+  local: { url: null, origin: null },
+};
+/** Written into deploy/ so a later run knows it may replace the folder (it never clears anything else). */
+const MARKER = ".kaohe-deploy";
+const HASHED = /\.[0-9a-f]{8}\.[a-z0-9]+$/;
+
+function hash8(buf) {
+  return crypto.createHash("sha256").update(buf).digest("hex").slice(0, 8);
+}
+
+function listFiles(dir, base = dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const full = path.join(dir, d.name);
+    return d.isDirectory() ? listFiles(full, base) : [path.relative(base, full).split(path.sep).join("/")];
+  });
+}
+
+/** The office.js files Excel needs, copied for networks that cannot reach a CDN (Microsoft does not support it). */
+function copyOfficeJs(webDir) {
+  const version = JSON.parse(fs.readFileSync(path.join(OFFICE_JS_PACKAGE, "package.json"), "utf8")).version;
+  const from = path.join(OFFICE_JS_PACKAGE, "dist");
+  const rel = `office-js/${version}`;
+  const to = path.join(webDir, ...rel.split("/"));
+  const wanted = (f) =>
+    !f.includes(".debug.") &&
+    (/^(office|o15apptofilemappingtable|es6-promise|custom-functions-runtime)\.js$/.test(f) ||
+      /^excel[^/]*\.js$/.test(f) ||
+      /^(zh-cn|en-us)\//.test(f) ||
+      /^telemetry\/oteljs(_agave)?\.js$/.test(f));
+  for (const f of listFiles(from).filter(wanted)) {
+    fs.mkdirSync(path.dirname(path.join(to, f)), { recursive: true });
+    fs.copyFileSync(path.join(from, f), path.join(to, f));
+  }
+  fs.copyFileSync(path.join(OFFICE_JS_PACKAGE, "LICENSE.md"), path.join(to, "LICENSE.md"));
+  return `${rel}/office.js`;
+}
+
+/** The page's office.js script and its Content-Security-Policy, following the choice. */
+function pageFor(html, choice, localOfficeJs) {
+  const { url, origin } = OFFICE_JS[choice];
+  if (!html.includes(MICROSOFT_OFFICE_JS))
+    throw new Error("taskpane.html no longer loads office.js from Microsoft's CDN");
+  let out = html.split(MICROSOFT_OFFICE_JS).join(url ?? localOfficeJs);
+  // The build minifies the page: attributes may or may not be quoted.
+  const meta = /(http-equiv=["']?Content-Security-Policy["']?\s+content=")([^"]*)"/;
+  if (!meta.test(out)) throw new Error("taskpane.html has no Content-Security-Policy");
+  out = out.replace(meta, (_, open, csp) => {
+    const policy = csp
+      .split(` ${MICROSOFT}`)
+      .join(origin ? ` ${origin}` : "")
+      .trim();
+    return `${open}${policy}"`;
+  });
+  return out;
+}
+
+function replaceAll(text, map) {
+  let out = text;
+  for (const [from, to] of map) out = out.split(from).join(to);
+  return out;
+}
+
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** src=/href= attributes naming a renamed file, quoted or not. */
+function renameReferences(html, renames) {
+  let out = html;
+  for (const [from, to] of renames) {
+    out = out.replace(new RegExp(`(\\s(?:src|href)=)(["']?)${escape(from)}\\2(?=[\\s>/])`, "g"), `$1$2${to}$2`);
+  }
+  return out;
+}
+
+/**
+ * deploy/ from a build folder. Options: url (https base), officeJs ("microsoft" | "21vianet" | "local"),
+ * catalog (the shared folder the manifest goes to), out (the folder to write).
+ */
+function assemble(buildDir, { url, officeJs = "microsoft", catalog = "\\\\fileserver\\kaohe", out }) {
+  if (!OFFICE_JS[officeJs]) throw new Error(`--office-js 只能是 microsoft、21vianet 或 local，收到「${officeJs}」`);
+  const base = normalizeBase(url);
+  if (fs.existsSync(out) && fs.readdirSync(out).length && !fs.existsSync(path.join(out, MARKER))) {
+    throw new Error(`「${out}」已存在且不是部署包目录，未改动 / ${out} exists and is not a deployment kit; left alone`);
+  }
+  fs.rmSync(out, { recursive: true, force: true });
+  const web = path.join(out, "web");
+  fs.mkdirSync(web, { recursive: true });
+  fs.writeFileSync(path.join(out, MARKER), `${base}\n`);
+
+  // Webpack hashed the bundles (its runtime knows the names); the rest is hashed here.
+  const renames = new Map();
+  for (const f of listFiles(buildDir)) {
+    if (f === "manifest.xml" || f.endsWith(".map")) continue;
+    const body = fs.readFileSync(path.join(buildDir, f));
+    let name = f;
+    if (f !== "taskpane.html" && !HASHED.test(f)) {
+      const ext = path.posix.extname(f);
+      name = `${f.slice(0, -ext.length)}.${hash8(body)}${ext}`;
+      renames.set(f, name);
+    }
+    fs.mkdirSync(path.dirname(path.join(web, name)), { recursive: true });
+    fs.writeFileSync(path.join(web, name), body);
+  }
+  const localOfficeJs = officeJs === "local" ? copyOfficeJs(web) : null;
+  const page = path.join(web, "taskpane.html");
+  fs.writeFileSync(page, pageFor(renameReferences(fs.readFileSync(page, "utf8"), renames), officeJs, localOfficeJs));
+
+  // Every manifest URL under the base, pointing at the hashed names.
+  const bundles = listFiles(web).filter((f) => /^(functions|taskpane)\.[0-9a-f]{8}\.js$/.test(f));
+  const byLogical = new Map([...renames, ...bundles.map((f) => [f.replace(/\.[0-9a-f]{8}\.js$/, ".js"), f])]);
+  const source = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
+  // The source's comment speaks of the dev server; the kit's says where it was built for.
+  const sourceForBase = source.replace(
+    /<!--[\s\S]*?-->/,
+    `<!-- 考核规则 kaohe: built by npm run package for ${base} -->`,
+  );
+  const manifest = replaceAll(
+    rewriteManifest(sourceForBase, base),
+    [...byLogical].map(([from, to]) => [`${base}${from}"`, `${base}${to}"`]),
+  );
+  fs.writeFileSync(path.join(out, "manifest.xml"), manifest);
+
+  const { hostname, pathname } = new URL(base);
+  const write = (rel, body) => {
+    fs.mkdirSync(path.dirname(path.join(out, rel)), { recursive: true });
+    fs.writeFileSync(path.join(out, rel), body);
+  };
+  write("nginx/kaohe.conf", samples.nginx(hostname, pathname));
+  write("iis/web.config", samples.iis());
+  write("catalog/register-catalog.reg", samples.reg(catalog));
+  write("catalog/register-catalog.ps1", samples.powershell(catalog));
+  write("部署说明.txt", samples.readme(base, officeJs, catalog));
+  return { base, manifest: path.join(out, "manifest.xml"), web, officeJs: OFFICE_JS[officeJs].url ?? localOfficeJs };
+}
+
+module.exports = { assemble, OFFICE_JS, MARKER };

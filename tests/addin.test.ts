@@ -167,6 +167,21 @@ describe("the task pane in headless Chromium", () => {
     expect(await s.page.isHidden("#legacy")).toBe(true);
   });
 
+  it("sets Office's auto-open setting for this workbook from its checkbox, off by default", async () => {
+    await s.page.evaluate(SETTINGS_STUB);
+    expect(await s.page.isChecked("#autoOpen")).toBe(false);
+    await s.page.check("#autoOpen");
+    await s.page.waitForFunction(() => document.getElementById("status")!.textContent!.includes("自动显示任务窗格"));
+    const w = await s.page.evaluate(() => (window as unknown as { __settings: Record<string, unknown> }).__settings);
+    expect(w["Office.AutoShowTaskpaneWithDocument"]).toBe(true);
+    await s.page.uncheck("#autoOpen");
+    await s.page.waitForFunction(() => document.getElementById("status")!.textContent!.includes("已取消"));
+    const after = await s.page.evaluate(
+      () => (window as unknown as { __settings: Record<string, unknown> }).__settings,
+    );
+    expect(after["Office.AutoShowTaskpaneWithDocument"]).toBe(false);
+  });
+
   it("switches to English", async () => {
     await s.page.click("#lang");
     expect(await s.page.textContent("#title")).toBe("Appraisal Rules");

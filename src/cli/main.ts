@@ -14,7 +14,8 @@ import { OutputRefused } from "./outputs";
 const USAGE = `用法 / usage:
   kaohe check <file.xlsx | folder>... [--ruleset <id | ruleset.json>] [--json] [--report <out.xlsx>] [--lang en] [--year YYYY]
   kaohe results <file.xlsx | folder>... [--json] [--out <结果运用清单.xlsx>] [--announced YYYY-MM-DD] [--ruleset …] [--lang en]
-  kaohe template --out <模板.xlsx> [--ruleset <id | ruleset.json>] [--year YYYY] [--formulas native | kh] [--lang en]
+  kaohe template --out <模板.xlsx> [--ruleset <id | ruleset.json>] [--year YYYY] [--formulas native | kh]
+                 [--auto-open [--catalog <\\\\server\\share>]] [--lang en]
   kaohe rulesets [--json] [--lang en]
 
 退出码 / exit status: 0 无错误 no error · 1 有错误 errors found · 2 有文件无法使用 an input could not be used`;
@@ -48,6 +49,8 @@ export async function main(
         out: { type: "string" },
         announced: { type: "string" },
         formulas: { type: "string" },
+        "auto-open": { type: "boolean", default: false },
+        catalog: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -127,6 +130,10 @@ export async function main(
           err.write(badYear(o.year, lang));
           return 2;
         }
+        if (o.catalog !== undefined && !o["auto-open"]) {
+          err.write(lang === "zh" ? "--catalog 只与 --auto-open 一起使用\n" : "--catalog goes with --auto-open\n");
+          return 2;
+        }
         const formulas = o.formulas ?? "native";
         if (formulas !== "native" && formulas !== "kh") {
           err.write(
@@ -137,7 +144,15 @@ export async function main(
           return 2;
         }
         return await runTemplate(
-          { ruleset: await loadRulesetArg(o.ruleset), out: o.out, year, lang, formulas },
+          {
+            ruleset: await loadRulesetArg(o.ruleset),
+            out: o.out,
+            year,
+            lang,
+            formulas,
+            // Off by default: a workbook that opens a pane is for desks where the add-in is installed.
+            autoOpen: o["auto-open"] ? { catalog: o.catalog ?? null } : null,
+          },
           out,
           err,
         );

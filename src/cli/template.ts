@@ -2,6 +2,7 @@
 import type { ResolvedRuleset } from "../engine";
 import { buildTemplate, type FormulaVariant } from "../template/spec";
 import { writeTemplate } from "../xlsx/template";
+import type { AddinStore } from "../xlsx/auto-open";
 import type { Lang } from "./format";
 import { checkOutput, writeAtomically } from "./outputs";
 
@@ -11,6 +12,8 @@ export interface TemplateCommand {
   year: number;
   lang: Lang;
   formulas: FormulaVariant;
+  /** Open the add-in's pane with the workbook (Office's auto-open), or null. */
+  autoOpen?: AddinStore | null;
 }
 
 export async function runTemplate(
@@ -22,7 +25,7 @@ export async function runTemplate(
   try {
     const replacing = await checkOutput("--out", o.out, [], o.lang);
     if (replacing) err.write(replacing + "\n");
-    await writeAtomically(o.out, (tmp) => writeTemplate(tmp, t));
+    await writeAtomically(o.out, (tmp) => writeTemplate(tmp, t, o.autoOpen ?? null));
   } catch (e) {
     err.write(
       o.lang === "zh"
@@ -30,6 +33,14 @@ export async function runTemplate(
         : `cannot write "${o.out}": ${(e as Error).message}\n`,
     );
     return 2;
+  }
+  if (o.autoOpen) {
+    const where = o.autoOpen.catalog ?? (o.lang === "zh" ? "本机旁加载" : "sideloaded");
+    err.write(
+      o.lang === "zh"
+        ? `打开此工作簿时将自动显示「考核规则」任务窗格（加载项来自 ${where}）；未安装加载项的单位请发送不带 --auto-open 的模板。\n`
+        : `The workbook opens the kaohe pane (add-in from ${where}); send units without the add-in a template made without --auto-open.\n`,
+    );
   }
   out.write(
     o.lang === "zh"

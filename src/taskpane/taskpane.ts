@@ -15,7 +15,7 @@ import { clearMarks, markFindings } from "./excel/highlight";
 import { Cancelled } from "./excel/progress";
 import { readWorkbook, type WorkbookRead } from "./excel/read";
 import { selectCell } from "./excel/select";
-import { applyRuleset, loadRulesetSetting } from "./excel/settings";
+import { applyRuleset, autoOpenSetting, loadRulesetSetting, setAutoOpen } from "./excel/settings";
 import { writeTable, writeTables } from "./excel/write-table";
 import { writeTemplateSheets } from "./excel/write-template";
 import { buildTemplate, defaultAppraisalYear } from "../template/spec";
@@ -87,6 +87,7 @@ function renderAll(): void {
   el("templateFormulasLabel").textContent = t.templateFormulas;
   el("formulasNative").textContent = t.formulasNative;
   el("formulasKh").textContent = t.formulasKh;
+  el("autoOpenLabel").textContent = t.autoOpen;
   el("functionsTitle").textContent = t.functions;
   el("functions").replaceChildren(...functionItems());
   renderRuleset(rulesetInForceId(), lang);
@@ -103,6 +104,20 @@ function renderFeatureSwitches(): void {
   kh.disabled = !featureOn(env, "functions");
   kh.title = functions && !functions.on ? functions.why[lang] : "";
   if (kh.disabled) el<HTMLSelectElement>("templateFormulas").value = "native";
+  const autoOpen = env.features.find((f) => f.id === "autoOpen");
+  const box = el<HTMLInputElement>("autoOpen");
+  box.disabled = !autoOpen?.on;
+  box.title = autoOpen && !autoOpen.on ? autoOpen.why[lang] : "";
+}
+
+async function onAutoOpenChange(): Promise<void> {
+  const on = el<HTMLInputElement>("autoOpen").checked;
+  try {
+    await setAutoOpen(on);
+    setStatus(textOf(lang).autoOpenSaved(on));
+  } catch (e) {
+    showError(e);
+  }
 }
 
 function renderResults(): void {
@@ -243,6 +258,7 @@ function wire(): void {
   el("writeReport").addEventListener("click", () => void writeReport());
   el("writeResults").addEventListener("click", () => void writeResults());
   el("makeTemplate").addEventListener("click", () => void makeTemplate());
+  el("autoOpen").addEventListener("change", () => void onAutoOpenChange());
   const refilter = () => {
     filter = {
       severity: el<HTMLSelectElement>("fSeverity").value as Filter["severity"],
@@ -271,6 +287,7 @@ function wire(): void {
 Office.onReady(() => {
   env = describeEnvironment(probeHost());
   savedRuleset = loadRulesetSetting();
+  el<HTMLInputElement>("autoOpen").checked = autoOpenSetting();
   el<HTMLInputElement>("templateYear").value = String(defaultAppraisalYear());
   wire();
   renderAll();

@@ -1,5 +1,7 @@
 /** `kaohe template`: the template description written with ExcelJS (the pane writes it with Office.js). */
 import ExcelJS from "exceljs";
+import { writeFile } from "fs/promises";
+import { withAutoOpen, type AddinStore } from "./auto-open";
 import { ANNOUNCED_CELL, columnLetter } from "../engine";
 import {
   inlineList,
@@ -201,6 +203,8 @@ export function templateWorkbook(t: Template): ExcelJS.Workbook {
   return wb;
 }
 
-export async function writeTemplate(path: string, t: Template): Promise<void> {
-  await templateWorkbook(t).xlsx.writeFile(path);
+export async function writeTemplate(path: string, t: Template, autoOpen: AddinStore | null = null): Promise<void> {
+  if (!autoOpen) return templateWorkbook(t).xlsx.writeFile(path);
+  const bytes = new Uint8Array(await templateWorkbook(t).xlsx.writeBuffer());
+  await writeFile(path, withAutoOpen(bytes, autoOpen));
 }

@@ -38,3 +38,15 @@ export async function applyRuleset(id: string): Promise<string> {
   });
   return rs.id;
 }
+
+/** Office's own document setting: with it, the pane opens whenever this workbook is opened (AddinCommands 1.1). */
+export const AUTO_OPEN_KEY = "Office.AutoShowTaskpaneWithDocument";
+
+export function autoOpenSetting(): boolean {
+  return Office.context?.document?.settings?.get(AUTO_OPEN_KEY) === true;
+}
+
+export async function setAutoOpen(on: boolean): Promise<void> {
+  Office.context.document.settings.set(AUTO_OPEN_KEY, on);
+  await saveSettings();
+}

@@ -1,0 +1,78 @@
+/**
+ * Office's "open the task pane with the document" (AddinCommands 1.1): a webextension part naming the
+ * add-in with the property Office.AutoShowTaskpaneWithDocument = true, and a taskpane part pointing at it.
+ * ExcelJS cannot write them, so they are added to the finished package. The add-in is named by the
+ * manifest's Id and Version, found where it was deployed: a shared-folder catalog, or sideloaded.
+ */
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
+
+/** manifest.xml's <Id> and <Version> (tests/manifest.test.ts holds them equal). */
+export const ADDIN_ID = "6f1d3c52-8a0e-4b7e-9d35-2f6a4c1b7e90";
+export const ADDIN_VERSION = "0.1.0.0";
+/** This instance of the add-in in the workbook; any GUID, fixed so the same input gives the same file. */
+const INSTANCE_ID = "{A3C1E2B4-5D6F-4A7B-8C9D-0E1F2A3B4C5D}";
+
+export interface AddinStore {
+  /** A shared-folder catalog (\\server\share), or sideloading on this machine ("developer"). */
+  catalog: string | null;
+}
+
+const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+
+function webextension(store: AddinStore): string {
+  const [where, type] = store.catalog ? [store.catalog, "FileSystem"] : ["developer", "Registry"];
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11" id="${INSTANCE_ID}">` +
+    `<we:reference id="${ADDIN_ID}" version="${ADDIN_VERSION}" store="${esc(where)}" storeType="${type}"/>` +
+    `<we:alternateReferences/>` +
+    `<we:properties><we:property name="Office.AutoShowTaskpaneWithDocument" value="true"/></we:properties>` +
+    `<we:bindings/>` +
+    `<we:snapshot xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/>` +
+    `</we:webextension>`
+  );
+}
+
+// visibility="1": the pane opens the first time too (Office asks to trust the add-in once).
+const TASKPANES =
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+  `<wetp:taskpanes xmlns:wetp="http://schemas.microsoft.com/office/webextensions/taskpanes/2010/11">` +
+  `<wetp:taskpane dockstate="right" visibility="1" width="350" row="0">` +
+  `<wetp:webextensionref xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId1"/>` +
+  `</wetp:taskpane></wetp:taskpanes>`;
+
+const TASKPANES_RELS =
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+  `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+  `<Relationship Id="rId1" Type="http://schemas.microsoft.com/office/2011/relationships/webextension" Target="webextension1.xml"/>` +
+  `</Relationships>`;
+
+const ROOT_REL =
+  `<Relationship Id="rIdKaoheTaskpanes" Type="http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes" ` +
+  `Target="xl/webextensions/taskpanes.xml"/>`;
+
+const OVERRIDES =
+  `<Override PartName="/xl/webextensions/taskpanes.xml" ContentType="application/vnd.ms-office.webextensiontaskpanes+xml"/>` +
+  `<Override PartName="/xl/webextensions/webextension1.xml" ContentType="application/vnd.ms-office.webextension+xml"/>`;
+
+/** The same package with the add-in's pane set to open with it (an existing webextension part is replaced). */
+export function withAutoOpen(xlsx: Uint8Array, store: AddinStore): Uint8Array {
+  const parts = unzipSync(xlsx);
+  const out: Zippable = {};
+  for (const [name, data] of Object.entries(parts)) {
+    if (name.startsWith("xl/webextensions/")) continue;
+    if (name === "_rels/.rels") {
+      const xml = strFromU8(data).replace(/<Relationship [^>]*webextensiontaskpanes[^>]*\/>/g, "");
+      out[name] = strToU8(xml.replace("</Relationships>", `${ROOT_REL}</Relationships>`));
+    } else if (name === "[Content_Types].xml") {
+      const xml = strFromU8(data).replace(/<Override PartName="\/xl\/webextensions\/[^"]*"[^>]*\/>/g, "");
+      out[name] = strToU8(xml.replace("</Types>", `${OVERRIDES}</Types>`));
+    } else {
+      out[name] = data;
+    }
+  }
+  out["xl/webextensions/webextension1.xml"] = strToU8(webextension(store));
+  out["xl/webextensions/taskpanes.xml"] = strToU8(TASKPANES);
+  out["xl/webextensions/_rels/taskpanes.xml.rels"] = strToU8(TASKPANES_RELS);
+  return zipSync(out, { level: 6 });
+}

@@ -12,7 +12,7 @@ import * as path from "path";
 import { runCheck } from "../cli/check";
 import { cellText, checkWorkbook, fold, resolveRuleset, type WorkbookInput } from "../engine";
 import { excellentQuota, check } from "../functions/functions";
-import { largeBook, type GeneratedBook } from "../sample/generate";
+import { bookInput, largeBook } from "../sample/generate";
 import { existsSync, statSync } from "fs";
 import { writeBook, writeBookStreaming } from "../sample/write";
 import { sparseWideXlsx } from "../sample/raw-xlsx";
@@ -24,14 +24,7 @@ const log = (s: string) => {
   if (!json) process.stderr.write(s + "\n");
 };
 
-function input(book: GeneratedBook): WorkbookInput {
-  return {
-    sheets: [
-      { name: "班子", values: [book.teamHeaders, ...book.teams] },
-      { name: "干部", values: [book.cadreHeaders, ...book.cadres] },
-    ],
-  };
-}
+const input = bookInput;
 
 function median(xs: number[]): number {
   const s = xs.slice().sort((a, b) => a - b);

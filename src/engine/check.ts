@@ -138,7 +138,7 @@ export function checkModel(
       });
     }
   }
-  if (enabled("D03") && !only && model.teamSheet && teamLinked.length) {
+  if (enabled("D03") && (!only || only.has("D03")) && model.teamSheet && teamLinked.length) {
     const d03 = RULE_META.get("D03")!;
     for (const u of model.units) {
       if (u.team || u.cadres.length === 0 || !u.name) continue;

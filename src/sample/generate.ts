@@ -2,6 +2,7 @@
  * Deterministic appraisal data: the bundled sample (a dozen units with planted mistakes of each kind)
  * and large clean-ish books for the benchmark. Pure: rows of values in header order.
  */
+import type { WorkbookInput } from "../engine/model/types";
 
 export interface GeneratedBook {
   year: number;
@@ -211,5 +212,15 @@ export function largeBook(units: number, perUnit: number, seed = 1, mistakeRate 
     teams: plan.map(([unit, cat, g, prev], i) => [i + 1, unit, cat, g, prev]),
     cadreHeaders: cadreHeaders(year),
     cadres: toRows(list),
+  };
+}
+
+/** A generated book as the engine's input: 班子 then 干部, headers on the first row. */
+export function bookInput(book: GeneratedBook): WorkbookInput {
+  return {
+    sheets: [
+      { name: "班子", values: [book.teamHeaders, ...book.teams] },
+      { name: "干部", values: [book.cadreHeaders, ...book.cadres] },
+    ],
   };
 }

@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { runCheck } from "../cli/check";
-import { cellText, checkWorkbook, fold, resolveRuleset, type WorkbookInput } from "../engine";
+import { cellText, checkWorkbook, fold, resolveRuleset } from "../engine";
 import { excellentQuota, check } from "../functions/functions";
 import { bookInput, largeBook } from "../sample/generate";
 import { existsSync, statSync } from "fs";

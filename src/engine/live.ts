@@ -11,7 +11,7 @@ import { buildModel } from "./model/read";
 import type { CadreRow, CellRef, Model, SheetInput, TeamRow, Unit, WorkbookInput } from "./model/types";
 import type { ResolvedRuleset } from "./ruleset/resolve";
 import { RULES } from "./rules/index";
-import type { Finding, RuleModule } from "./rules/types";
+import type { Finding } from "./rules/types";
 import { cellText, isErrorValue, unitKey } from "./text";
 import { checkWorkbook, type CheckResult, type CheckWorkbookOptions } from "./workbook";
 

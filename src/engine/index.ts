@@ -22,3 +22,4 @@ export { checkRow, allowedGrades, firstBreach, ROW_RULES, HINT_RULE_IDS, type Ro
 export * from "./results/measures";
 export * from "./results/list";
 export * from "./audit/rules-sheet";
+export { LiveCheck, type RowEdit, type LiveOutcome } from "./live";

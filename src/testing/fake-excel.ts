@@ -38,6 +38,8 @@ export interface FakeSheetSpec {
 }
 
 export interface FakeSheet {
+  /** Worksheet.id: stays when the sheet is renamed. */
+  id: string;
   name: string;
   values: unknown[][];
   formulas: Map<string, string>;
@@ -81,6 +83,25 @@ export interface FakeExcelState {
   structureProtected: boolean;
   payloadLimitBytes: number;
   calculations: string[];
+  /** Change-event handlers: workbook-wide (ExcelApi 1.9) and per sheet (1.7), by sheet name. */
+  handlers: { workbook: ((e: FakeChangeEvent) => unknown)[]; sheets: Map<string, ((e: FakeChangeEvent) => unknown)[]> };
+  /** `context.runtime.enableEvents` (ExcelApi 1.8). */
+  eventsEnabled: boolean;
+  /** The highest ExcelApi this fake host offers: below 1.9 no workbook-wide onChanged, below 1.14 no triggerSource. */
+  excelApi: number;
+  /** Events raised, for the tests. */
+  events: FakeChangeEvent[];
+}
+
+/** What Office.js gives a WorksheetChanged handler (`details` only for a single cell). */
+export interface FakeChangeEvent {
+  type: "WorksheetChanged";
+  worksheetId: string;
+  address: string;
+  changeType: string;
+  source: "Local" | "Remote";
+  triggerSource?: "ThisLocalAddin" | "Unknown";
+  details?: { valueBefore: unknown; valueAfter: unknown };
 }
 
 type Op = () => void;
@@ -386,6 +407,7 @@ class FakeRange extends Proxy0 {
         throw richError("InvalidArgument", `${what}: matrix does not match ${boxAddress(box)}`);
       }
       this.write(sheet.name, what, boxAddress(box));
+      raise(this.ctx.state, sheet, boxAddress(box), "RangeEdited", "ThisLocalAddin");
       this.each(box, (r, c) => {
         const v = m[r - box.r0][c - box.c0];
         const key = cellName(r, c);
@@ -498,11 +520,20 @@ class FakeConditionalFormatProxy extends Proxy0 {
     this.nullObject = false;
     for (const p of want) {
       if (p === "type") this.loaded.type = cf.type;
+      else if (p === "id") this.loaded.id = cf.id;
       else throw richError("InvalidArgument", `fake conditional format cannot load ${p}`);
     }
   }
+  load(spec?: string): this {
+    const want = paths(spec);
+    this.queue(() => this.snapshot(this.get0().cf, want));
+    return this;
+  }
   get type(): string {
     return this.value("type");
+  }
+  get id(): string {
+    return this.value("id");
   }
   delete(): void {
     this.queue(() => {
@@ -544,6 +575,14 @@ class FakeConditionalFormats extends Proxy0 {
   }
   get items(): FakeConditionalFormatProxy[] {
     return this.value("items");
+  }
+  getItem(id: string): FakeConditionalFormatProxy {
+    return new FakeConditionalFormatProxy(this.ctx, () => {
+      const sheet = this.sheet();
+      const cf = sheet.conditionalFormats.find((x) => x.id === id);
+      if (!cf) throw richError("ItemNotFound", `conditional format ${id} not found`);
+      return { sheet: live(this.ctx, sheet.name), cf };
+    });
   }
   add(type: string): FakeConditionalFormatProxy {
     let made: FakeConditionalFormat | null = null;
@@ -715,6 +754,7 @@ class FakeWorksheet extends Proxy0 {
     if (!s) return;
     for (const p of want) {
       if (p === "name") this.loaded.name = s.name;
+      else if (p === "id") this.loaded.id = s.id;
       else if (p === "visibility") this.loaded.visibility = s.visibility;
       else if (p === "position") this.loaded.position = this.ctx.state.sheets.indexOf(s);
       else if (p === "protection/protected") this.loaded[p] = s.protected;
@@ -729,6 +769,31 @@ class FakeWorksheet extends Proxy0 {
   }
   get name(): string {
     return this.value("name");
+  }
+  get id(): string {
+    return this.value("id");
+  }
+  /** Per-sheet change events (ExcelApi 1.7). */
+  get onChanged(): { add: (h: (e: FakeChangeEvent) => unknown) => { remove: () => void } } {
+    return {
+      add: (h) => {
+        this.queue(() => {
+          const name = this.sheet().name;
+          const list = this.ctx.state.handlers.sheets.get(name) ?? [];
+          this.ctx.state.handlers.sheets.set(name, [...list, h]);
+        });
+        return {
+          remove: () =>
+            this.queue(() => {
+              for (const [k, list] of this.ctx.state.handlers.sheets)
+                this.ctx.state.handlers.sheets.set(
+                  k,
+                  list.filter((x) => x !== h),
+                );
+            }),
+        };
+      },
+    };
   }
   get visibility(): string {
     return this.value("visibility");
@@ -810,6 +875,21 @@ class FakeWorksheet extends Proxy0 {
 }
 
 class FakeWorksheets extends Proxy0 {
+  /** Workbook-wide change events: ExcelApi 1.9; undefined on older hosts, as Office.js leaves it. */
+  get onChanged(): { add: (h: (e: FakeChangeEvent) => unknown) => { remove: () => void } } | undefined {
+    if (this.ctx.state.excelApi < 1.09) return undefined;
+    return {
+      add: (h) => {
+        this.queue(() => void this.ctx.state.handlers.workbook.push(h));
+        return {
+          remove: () =>
+            this.queue(
+              () => (this.ctx.state.handlers.workbook = this.ctx.state.handlers.workbook.filter((x) => x !== h)),
+            ),
+        };
+      },
+    };
+  }
   load(spec?: string): this {
     const want = paths(spec).map((p) => p.replace(/^items\//, ""));
     this.queue(() => {
@@ -847,6 +927,7 @@ class FakeWorksheets extends Proxy0 {
 
 export function makeSheet(spec: FakeSheetSpec): FakeSheet {
   return {
+    id: `{${nextId()}-${spec.name}}`,
     name: spec.name,
     values: spec.values.map((r) => (r ? [...r] : [])),
     formulas: new Map(Object.entries(spec.formulas ?? {})),
@@ -877,6 +958,10 @@ export function isUnlocked(s: FakeSheet, r: number, c: number): boolean {
 
 export interface FakeExcel {
   state: FakeExcelState;
+  /** The user types (or pastes) values at a cell or block: the sheet changes and handlers hear of it. */
+  type(sheet: string, at: string, values: unknown[][]): void;
+  /** The user inserts `count` rows before 0-based row `at`. */
+  insertRows(sheet: string, at: number, count: number): void;
   /** `Excel.run` */
   run<T>(batch: (context: unknown) => Promise<T>): Promise<T>;
   /** The object to install as the global `Excel`. */
@@ -887,6 +972,26 @@ export interface FakeOptions {
   payloadLimitBytes?: number;
   /** Milliseconds each sync takes, like a round trip to Excel on the web. */
   latencyMs?: number;
+  /** The host's ExcelApi level as a number (1.9 → 1.09, 1.14 → 1.14); default 1.17 (LTSC 2024). */
+  excelApi?: number;
+}
+
+/** Raises a change event to the handlers registered for the sheet, after the current sync, as Excel does. */
+function raise(
+  state: FakeExcelState,
+  sheet: FakeSheet,
+  address: string,
+  changeType: string,
+  by: "ThisLocalAddin" | "Unknown",
+  details?: FakeChangeEvent["details"],
+): void {
+  if (!state.eventsEnabled) return;
+  const e: FakeChangeEvent = { type: "WorksheetChanged", worksheetId: sheet.id, address, changeType, source: "Local" };
+  if (state.excelApi >= 1.14) e.triggerSource = by;
+  if (details) e.details = details;
+  state.events.push(e);
+  const handlers = [...state.handlers.workbook, ...(state.handlers.sheets.get(sheet.name) ?? [])];
+  for (const h of handlers) setTimeout(() => void h(e), 0);
 }
 
 export function createFakeExcel(specs: FakeSheetSpec[], options: FakeOptions = {}): FakeExcel {
@@ -901,6 +1006,10 @@ export function createFakeExcel(specs: FakeSheetSpec[], options: FakeOptions = {
     structureProtected: false,
     payloadLimitBytes: options.payloadLimitBytes ?? 5 * 1024 * 1024,
     calculations: [],
+    handlers: { workbook: [], sheets: new Map() },
+    eventsEnabled: true,
+    excelApi: options.excelApi ?? 1.17,
+    events: [],
   };
   const run = async <T>(batch: (context: unknown) => Promise<T>): Promise<T> => {
     const ctx: Ctx = { queue: [], state, batchBytes: 0 };
@@ -921,6 +1030,11 @@ export function createFakeExcel(specs: FakeSheetSpec[], options: FakeOptions = {
           calculate: (type: string) => ctx.queue.push(() => void state.calculations.push(type)),
         },
       },
+      runtime: {
+        set enableEvents(on: boolean) {
+          ctx.queue.push(() => (state.eventsEnabled = on));
+        },
+      },
       async sync(): Promise<void> {
         state.syncs++;
         const ops = ctx.queue;
@@ -939,13 +1053,63 @@ export function createFakeExcel(specs: FakeSheetSpec[], options: FakeOptions = {
     if (ctx.queue.length) await context.sync(); // Excel.run flushes what is left
     return result;
   };
+  const find = (name: string) => {
+    const s = state.sheets.find((x) => x.name === name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    return s;
+  };
+  const type = (name: string, at: string, values: unknown[][]) => {
+    const s = find(name);
+    const b = parseBox(at);
+    const before = s.values[b.r0]?.[b.c0] ?? null;
+    values.forEach((row, i) =>
+      row.forEach((v, j) => {
+        const r = b.r0 + i;
+        while (s.values.length <= r) s.values.push([]);
+        s.values[r][b.c0 + j] = v;
+        s.formulas.delete(cellName(r, b.c0 + j));
+      }),
+    );
+    const box = {
+      r0: b.r0,
+      c0: b.c0,
+      r1: b.r0 + values.length - 1,
+      c1: b.c0 + Math.max(...values.map((r) => r.length)) - 1,
+    };
+    const single = box.r0 === box.r1 && box.c0 === box.c1;
+    raise(
+      state,
+      s,
+      boxAddress(box),
+      "RangeEdited",
+      "Unknown",
+      single ? { valueBefore: before, valueAfter: values[0][0] } : undefined,
+    );
+  };
+  const insertRows = (name: string, at: number, count: number) => {
+    const s = find(name);
+    s.values.splice(at, 0, ...Array.from({ length: count }, () => []));
+    raise(state, s, `${at + 1}:${at + count}`, "RowInserted", "Unknown");
+  };
   return {
     state,
     run,
+    type,
+    insertRows,
     namespace: {
       run,
       CalculationType: { full: "Full", recalculate: "Recalculate" },
       ConditionalFormatType: { custom: "Custom" },
+      DataChangeType: {
+        rangeEdited: "RangeEdited",
+        rowInserted: "RowInserted",
+        rowDeleted: "RowDeleted",
+        columnInserted: "ColumnInserted",
+        columnDeleted: "ColumnDeleted",
+        cellInserted: "CellInserted",
+        cellDeleted: "CellDeleted",
+      },
+      EventTriggerSource: { thisLocalAddin: "ThisLocalAddin", unknown: "Unknown" },
       PageOrientation: { landscape: "Landscape", portrait: "Portrait" },
       ErrorCodes: {
         invalidOperationInCellEditMode: "InvalidOperationInCellEditMode",

@@ -1,0 +1,192 @@
+/** 「边填边查」 against the fake Excel: change events as Office.js gives them, re-checks, marks, own writes. */
+import fc from "fast-check";
+import { checkWorkbook, LiveCheck, resolveRuleset } from "../src/engine";
+import { largeBook, sampleBook } from "../src/sample/generate";
+import { readWorkbook } from "../src/taskpane/excel/read";
+import { markFindings, MARK_FORMULA } from "../src/taskpane/excel/highlight";
+import { LiveValidation, withEventsOff, type LiveUpdate } from "../src/taskpane/excel/live";
+import { writeTable } from "../src/taskpane/excel/write-table";
+import { reportTable } from "../src/tables/report";
+import { createFakeExcel, type FakeExcel } from "../src/testing/fake-excel";
+import { bookSpecs, run } from "./helpers/fake-book";
+
+const rs = resolveRuleset("jinan-2022");
+
+/** Installs the fake as Excel and an Office whose requirement sets stop at the fake's level. */
+function host(fake: FakeExcel): void {
+  const g = globalThis as unknown as { Excel: unknown; Office: unknown };
+  g.Excel = fake.namespace;
+  g.Office = {
+    context: {
+      requirements: {
+        isSetSupported: (set: string, v: string) =>
+          set === "ExcelApi" && Number(`1.${v.split(".")[1].padStart(2, "0")}`) <= fake.state.excelApi,
+      },
+    },
+  };
+}
+
+async function startLive(fake: FakeExcel, marks = false) {
+  host(fake);
+  const read = await run(fake, (ctx) => readWorkbook(ctx));
+  const live = new LiveCheck(read.input, rs);
+  const index = marks ? (await run(fake, (ctx) => markFindings(ctx, live.result.findings, read.sheets))).index : null;
+  const updates: LiveUpdate[] = [];
+  const errors: unknown[] = [];
+  const lv = new LiveValidation(live, read, {
+    debounceMs: 5,
+    marks: index,
+    onUpdate: (u) => updates.push(u),
+    onError: (e) => errors.push(e),
+  });
+  await lv.start();
+  return { lv, live, updates, errors };
+}
+
+/** What a full check of the fake's cells finds now. */
+async function fullCheck(fake: FakeExcel) {
+  const read = await run(fake, (ctx) => readWorkbook(ctx));
+  return checkWorkbook(read.input, rs);
+}
+
+const GRADE_COL = "F"; // 本年等次 in the generated books
+
+/** The fake's marked cells with their fill, from its conditional formats. */
+function marked(fake: FakeExcel, sheet: string): Map<string, string> {
+  const s = fake.state.sheets.find((x) => x.name === sheet)!;
+  const out = new Map<string, string>();
+  for (const cf of s.conditionalFormats.filter((c) => c.formula === MARK_FORMULA))
+    for (const cell of cf.ranges.split(",")) out.set(cell, cf.fill!);
+  return out;
+}
+
+describe("边填边查 against the fake Excel", () => {
+  it("re-checks a typed grade's unit in at most 2 syncs, and the mark appears and goes", async () => {
+    const fake = createFakeExcel(bookSpecs(largeBook(20, 10, 2, 0)));
+    const { lv, updates, errors } = await startLive(fake, true);
+    const syncs = fake.state.syncs;
+    fake.type("干部", `${GRADE_COL}5`, [["优良"]]);
+    await lv.settle();
+    expect(errors).toEqual([]);
+    expect(updates).toHaveLength(1);
+    expect(updates[0].outcome.mode).toBe("units");
+    expect(fake.state.syncs - syncs).toBeLessThanOrEqual(2);
+    expect(updates[0].outcome.result.findings).toEqual((await fullCheck(fake)).findings);
+    expect(marked(fake, "干部").get(`${GRADE_COL}5`)).toBe("#F8D7DA");
+    fake.type("干部", `${GRADE_COL}5`, [["称职"]]);
+    await lv.settle();
+    expect(updates).toHaveLength(2);
+    expect(updates[1].outcome.result.findings).toEqual((await fullCheck(fake)).findings);
+    expect(marked(fake, "干部").has(`${GRADE_COL}5`)).toBe(false);
+    lv.stop();
+  });
+
+  it("waits for a pause: a burst of typing is one re-check", async () => {
+    const fake = createFakeExcel(bookSpecs(largeBook(5, 10, 3, 0)));
+    const { lv, updates } = await startLive(fake);
+    for (const r of [3, 4, 5, 6]) fake.type("干部", `${GRADE_COL}${r}`, [["优秀"]]);
+    await lv.settle();
+    expect(updates).toHaveLength(1);
+    expect(updates[0].outcome.result.findings).toEqual((await fullCheck(fake)).findings);
+  });
+
+  it("reads everything again after inserted rows or a large paste", async () => {
+    const fake = createFakeExcel(bookSpecs(largeBook(10, 10, 4, 0)));
+    const { lv, updates } = await startLive(fake);
+    fake.insertRows("干部", 3, 2);
+    await lv.settle();
+    expect(updates.at(-1)!.outcome.mode).toBe("full");
+    const big = Array.from({ length: 600 }, () => ["优秀"]);
+    fake.type("干部", `${GRADE_COL}2`, big);
+    await lv.settle();
+    expect(updates.at(-1)!.outcome.mode).toBe("full");
+    expect(updates.at(-1)!.outcome.result.findings).toEqual((await fullCheck(fake)).findings);
+  });
+
+  it("never re-checks its own writes: triggerSource on ExcelApi 1.14+, events off below", async () => {
+    for (const level of [1.17, 1.13]) {
+      const fake = createFakeExcel(bookSpecs(sampleBook()), { excelApi: level });
+      const { lv, live, updates } = await startLive(fake);
+      const table = reportTable(live.result, "zh", "2026-12-01 10:00");
+      await withEventsOff((ctx) => writeTable(ctx, table));
+      await new Promise((r) => setTimeout(r, 30));
+      await lv.settle();
+      expect(fake.state.sheets.some((s) => s.name === "校验报告")).toBe(true);
+      expect(updates).toEqual([]);
+      if (level >= 1.14) expect(fake.state.events.some((e) => e.triggerSource === "ThisLocalAddin")).toBe(true);
+      else expect(fake.state.events).toEqual([]); // events were off while writing
+      expect(fake.state.eventsEnabled).toBe(true);
+    }
+  });
+
+  it("listens sheet by sheet on a host without ExcelApi 1.9", async () => {
+    const fake = createFakeExcel(bookSpecs(sampleBook()), { excelApi: 1.08 });
+    const { lv, updates } = await startLive(fake);
+    expect(fake.state.handlers.workbook).toHaveLength(0);
+    expect([...fake.state.handlers.sheets.keys()].sort()).toEqual(["干部", "班子"].sort());
+    fake.type("班子", "D3", [["较差"]]);
+    await lv.settle();
+    expect(updates).toHaveLength(1);
+    expect(updates[0].outcome.result.findings).toEqual((await fullCheck(fake)).findings);
+  });
+
+  it("after any sequence of edits — grades, team grades, units, inserted rows, pastes — equals a full check", async () => {
+    const book = sampleBook();
+    const teams = book.teams.length;
+    const cadres = book.cadres.length;
+    const edit = fc.oneof(
+      fc.record({
+        kind: fc.constant("grade" as const),
+        row: fc.integer({ min: 2, max: cadres + 2 }),
+        value: fc.constantFrom("优秀", "称职", "不称职", "", "优良"),
+      }),
+      fc.record({
+        kind: fc.constant("team" as const),
+        row: fc.integer({ min: 2, max: teams + 1 }),
+        value: fc.constantFrom("优秀", "一般", "较差", ""),
+      }),
+      fc.record({
+        kind: fc.constant("unit" as const),
+        row: fc.integer({ min: 2, max: cadres + 1 }),
+        value: fc.constantFrom(String(book.teams[0][1]), "新单位"),
+      }),
+      fc.record({
+        kind: fc.constant("insert" as const),
+        row: fc.integer({ min: 2, max: cadres }),
+        value: fc.constant(""),
+      }),
+      fc.record({
+        kind: fc.constant("paste" as const),
+        row: fc.integer({ min: 2, max: cadres - 3 }),
+        value: fc.constantFrom("优秀", "称职"),
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(edit, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 }),
+        async (bursts) => {
+          const fake = createFakeExcel(bookSpecs(book));
+          const { lv, updates, errors } = await startLive(fake, true);
+          for (const burst of bursts) {
+            for (const e of burst) {
+              if (e.kind === "grade") fake.type("干部", `${GRADE_COL}${e.row}`, [[e.value]]);
+              else if (e.kind === "team") fake.type("班子", `D${e.row}`, [[e.value]]);
+              else if (e.kind === "unit") fake.type("干部", `B${e.row}`, [[e.value]]);
+              else if (e.kind === "insert") fake.insertRows("干部", e.row - 1, 1);
+              else fake.type("干部", `${GRADE_COL}${e.row}`, [[e.value], [e.value], [e.value]]);
+            }
+            await lv.settle();
+            expect(errors).toEqual([]);
+            const full = await fullCheck(fake);
+            expect(updates.at(-1)!.outcome.result.findings).toEqual(full.findings);
+            // The marks follow: every marked cell is a finding's cell, and every finding's cell is marked.
+            const cells = new Set(full.findings.filter((f) => f.sheet === "干部" && f.cell).map((f) => f.cell));
+            expect(new Set(marked(fake, "干部").keys())).toEqual(cells);
+          }
+          lv.stop();
+        },
+      ),
+      { numRuns: 12 },
+    );
+  }, 60000);
+});

@@ -29,7 +29,7 @@ type Made = { cf: Excel.ConditionalFormat; sheet: string; cells: string[]; sever
 function addMarks(ws: Excel.Worksheet, sheet: string, cells: string[], severity: Severity, made: Made[]): void {
   for (let i = 0; i < cells.length; i += CELLS_PER_FORMAT) {
     const part = cells.slice(i, i + CELLS_PER_FORMAT);
-    const cf = ws.getRanges(part.join(",")).conditionalFormats.add(Excel.ConditionalFormatType.custom);
+    const cf = ws.getRanges(part.join(",")).conditionalFormats.add("Custom");
     cf.custom.rule.formula = MARK_FORMULA;
     cf.custom.format.fill.color = MARK_FILL[severity];
     cf.load("id");

@@ -161,7 +161,14 @@ describe("the task pane in headless Chromium", () => {
         text: x.textContent,
       })),
     );
-    expect(features.map((f) => f.id)).toEqual(["validate", "functions", "sharedRuntime", "templatePrint", "autoOpen"]);
+    expect(features.map((f) => f.id)).toEqual([
+      "validate",
+      "live",
+      "functions",
+      "sharedRuntime",
+      "templatePrint",
+      "autoOpen",
+    ]);
     expect(features.every((f) => f.on === "false" && f.text!.includes("不在 Excel 中运行"))).toBe(true);
     expect(await s.page.textContent("#envFacts")).toContain("不在 Office 中");
     expect(await s.page.isHidden("#legacy")).toBe(true);
@@ -292,6 +299,42 @@ describe("validating the sample workbook in the pane", () => {
     expect(s.consoleErrors).toEqual([]);
     expect(s.blocked).toEqual([]);
   });
+});
+
+describe("边填边查 in the pane", () => {
+  it("shows a finding as a grade is typed into the fake Excel, and drops it when corrected", async () => {
+    const input = await readXlsx(SAMPLE);
+    const s = await openPane(specsOf(input));
+    try {
+      await ready(s);
+      await s.page.click("#validate");
+      await s.page.waitForSelector("#results:not([hidden])");
+      await s.page.check("#liveOn");
+      await s.page.waitForFunction(() => document.getElementById("liveStatus")!.textContent!.includes("上次完整校验"));
+      const cadres = input.sheets.find((x) => x.name === "干部")!;
+      const header = cadres.values.findIndex((r) => r.includes("本年等次"));
+      const col = cadres.values[header].indexOf("本年等次");
+      const cell = `${String.fromCharCode(65 + col)}${header + 3}`;
+      const errors = () => s.page.evaluate(() => Number(document.querySelector("#cards .card.error b")!.textContent));
+      const before = await errors();
+      await s.page.evaluate(([c]) => (window as any).__fake.type("干部", c, [["优良"]]), [cell]);
+      await s.page.waitForFunction(
+        (n) => Number(document.querySelector("#cards .card.error b")!.textContent) === n + 1,
+        before,
+        { timeout: 10000 },
+      );
+      expect(await s.page.textContent("#liveStatus")).toContain("已重新校验「");
+      await s.page.evaluate(([c]) => (window as any).__fake.type("干部", c, [["称职"]]), [cell]);
+      await s.page.waitForFunction(
+        (n) => Number(document.querySelector("#cards .card.error b")!.textContent) === n,
+        before,
+        { timeout: 10000 },
+      );
+      expect(s.consoleErrors).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  }, 60000);
 });
 
 describe("a pane that cannot run says so instead of staying blank (legacy.js)", () => {

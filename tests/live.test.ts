@@ -171,3 +171,41 @@ describe("LiveCheck", () => {
     }
   });
 });
+
+describe("LiveCheck on the bundled sample (title row, 单位 merged down each unit's block)", () => {
+  it("patches edits inside merged blocks and still equals a full check", async () => {
+    const { readXlsx } = await import("../src/xlsx/read");
+    const base = await readXlsx(require("path").join(__dirname, "..", "examples", "sample.xlsx"));
+    const cadres = base.sheets.find((s) => s.name === "干部")!;
+    const header = cadres.values.findIndex((r) => r.includes("本年等次"));
+    const col = (h: string) => (cadres.values[header] as unknown[]).indexOf(h);
+    const anchorsOfUnit = (cadres.merges ?? [])
+      .filter((m) => m.startsWith("B"))
+      .map((m) => Number(m.split(":")[0].slice(1)) - 1);
+    const edit = fc.oneof(
+      fc.record({
+        row: fc.integer({ min: header + 1, max: cadres.values.length - 1 }),
+        col: fc.constant(col("本年等次")),
+        value: fc.constantFrom("优秀", "称职", "优良", ""),
+      }),
+      fc.record({
+        row: fc.constantFrom(...anchorsOfUnit),
+        col: fc.constant(col("单位")),
+        value: fc.constantFrom("市统计局", "新单位"),
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 5 }), (list) => {
+        const live = new LiveCheck(base, rs);
+        for (const e of list) {
+          const row = [...(live.workbook.sheets.find((s) => s.name === "干部")!.values[e.row] ?? [])];
+          row[e.col] = e.value;
+          const out = live.edit([{ sheet: "干部", row: e.row, values: row }]);
+          expect(out.reason ?? out.mode).toBe("units");
+          expectEqualToFull(live);
+        }
+      }),
+      { numRuns: 30 },
+    );
+  });
+});

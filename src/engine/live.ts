@@ -67,10 +67,59 @@ function rowUnits(model: Model): Map<string, Map<number, string>> {
 
 const key = (f: Finding) => JSON.stringify(f);
 
-/** A row's unit as the reader keys it; error values are left to a full check (null). */
-function rowUnitKey(row: unknown[] | undefined, col: number | undefined): string | null {
+interface Area {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+}
+
+function areas(sheet: SheetInput): Area[] {
+  return (sheet.merges ?? []).flatMap((m) => {
+    const [a, b] = m.split(":");
+    const p = parseA1(a);
+    const q = parseA1(b ?? a);
+    return p && q ? [{ r0: p.row, c0: p.col, r1: q.row, c1: q.col }] : [];
+  });
+}
+
+/**
+ * Merged cells in the table that the patch cannot follow: any but a 单位 cell merged down over its
+ * unit's rows (the usual layout, the unit named once for its block). Null when there is none.
+ */
+function mergedBelow(
+  sheet: SheetInput,
+  headerRow: number,
+  unitCol: number | undefined,
+  dataRow: (r: number) => boolean,
+): string | null {
+  const touchesData = (m: Area) => {
+    for (let r = m.r0; r <= m.r1; r++) if (dataRow(r)) return true;
+    return false;
+  };
+  // A merged note line under the table is no one's row; any other merge couples rows the patch would split.
+  const bad = areas(sheet).find((m) => m.r1 > headerRow && !(m.c0 === unitCol && m.c1 === unitCol) && touchesData(m));
+  return bad ? `sheet ${sheet.name} has merged cells in its table` : null;
+}
+
+/** For each row, the row whose 单位 cell it shows: itself, or the anchor of a merged 单位 cell. */
+function anchors(sheet: SheetInput, col: number | undefined): (r: number) => number {
+  const list = col === undefined ? [] : areas(sheet).filter((m) => m.c0 === col && m.c1 === col);
+  if (!list.length) return (r) => r;
+  const map = new Map<number, number>();
+  for (const m of list) for (let r = m.r0; r <= m.r1; r++) map.set(r, m.r0);
+  return (r) => map.get(r) ?? r;
+}
+
+/** A row's unit as the reader keys it; null when unsure (an error value). */
+function rowUnitKey(
+  sheet: SheetInput,
+  r: number,
+  col: number | undefined,
+  anchor = anchors(sheet, col),
+): string | null {
   if (col === undefined) return ""; // no 单位 column: one unit of everyone
-  const v = row?.[col];
+  const v = sheet.values[anchor(r)]?.[col];
   return isErrorValue(v) ? null : unitKey(cellText(v));
 }
 
@@ -122,6 +171,7 @@ export class LiveCheck {
     const layouts = [model.cadreSheet, model.teamSheet].filter((s) => s !== null);
     const affected = new Set<string>();
     let why: string | null = this.current.problem ? "no appraisal sheet" : null;
+    const written: { sheet: SheetInput; row: number; unitCol: number | undefined }[] = [];
     for (const e of edits) {
       const sheet = this.input.sheets.find((s) => s.name === e.sheet);
       if (!sheet) {
@@ -131,14 +181,22 @@ export class LiveCheck {
       const layout = layouts.find((l) => l.name === e.sheet);
       if (!layout) why ??= `sheet ${e.sheet} is not an appraisal table`;
       else if (e.row <= layout.headerRow) why ??= `row ${e.row + 1} is in the header`;
-      else if (sheet.merges?.length) why ??= `sheet ${e.sheet} has merged cells`;
-      else if (!sameFormulas(sheet.formulas?.[e.row], e.formulas)) why ??= `a formula changed in row ${e.row + 1}`;
+      else {
+        const rows = this.units.get(e.sheet);
+        why ??= mergedBelow(sheet, layout.headerRow, layout.cols.unit, (r) => r === e.row || Boolean(rows?.has(r)));
+      }
+      if (!sameFormulas(sheet.formulas?.[e.row], e.formulas)) why ??= `a formula changed in row ${e.row + 1}`;
       const before = this.units.get(e.sheet)?.get(e.row);
       if (before !== undefined) affected.add(before);
+      // The rows a merged 单位 cell covers follow its anchor: their units before the edit count too.
       if (layout) {
-        const k = rowUnitKey(e.values, layout.cols.unit);
-        if (k === null) why ??= `an error value in the 单位 cell of row ${e.row + 1}`;
-        else affected.add(k);
+        for (const m of areas(sheet).filter((a) => a.r0 === e.row && a.c0 === layout.cols.unit)) {
+          for (let r = m.r0; r <= m.r1; r++) {
+            const u = this.units.get(e.sheet)?.get(r);
+            if (u !== undefined) affected.add(u);
+          }
+        }
+        written.push({ sheet, row: e.row, unitCol: layout.cols.unit });
       }
       while (sheet.values.length <= e.row) sheet.values.push([]);
       sheet.values[e.row] = [...e.values];
@@ -146,6 +204,11 @@ export class LiveCheck {
         while (sheet.formulas.length <= e.row) sheet.formulas.push([]);
         sheet.formulas[e.row] = e.formulas ? [...e.formulas] : [];
       }
+    }
+    for (const w of written) {
+      const k = rowUnitKey(w.sheet, w.row, w.unitCol);
+      if (k === null) why ??= `an error value in the 单位 cell of row ${w.row + 1}`;
+      else affected.add(k);
     }
     if (why) return this.full(undefined, why);
     return this.recheck(affected);
@@ -155,11 +218,14 @@ export class LiveCheck {
   private recheck(affected: Set<string>): LiveOutcome {
     const old = this.current.model;
     const layoutOf = (name: string) => [old.cadreSheet, old.teamSheet].find((l) => l?.name === name) ?? null;
+    const anchorBySheet = new Map(
+      this.input.sheets.map((sh) => [sh.name, anchors(sh, layoutOf(sh.name)?.cols.unit)] as const),
+    );
     /** A data row of a re-checked unit: the partial workbook holds it, so its old findings go. */
     const inPart = (sheet: SheetInput, r: number) => {
       const layout = layoutOf(sheet.name);
       if (!layout || r <= layout.headerRow) return false;
-      const k = rowUnitKey(sheet.values[r], layout.cols.unit);
+      const k = rowUnitKey(sheet, r, layout.cols.unit, anchorBySheet.get(sheet.name));
       return k !== null && affected.has(k);
     };
     const keep = (sheet: SheetInput): SheetInput => {

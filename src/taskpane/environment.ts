@@ -23,7 +23,7 @@ export const PROBED_SETS: { name: string; versions: string[] }[] = [
 /** The manifest's ExcelApi baseline (tests/api-sets.test.ts holds the code to it). */
 export const BASELINE_EXCEL_API = "1.13";
 
-export type FeatureId = "validate" | "functions" | "sharedRuntime" | "templatePrint" | "autoOpen";
+export type FeatureId = "validate" | "live" | "functions" | "sharedRuntime" | "templatePrint" | "autoOpen";
 
 interface FeatureSpec {
   id: FeatureId;
@@ -43,6 +43,13 @@ const FEATURES: FeatureSpec[] = [
       zh: "请升级到 Excel 2021 / LTSC 2024 / Microsoft 365，或用 kaohe 命令行校验另存的工作簿。",
       en: "Upgrade to Excel 2021 / LTSC 2024 / Microsoft 365, or check a saved copy with the kaohe command line.",
     },
+  },
+  {
+    id: "live",
+    name: { zh: "边填边查（改一格，即时重新校验所在单位）", en: "Live check (an edit re-checks its unit at once)" },
+    // Workbook-wide events need 1.9; 1.7–1.8 listen sheet by sheet (excel/live.ts).
+    needs: [["ExcelApi", "1.7"]],
+    instead: { zh: "改完后按「校验整个工作簿」。", en: "Press Check the whole workbook after editing." },
   },
   {
     id: "functions",

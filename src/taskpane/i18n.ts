@@ -46,6 +46,11 @@ export const TEXT = {
     templateFormulas: "公式",
     formulasNative: "通用公式（无需加载项，下发用）",
     formulasKh: "KH 函数（需加载项）",
+    live: "边填边查",
+    liveTip: "开启后，每改一处，等停顿片刻即重新校验所在单位，标记和问题列表随之更新（设置保存在本工作簿）",
+    liveDone: (units: string[], ms: number, full: string) =>
+      `边填边查：已重新校验${units.length ? `「${units.join("」「")}」` : "整个工作簿"}（${Math.round(ms)} 毫秒）。上次完整校验 ${full}；个别操作（如筛选后填充）Excel 不通知，写报告前会自动完整校验。`,
+    liveOff: "边填边查已关闭。",
     autoOpen: "打开本工作簿时自动显示本任务窗格（仅用于已安装加载项的电脑）",
     autoOpenSaved: (on: boolean) =>
       on ? "已设置：下次打开本工作簿时自动显示任务窗格。" : "已取消：打开本工作簿时不再自动显示任务窗格。",
@@ -102,6 +107,12 @@ export const TEXT = {
     templateFormulas: "Formulas",
     formulasNative: "Plain formulas (no add-in needed; to send out)",
     formulasKh: "KH functions (needs the add-in)",
+    live: "Live check",
+    liveTip:
+      "On: after each edit and a short pause, its unit is re-checked and the marks and findings follow (saved in this workbook)",
+    liveDone: (units: string[], ms: number, full: string) =>
+      `Live check: re-checked ${units.length ? units.join(", ") : "the whole workbook"} (${Math.round(ms)} ms). Last full check ${full}; Excel does not report some edits (fills across filtered rows): a full check runs before any report is written.`,
+    liveOff: "Live check is off.",
     autoOpen: "Open this pane whenever this workbook is opened (for desks with the add-in)",
     autoOpenSaved: (on: boolean) =>
       on ? "Set: the pane opens with this workbook." : "Off: the pane no longer opens with this workbook.",

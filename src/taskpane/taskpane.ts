@@ -4,7 +4,15 @@
  * One engine: the findings here are those of `kaohe check` on the same workbook.
  */
 import "./started";
-import { checkWorkbook, parseDate, resolveRuleset, rulesetForWorkbook, resultList, type CheckResult } from "../engine";
+import {
+  checkWorkbook,
+  LiveCheck,
+  parseDate,
+  resolveRuleset,
+  rulesetForWorkbook,
+  resultList,
+  type CheckResult,
+} from "../engine";
 import { rulesetInForceId } from "../functions/ruleset-in-force";
 import { reportTable } from "../tables/report";
 import { resultTables } from "../tables/results";
@@ -15,7 +23,9 @@ import { clearMarks, markFindings } from "./excel/highlight";
 import { Cancelled } from "./excel/progress";
 import { readWorkbook, type WorkbookRead } from "./excel/read";
 import { selectCell } from "./excel/select";
-import { applyRuleset, autoOpenSetting, loadRulesetSetting, setAutoOpen } from "./excel/settings";
+import { applyRuleset, autoOpenSetting, liveSetting, loadRulesetSetting, setAutoOpen, setLive } from "./excel/settings";
+import { LiveValidation, withEventsOff, type LiveUpdate } from "./excel/live";
+import type { MarkIndex } from "./excel/highlight";
 import { writeTable, writeTables } from "./excel/write-table";
 import { writeTemplateSheets } from "./excel/write-template";
 import { buildTemplate, defaultAppraisalYear } from "../template/spec";
@@ -36,6 +46,10 @@ let groupBy: GroupBy = "unit";
 let running: { aborted: boolean } | null = null;
 /** The ruleset saved in this workbook's settings; without one, a 规则 sheet's ruleset applies. */
 let savedRuleset: string | null = null;
+/** 「边填边查」 while on, and the marks it keeps up to date (null: the cells are not marked). */
+let liveCheck: LiveValidation | null = null;
+let markIndex: MarkIndex | null = null;
+let lastFull: Date | null = null;
 /** What this Excel runs (「环境」); read once when Office is ready. */
 let env: Environment | null = null;
 
@@ -88,6 +102,8 @@ function renderAll(): void {
   el("formulasNative").textContent = t.formulasNative;
   el("formulasKh").textContent = t.formulasKh;
   el("autoOpenLabel").textContent = t.autoOpen;
+  el("liveLabel").textContent = t.live;
+  el("liveLabel").parentElement!.title = t.liveTip;
   el("functionsTitle").textContent = t.functions;
   el("functions").replaceChildren(...functionItems());
   renderRuleset(rulesetInForceId(), lang);
@@ -141,6 +157,8 @@ async function validate(): Promise<void> {
     const ruleset = rulesetForWorkbook(read.input.sheets, resolveRuleset(rulesetInForceId()), savedRuleset !== null);
     const result = checkWorkbook(read.input, ruleset, { templateFormulas: referenceFor(read.input.sheets, ruleset) });
     last = { read, result };
+    lastFull = new Date();
+    if (liveCheck) await startLive(); // follow the new reading
     filter = { severity: "", unit: "", rule: "" };
     renderResults();
     const hidden = read.sheets.filter((s) => s.visibility !== "Visible" && !s.owned && s.rows > 0).map((s) => s.name);
@@ -179,21 +197,35 @@ const mark = () =>
     if (!last) return "";
     const t = textOf(lang);
     const { result, read } = last;
-    const r = await Excel.run((ctx) => markFindings(ctx, result.findings, read.sheets));
+    const r = await withEventsOff((ctx) => markFindings(ctx, result.findings, read.sheets));
+    markIndex = r.index;
+    if (liveCheck) liveCheck.markIndex = r.index;
     return [t.marked(r.marked), ...r.protectedSheets.map((p) => t.protectedSkipped(p.sheet, p.cells))].join("\n");
   });
 
-const unmark = () => act(async () => textOf(lang).cleared((await Excel.run((ctx) => clearMarks(ctx))).cleared));
+const unmark = () =>
+  act(async () => {
+    markIndex = null;
+    if (liveCheck) liveCheck.markIndex = null;
+    return textOf(lang).cleared((await withEventsOff((ctx) => clearMarks(ctx))).cleared);
+  });
+
+/** Excel does not report every edit: with 边填边查 on, what is written rests on a full check. */
+async function freshForWriting(): Promise<void> {
+  if (liveCheck) await validate();
+}
 
 const writeReport = () =>
   act(async () => {
+    await freshForWriting();
     if (!last) return "";
     const table = reportTable(last.result, lang, stamp(new Date()));
-    return wroteLine(await Excel.run((ctx) => writeTable(ctx, table)), table.name);
+    return wroteLine(await withEventsOff((ctx) => writeTable(ctx, table)), table.name);
   });
 
 const writeResults = () =>
   act(async () => {
+    await freshForWriting();
     if (!last) return "";
     const t = textOf(lang);
     const date = el<HTMLInputElement>("announced").value; // "" or 2026-01-15
@@ -208,7 +240,7 @@ const writeResults = () =>
       [lang === "zh" ? "规则集" : "Ruleset", `${rs.id} — ${rs.title[lang]}`],
       [lang === "zh" ? "生成时间" : "Made at", stamp(new Date())],
     ]);
-    const [a, b] = await Excel.run((ctx) => writeTables(ctx, [list, talks]));
+    const [a, b] = await withEventsOff((ctx) => writeTables(ctx, [list, talks]));
     return [wroteLine(a, list.name), wroteLine(b, talks.name), t.results(list.rows.length, talks.rows.length)].join(
       "\n",
     );
@@ -219,9 +251,54 @@ const makeTemplate = () =>
     const year = Number(el<HTMLInputElement>("templateYear").value) || defaultAppraisalYear();
     const formulas = el<HTMLSelectElement>("templateFormulas").value === "kh" ? "kh" : "native";
     const rs = resolveRuleset(rulesetInForceId());
-    await Excel.run((ctx) => writeTemplateSheets(ctx, buildTemplate(rs, { year, formulas })));
+    await withEventsOff((ctx) => writeTemplateSheets(ctx, buildTemplate(rs, { year, formulas })));
     return textOf(lang).templateMade(rs.id, year);
   });
+
+const clock = (d: Date) =>
+  [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, "0")).join(":");
+
+function onLiveUpdate(u: LiveUpdate): void {
+  last = { read: u.read, result: u.outcome.result };
+  if (liveCheck) markIndex = liveCheck.markIndex; // a full re-read marks afresh
+  if (u.outcome.mode === "full") lastFull = u.fullAt;
+  renderResults();
+  el("liveStatus").textContent = textOf(lang).liveDone(u.outcome.units, u.ms, clock(lastFull ?? u.fullAt));
+}
+
+/** (Re)starts listening over the last full reading. */
+async function startLive(): Promise<void> {
+  if (liveCheck) markIndex = liveCheck.markIndex;
+  liveCheck?.stop();
+  liveCheck = null;
+  if (!last || last.result.problem) return;
+  const { read, result } = last;
+  const live = new LiveCheck(read.input, result.ruleset, {
+    templateFormulas: referenceFor(read.input.sheets, result.ruleset),
+  });
+  const next = new LiveValidation(live, read, { marks: markIndex, onUpdate: onLiveUpdate, onError: showError });
+  liveCheck = next;
+  await next.start();
+}
+
+async function onLiveChange(): Promise<void> {
+  const on = el<HTMLInputElement>("liveOn").checked;
+  try {
+    await setLive(on);
+    if (!on) {
+      if (liveCheck) markIndex = liveCheck.markIndex;
+      liveCheck?.stop();
+      liveCheck = null;
+      el("liveStatus").textContent = textOf(lang).liveOff;
+      return;
+    }
+    if (!last) await validate();
+    await startLive();
+    if (lastFull) el("liveStatus").textContent = textOf(lang).liveDone([], 0, clock(lastFull));
+  } catch (e) {
+    showError(e);
+  }
+}
 
 async function goTo(index: number): Promise<void> {
   const f = last?.result.findings[index];
@@ -259,6 +336,7 @@ function wire(): void {
   el("writeResults").addEventListener("click", () => void writeResults());
   el("makeTemplate").addEventListener("click", () => void makeTemplate());
   el("autoOpen").addEventListener("change", () => void onAutoOpenChange());
+  el("liveOn").addEventListener("change", () => void onLiveChange());
   const refilter = () => {
     filter = {
       severity: el<HTMLSelectElement>("fSeverity").value as Filter["severity"],
@@ -293,4 +371,9 @@ Office.onReady(() => {
   renderAll();
   document.body.dataset.ready = "1";
   performance.mark("kaohe:ready");
+  // Saved on in this workbook: check it and listen, the pane open or not (shared runtime).
+  if (liveSetting() && featureOn(env, "live")) {
+    el<HTMLInputElement>("liveOn").checked = true;
+    void onLiveChange();
+  }
 });

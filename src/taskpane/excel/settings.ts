@@ -50,3 +50,17 @@ export async function setAutoOpen(on: boolean): Promise<void> {
   Office.context.document.settings.set(AUTO_OPEN_KEY, on);
   await saveSettings();
 }
+
+/** 「边填边查」 on or off, saved with the workbook. */
+export const LIVE_KEY = "kaohe.live";
+
+export function liveSetting(): boolean {
+  return Office.context?.document?.settings?.get(LIVE_KEY) === true;
+}
+
+export async function setLive(on: boolean): Promise<void> {
+  const settings = Office.context?.document?.settings;
+  if (!settings) return; // outside Office: nothing to save
+  settings.set(LIVE_KEY, on);
+  await saveSettings();
+}

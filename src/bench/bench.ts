@@ -17,6 +17,7 @@ import { existsSync, statSync } from "fs";
 import { writeBook, writeBookStreaming } from "../sample/write";
 import { sparseWideXlsx } from "../sample/raw-xlsx";
 import { paneFigures } from "./pane";
+import { liveFigures } from "./live";
 
 const json = process.argv.includes("--json");
 const quick = process.argv.includes("--quick");
@@ -161,6 +162,7 @@ async function main(): Promise<void> {
 
   // 5. The task pane: syncs, first render and a 10,000-row validation (issue 4).
   Object.assign(figures, await paneFigures(log));
+  Object.assign(figures, await liveFigures(log));
 
   if (json) {
     process.stdout.write(JSON.stringify(figures) + "\n");

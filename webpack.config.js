@@ -33,7 +33,13 @@ module.exports = (env, options) => {
       taskpane: "./src/taskpane/taskpane.ts",
     },
     // The deployment kit (npm run package) hashes every bundle's name: a WebView2 cache never serves old code.
-    output: { path: path.resolve(__dirname, "dist"), filename: env.hashed ? "[name].[contenthash:8].js" : "[name].js", clean: true },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: env.hashed ? "[name].[contenthash:8].js" : "[name].js",
+      // 回收汇总's reader and consolidation load only when used (taskpane/merge/collect.ts).
+      chunkFilename: env.hashed ? "[name].[contenthash:8].js" : "[name].js",
+      clean: true,
+    },
     resolve: { extensions: [".ts", ".js"] },
     module: {
       rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: "tsconfig.web.json" } } }],

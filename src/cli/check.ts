@@ -1,8 +1,8 @@
 /** `kaohe check`: the engine over .xlsx files, reported one by one with a total at the end. */
-import { checkWorkbook, rulesetForWorkbook, type ResolvedRuleset } from "../engine";
+import type { ResolvedRuleset } from "../engine";
 import { readXlsx } from "../xlsx/read";
-import { referenceFor } from "../template/reference";
-import { perFile, unusable } from "./per-file";
+import { checkInput } from "../batch/check-one";
+import { perFile } from "./per-file";
 import type { FileResult } from "../batch/results";
 import { writeReport } from "../xlsx/report";
 import { findingMessage, formatFindings, summaryLine, type Lang } from "./format";
@@ -23,16 +23,15 @@ export type { FileResult } from "../batch/results";
 
 export function checkFile(file: string, opts: Pick<CheckOptions, "ruleset" | "named" | "year">): Promise<FileResult> {
   return perFile<FileResult>(file, async () => {
-    const input = await readXlsx(file, opts.year);
-    const ruleset = rulesetForWorkbook(input.sheets, opts.ruleset, opts.named ?? false);
-    const result = checkWorkbook(input, ruleset, { templateFormulas: referenceFor(input.sheets, ruleset) });
-    if (result.problem) return unusable(file, result.problem.zh, result.problem.en);
+    const checked = checkInput(file, await readXlsx(file, opts.year), opts.ruleset, opts.named ?? false);
+    if ("status" in checked) return checked;
+    const { ruleset, summary, findings } = checked.result;
     return {
       file,
       status: "checked",
       ruleset: { id: ruleset.id, fingerprint: ruleset.fingerprint },
-      summary: result.summary,
-      findings: result.findings,
+      summary,
+      findings,
     };
   });
 }

@@ -5,6 +5,7 @@ import { parseDate } from "../engine";
 import { runCheck } from "./check";
 import { runResults } from "./results";
 import { runTemplate } from "./template";
+import { runMerge } from "./merge";
 import { defaultAppraisalYear } from "../template/spec";
 import type { Lang } from "./format";
 import { loadRulesetArg } from "./ruleset-arg";
@@ -16,6 +17,7 @@ const USAGE = `用法 / usage:
   kaohe results <file.xlsx | folder>... [--json] [--out <结果运用清单.xlsx>] [--announced YYYY-MM-DD] [--ruleset …] [--lang en]
   kaohe template --out <模板.xlsx> [--ruleset <id | ruleset.json>] [--year YYYY] [--formulas native | kh]
                  [--auto-open [--catalog <\\\\server\\share>]] [--lang en]
+  kaohe merge <file.xlsx | folder>... --out <汇总.xlsx> [--ruleset …] [--json] [--lang en] [--year YYYY]
   kaohe rulesets [--json] [--lang en]
 
 退出码 / exit status: 0 无错误 no error · 1 有错误 errors found · 2 有文件无法使用 an input could not be used`;
@@ -153,6 +155,30 @@ export async function main(
             // Off by default: a workbook that opens a pane is for desks where the add-in is installed.
             autoOpen: o["auto-open"] ? { catalog: o.catalog ?? null } : null,
           },
+          out,
+          err,
+        );
+      }
+      case "merge": {
+        if (rest.length === 0 || !o.out) {
+          err.write(
+            (lang === "zh"
+              ? "请给出回收的文件或文件夹，并用 --out 给出汇总文件\n"
+              : "give the returned files or folders and --out\n") +
+              USAGE +
+              "\n",
+          );
+          return 2;
+        }
+        const year = yearArg(o.year);
+        if (year === null) {
+          err.write(badYear(o.year, lang));
+          return 2;
+        }
+        const ruleset = await loadRulesetArg(o.ruleset);
+        return await runMerge(
+          rest,
+          { ruleset, named: o.ruleset !== undefined, json: o.json!, lang, out: o.out, year },
           out,
           err,
         );

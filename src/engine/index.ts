@@ -23,3 +23,4 @@ export * from "./results/measures";
 export * from "./results/list";
 export * from "./audit/rules-sheet";
 export { LiveCheck, type RowEdit, type LiveOutcome } from "./live";
+export { distribution, type Distribution, type UnitDistribution } from "./distribution";

@@ -11,7 +11,7 @@ export interface LinkCell {
 export type TableCell = string | number | null | LinkCell;
 
 export interface Table {
-  kind: "report" | "results" | "talks";
+  kind: "report" | "results" | "talks" | "mergedTeams" | "mergedCadres" | "mergeReport" | "distribution";
   name: string;
   /** Label / value lines above the header (ruleset, fingerprint, time …). */
   meta: [string, string][];
@@ -36,4 +36,13 @@ export function hyperlinkFormula(l: LinkCell): string {
 export function stamp(d: Date): string {
   const p = (n: number) => String(n).padStart(2, "0");
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** A table as its sheet reads back: meta lines, a blank line, the header, the body (links as their text). */
+export function tableValues(table: Table): unknown[][] {
+  const out: unknown[][] = table.meta.map(([k, v]) => [k, v]);
+  if (table.meta.length) out.push([]);
+  out.push([...table.header]);
+  for (const row of table.rows) out.push(row.map((c) => (isLink(c) ? c.text : c)));
+  return out;
 }

@@ -39,7 +39,18 @@ export const TEXT = {
     cleared: (n: number) => `已清除 ${n} 处标记。`,
     wrote: (name: string) => `已写入工作表「${name}」。`,
     renamed: (name: string, wanted: string) => `已有用户自建的「${wanted}」工作表，未改动；本次写入「${name}」。`,
-    results: (n: number, t: number) => `结果运用 ${n} 项，其中谈话 ${t} 项。`,
+    results: (n: number, t: number) =>
+      `结果运用 ${n} 项：每项是一名干部因本年或历年等次而适用的一项措施（如嘉奖、记功、诫勉、调整），已按措施和单位列入「结果运用清单」；其中需要谈话的 ${t} 项另列入「谈话安排」。`,
+    dailyTitle: "日常校验",
+    superiorTitle: "上级部门：下发与回收",
+    pickFiles: "回收汇总…",
+    dropZone: "可把回收的 .xlsx 文件拖放到这里；文件只在本机读取，不上传。",
+    merging: (done: number, total: number, name: string) =>
+      name ? `正在读取第 ${done + 1}/${total} 个文件：${name}` : "正在汇总…",
+    mergeLine: (file: string, units: string[], rows: number, e: number, w: number) =>
+      `✓ ${file}：${units.length} 个单位（${units.join("、")}），${rows} 行；错误 ${e}，警告 ${w}`,
+    merged: (ok: number, bad: number, names: string[]) =>
+      `已汇总 ${ok + bad} 个文件（已校验 ${ok} 个，无法使用 ${bad} 个），写入「${names.join("」「")}」；下面是汇总后整个工作簿的校验结果。`,
     hiddenRead: (names: string) => `已包含隐藏工作表：${names}。`,
     makeTemplate: "生成模板",
     templateYear: "考核年度",
@@ -97,7 +108,18 @@ export const TEXT = {
     cleared: (n: number) => `Cleared ${n} marks.`,
     wrote: (name: string) => `Wrote sheet "${name}".`,
     renamed: (name: string, wanted: string) => `Your own sheet "${wanted}" was left alone; wrote "${name}".`,
-    results: (n: number, t: number) => `${n} measures, ${t} of them talks.`,
+    results: (n: number, t: number) =>
+      `${n} measures: each is one measure a cadre's grade this year or in past years calls for (commendation, merit, admonition, adjustment), listed by measure and unit on 结果运用清单; the ${t} that need a talk are also on 谈话安排.`,
+    dailyTitle: "Everyday checking",
+    superiorTitle: "Superior department: send out and collect",
+    pickFiles: "Collect returned files…",
+    dropZone: "Drop the returned .xlsx files here; they are read on this computer, never uploaded.",
+    merging: (done: number, total: number, name: string) =>
+      name ? `Reading file ${done + 1}/${total}: ${name}` : "Consolidating…",
+    mergeLine: (file: string, units: string[], rows: number, e: number, w: number) =>
+      `✓ ${file}: ${units.length} units (${units.join(", ")}), ${rows} rows; ${e} errors, ${w} warnings`,
+    merged: (ok: number, bad: number, names: string[]) =>
+      `Consolidated ${ok + bad} files (${ok} checked, ${bad} unusable) into ${names.join(", ")}; below, the check of the whole workbook as it now stands.`,
     hiddenRead: (names: string) => `Hidden sheets included: ${names}.`,
     carried: (id: string) =>
       `The workbook's 规则 sheet names ruleset ${id}; checked against it (pick another above to change).`,

@@ -19,12 +19,13 @@ export function renderRuleset(id: string, lang: Lang): void {
   const ids = PICKABLE.includes(id) ? PICKABLE : [id, ...PICKABLE];
   options(
     el<HTMLSelectElement>("ruleset"),
-    ids.map((x) => [x, `${x} — ${resolveRuleset(x).title[lang]}`]),
+    // By its title: the id and the fingerprint mean nothing to an HR officer (they are in the details).
+    ids.map((x) => [x, resolveRuleset(x).title[lang]]),
     id,
   );
   const rs = resolveRuleset(id);
   el("rulesetSource").textContent = `${t.source}：${rs.source}`;
-  el("fingerprint").textContent = `${t.fingerprint}：${rs.fingerprint.slice(0, 16)}…`;
+  el("fingerprint").textContent = `${rs.id} · ${t.fingerprint}：${rs.fingerprint.slice(0, 16)}…`;
   el("params").replaceChildren(
     h("tr", {}, ...t.paramHead.map((x) => h("th", {}, x))),
     ...paramRows(rs, lang).map((p) =>

@@ -36,6 +36,9 @@ import { textOf } from "./i18n";
 import { renderRuleset } from "./ruleset-panel";
 import { describeEnvironment, featureOn, type Environment } from "./environment";
 import { renderEnvironment } from "./environment-panel";
+import { renderDistribution } from "./distribution-panel";
+import { distribution } from "../engine";
+import { h } from "./dom";
 import { probeHost } from "./excel/host";
 import type { Filter, GroupBy, Lang } from "./view-model";
 
@@ -67,7 +70,7 @@ function say(s: Said | null): void {
   if (s) setStatus(s[lang], true);
 }
 
-const ACTIONS = ["validate", "mark", "unmark", "writeReport", "writeResults", "ruleset", "makeTemplate"];
+const ACTIONS = ["validate", "mark", "unmark", "writeReport", "writeResults", "ruleset", "makeTemplate", "pickFiles"];
 
 function busy(on: boolean): void {
   for (const id of ACTIONS) el<HTMLButtonElement>(id).disabled = on;
@@ -102,6 +105,10 @@ function renderAll(): void {
   el("formulasNative").textContent = t.formulasNative;
   el("formulasKh").textContent = t.formulasKh;
   el("autoOpenLabel").textContent = t.autoOpen;
+  el("dailyTitle").textContent = t.dailyTitle;
+  el("superiorTitle").textContent = t.superiorTitle;
+  el("pickFiles").textContent = t.pickFiles;
+  el("dropZone").textContent = t.dropZone;
   el("liveLabel").textContent = t.live;
   el("liveLabel").parentElement!.title = t.liveTip;
   el("functionsTitle").textContent = t.functions;
@@ -140,6 +147,7 @@ function renderResults(): void {
   el("results").hidden = !last;
   if (!last) return;
   renderFindings({ result: last.result, filter, groupBy, lang, sheets: new Set(last.read.sheets.map((s) => s.name)) });
+  renderDistribution(last.result.problem ? null : distribution(last.result.model, last.result.ruleset), lang);
 }
 
 async function validate(): Promise<void> {
@@ -255,6 +263,63 @@ const makeTemplate = () =>
     return textOf(lang).templateMade(rs.id, year);
   });
 
+/** 回收汇总: the files read and checked in the page (a chunk loaded now), then the sheets written at once. */
+async function collectFiles(files: File[]): Promise<void> {
+  if (!files.length) return;
+  const t = textOf(lang);
+  const signal = { aborted: false };
+  running = signal;
+  busy(true);
+  const list = el("mergeStatus");
+  list.replaceChildren();
+  try {
+    const { collect } = await import(/* webpackChunkName: "collect" */ "./merge/collect");
+    const merged = await collect(
+      files.map((f) => ({ name: f.name, bytes: () => f.arrayBuffer() })),
+      {
+        ruleset: resolveRuleset(rulesetInForceId()),
+        lang,
+        at: stamp(new Date()),
+        signal,
+        onFile: (done, total, name) => progress(done, total, t.merging(done, total, name)),
+      },
+    );
+    list.replaceChildren(
+      ...merged.statuses.map((s) =>
+        s.status === "unusable"
+          ? h(
+              "li",
+              { className: "unusable", data: { file: s.file } },
+              `✗ ${s.file}：${lang === "zh" ? s.error : s.errorEn}`,
+            )
+          : h(
+              "li",
+              { data: { file: s.file } },
+              t.mergeLine(s.file, s.units, s.rows, s.summary.errors, s.summary.warnings),
+            ),
+      ),
+    );
+    // Everything was read before anything is written: a cancel leaves no half-written sheet.
+    const written = await withEventsOff((ctx) => writeTables(ctx, merged.tables));
+    const bad = merged.statuses.filter((s) => s.status === "unusable").length;
+    running = null;
+    busy(false);
+    await validate(); // the consolidated workbook, checked like any other
+    setStatus(
+      t.merged(
+        merged.statuses.length - bad,
+        bad,
+        written.map((w) => w.name),
+      ),
+    );
+  } catch (e) {
+    showError(e);
+  } finally {
+    running = null;
+    busy(false);
+  }
+}
+
 const clock = (d: Date) =>
   [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, "0")).join(":");
 
@@ -337,6 +402,30 @@ function wire(): void {
   el("makeTemplate").addEventListener("click", () => void makeTemplate());
   el("autoOpen").addEventListener("change", () => void onAutoOpenChange());
   el("liveOn").addEventListener("change", () => void onLiveChange());
+  const picker = el<HTMLInputElement>("mergeFiles");
+  el("pickFiles").addEventListener("click", () => picker.click());
+  picker.addEventListener("change", () => {
+    const files = Array.from(picker.files ?? []);
+    picker.value = "";
+    void collectFiles(files);
+  });
+  const zone = el("dropZone");
+  zone.addEventListener("dragover", (e) => {
+    e.preventDefault();
+    zone.classList.add("over");
+  });
+  zone.addEventListener("dragleave", () => zone.classList.remove("over"));
+  zone.addEventListener("drop", (e) => {
+    e.preventDefault();
+    zone.classList.remove("over");
+    void collectFiles(Array.from(e.dataTransfer?.files ?? []));
+  });
+  el("dist").addEventListener("click", (e) => {
+    const row = (e.target as HTMLElement).closest<HTMLElement>(".dist-row[data-unit]");
+    if (!row?.dataset.unit) return;
+    filter = { ...filter, unit: row.dataset.unit };
+    renderResults();
+  });
   const refilter = () => {
     filter = {
       severity: el<HTMLSelectElement>("fSeverity").value as Filter["severity"],

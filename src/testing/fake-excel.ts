@@ -63,6 +63,8 @@ export interface FakeSheet {
   /** The options the sheet was protected with. */
   protectionOptions: Record<string, unknown> | null;
   pageLayout: { orientation?: string; zoom?: unknown; printTitleRows?: string };
+  /** Charts added (Worksheet.charts.add): type and source address. */
+  charts: { type: string; source: string; seriesBy: string }[];
 }
 
 export interface FakeWrite {
@@ -333,6 +335,10 @@ class FakeRange extends Proxy0 {
     };
   }
 
+  /** The address the range stands for, when an operation runs (charts record their source). */
+  boxAddressNow(): string {
+    return boxAddress(this.target().box);
+  }
   private target(): { sheet: FakeSheet; box: Box } {
     const sheet = this.sheet();
     const box = this.box();
@@ -680,6 +686,7 @@ class FakeWorksheet extends Proxy0 {
   };
   readonly customProperties: FakeCustomProperties;
   readonly freezePanes: { freezeRows: (n: number) => void };
+  readonly charts: { add: (type: string, source: FakeRange, seriesBy?: string) => { title: { text: string } } };
   readonly autoFilter: { apply: (range: FakeRange | string) => void };
   constructor(
     ctx: Ctx,
@@ -725,6 +732,17 @@ class FakeWorksheet extends Proxy0 {
       setPrintTitleRows: (rows: string) => layout("printTitleRows", rows),
     };
     this.customProperties = new FakeCustomProperties(ctx, () => this.sheet());
+    this.charts = {
+      add: (type: string, source: FakeRange, seriesBy = "Auto") => {
+        this.queue(() => {
+          const sh = this.sheet();
+          guardWritable(sh);
+          this.write(sh.name, "chart.add");
+          sh.charts.push({ type, source: source.boxAddressNow(), seriesBy });
+        });
+        return { title: { text: "" } };
+      },
+    };
     this.freezePanes = {
       freezeRows: (n: number) =>
         this.queue(() => {
@@ -947,6 +965,7 @@ export function makeSheet(spec: FakeSheetSpec): FakeSheet {
     lockedCells: new Set(),
     protectionOptions: null,
     pageLayout: {},
+    charts: [],
   };
 }
 

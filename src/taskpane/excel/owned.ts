@@ -4,7 +4,11 @@
  */
 export const OWNER_KEY = "kaohe";
 
-export type OwnedKind = "report" | "results" | "talks";
+export type OwnedKind =
+  "report" | "results" | "talks" | "mergedTeams" | "mergedCadres" | "mergeReport" | "distribution";
+
+/** Sheets of the add-in's own that hold appraisal rows: the consolidated tables validate like any other. */
+export const DATA_KINDS: ReadonlySet<string> = new Set(["mergedTeams", "mergedCadres"]);
 
 /** First free name: "校验报告", then "校验报告 (2)" … when a user's sheet holds the name. */
 export function freeName(wanted: string, taken: string[]): string {

@@ -8,7 +8,7 @@
  *    sync, never the run.
  */
 import { RULES_SHEET, type SheetInput, type WorkbookInput } from "../../engine";
-import { OWNER_KEY } from "./owned";
+import { DATA_KINDS, OWNER_KEY } from "./owned";
 import { Cancelled, type Progress, type Signal } from "./progress";
 
 export type Visibility = "Visible" | "Hidden" | "VeryHidden";
@@ -130,7 +130,8 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
   // The add-in's own sheets (reports, lists) are not appraisal data.
   const segments: Segment[] = [];
   used.forEach((u, i) => {
-    if (u.isNullObject || sheets[i].owned) return;
+    const owned = sheets[i].owned;
+    if (u.isNullObject || (owned && !DATA_KINDS.has(owned))) return;
     segments.push({
       sheet: i,
       from: u.rowIndex,

@@ -51,6 +51,11 @@ function fillSheet(ws: Excel.Worksheet, table: Table): void {
   );
   table.widths.forEach((w, c) => (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w * 7));
   ws.freezePanes.freezeRows(top + 1);
+  // 分布: a native column chart of 优秀 against 优秀上限 per unit (the 全体 row left out: it would dwarf them).
+  if (table.kind === "distribution" && table.rows.length > 1) {
+    const chart = ws.charts.add("ColumnClustered", ws.getRangeByIndexes(top, 0, table.rows.length, 3), "Columns");
+    chart.title.text = table.header[1] + " / " + table.header[2];
+  }
   ws.autoFilter.apply(ws.getRangeByIndexes(top, 0, body.length + 1, cols));
   ws.customProperties.add(OWNER_KEY, table.kind);
 }

@@ -1,0 +1,55 @@
+/**
+ * 回收汇总 in the page, loaded only when used (its own chunk: the .xlsx reader and the consolidation).
+ * The files are read here, in the browser: nothing is uploaded anywhere. Each is checked with the same
+ * engine and reading as `kaohe check`; a file that cannot be used says why and the others go on.
+ */
+import type { ResolvedRuleset } from "../../engine";
+import { checkInput } from "../../batch/check-one";
+import { unusable, type Unusable } from "../../batch/results";
+import { merge, type CheckedFile } from "../../tables/merge";
+import { readWorkbookBytes, UnusableFile } from "../../xlsx/ooxml";
+import { Cancelled } from "../excel/progress";
+
+export interface Picked {
+  name: string;
+  bytes(): Promise<ArrayBuffer>;
+}
+
+export interface CollectOptions {
+  ruleset: ResolvedRuleset;
+  lang: "zh" | "en";
+  at: string;
+  signal: { aborted: boolean };
+  onFile(done: number, total: number, name: string): void;
+}
+
+const READABLE = /\.(xlsx|xlsm)$/i;
+
+export async function collect(files: Picked[], o: CollectOptions): Promise<ReturnType<typeof merge>> {
+  const results: (CheckedFile | Unusable)[] = [];
+  for (const [i, f] of files.entries()) {
+    if (o.signal.aborted) throw new Cancelled();
+    o.onFile(i, files.length, f.name);
+    // Let the page paint the progress between files.
+    await new Promise((r) => setTimeout(r, 0));
+    if (!READABLE.test(f.name)) {
+      results.push(
+        unusable(f.name, "不是 .xlsx 工作簿，未校验：请另存为 .xlsx", "not an .xlsx workbook: save it as .xlsx"),
+      );
+      continue;
+    }
+    try {
+      const input = readWorkbookBytes(new Uint8Array(await f.bytes()));
+      results.push(checkInput(f.name, input, o.ruleset, false));
+    } catch (e) {
+      if (e instanceof UnusableFile) results.push(unusable(f.name, e.zh, e.en));
+      else
+        results.push(
+          unusable(f.name, `读取时出错：${(e as Error).message}`, `failed while reading: ${(e as Error).message}`),
+        );
+    }
+  }
+  if (o.signal.aborted) throw new Cancelled();
+  o.onFile(files.length, files.length, "");
+  return merge(results, o.ruleset, o.lang, o.at);
+}

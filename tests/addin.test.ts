@@ -1,5 +1,4 @@
 /** The built add-in: webpack output, generated functions.json, and the pane in headless Chromium. */
-import { execFileSync } from "child_process";
 import { existsSync, mkdirSync, readFileSync, statSync } from "fs";
 import * as path from "path";
 import { openPane, FAKE_STATE, type FakeStateJson, type PaneSession } from "../src/testing/pane-browser";
@@ -14,14 +13,7 @@ const root = path.join(__dirname, "..");
 const dist = path.join(root, "dist");
 const SAMPLE = path.join(root, "examples", "sample.xlsx");
 
-beforeAll(() => {
-  // The metadata plugin fails the build on metadata errors; the CLI would exit 0: check files, not codes.
-  execFileSync(
-    process.execPath,
-    [path.join(root, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production"],
-    { cwd: root, stdio: "pipe" },
-  );
-}, 120000);
+// dist/ is built once for the whole run by tests/global-setup.js (npm run build's production build).
 
 const EXPECTED: Record<string, string[]> = {
   TEAMCAP: ["teamGrade", "ruleset"],

@@ -1,0 +1,208 @@
+/** 回收汇总: kaohe merge, and the pane's collect in headless Chromium with the fake Excel — the same sheets. */
+import { mkdtempSync, readdirSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import * as path from "path";
+import { checkWorkbook, distribution, resolveRuleset, type WorkbookInput } from "../src/engine";
+import { largeBook, type GeneratedBook } from "../src/sample/generate";
+import { writeBook } from "../src/sample/write";
+import { readXlsx } from "../src/xlsx/read";
+import { FAKE_STATE, openPane, type FakeStateJson, type PaneSession } from "../src/testing/pane-browser";
+import { fill, tamper } from "./helpers/template-fill";
+import { runKaohe } from "./helpers/streams";
+
+const dir = mkdtempSync(path.join(tmpdir(), "kaohe-merge-"));
+const returned = path.join(dir, "returned");
+const out = path.join(dir, "汇总.xlsx");
+const SHEETS = ["班子汇总", "干部汇总", "汇总校验报告", "分布"];
+
+/** A generated book whose units are named for its county, so files do not collide. */
+function county(book: GeneratedBook, name: string): GeneratedBook {
+  const rename = (v: unknown) => (typeof v === "string" && /^第\d+单位$/.test(v) ? `${name}${v}` : v);
+  return { ...book, teams: book.teams.map((r) => r.map(rename)), cadres: book.cadres.map((r) => r.map(rename)) };
+}
+
+let cli: {
+  code: number;
+  json: { files: { file: string }[]; merged: { units: { unit: string; excellent: number; quota: number | null }[] } };
+};
+let merged: WorkbookInput;
+
+beforeAll(async () => {
+  require("fs").mkdirSync(returned);
+  for (let i = 0; i < 17; i++) {
+    await writeBook(
+      path.join(returned, `县${String(i + 1).padStart(2, "0")}.xlsx`),
+      county(largeBook(3, 8, 60 + i), `县${i + 1}`),
+    );
+  }
+  const template = path.join(dir, "模板.xlsx");
+  expect((await runKaohe("template", "--out", template, "--year", "2025")).code).toBe(0);
+  await fill(template, path.join(returned, "市直-填好.xlsx"));
+  await fill(template, path.join(returned, "市直-改过公式.xlsx"), tamper);
+  // How Excel stores a password-protected .xlsx: an OLE compound file with an EncryptionInfo stream.
+  const cfb = Buffer.alloc(2048);
+  Buffer.from("d0cf11e0a1b11ae1", "hex").copy(cfb, 0);
+  Buffer.from("EncryptionInfo", "utf16le").copy(cfb, 1024);
+  writeFileSync(path.join(returned, "加密.xlsx"), cfb);
+  writeFileSync(path.join(returned, "不是工作簿.xlsx"), "单位,姓名\n甲局,张三\n");
+  const r = await runKaohe("merge", returned, "--out", out, "--json");
+  cli = { code: r.code, json: JSON.parse(r.out) };
+  merged = await readXlsx(out);
+}, 120000);
+
+const base = (f: string) => path.basename(f);
+
+describe("kaohe merge", () => {
+  it("checks every file as kaohe check does, and names the unusable ones", async () => {
+    expect(readdirSync(returned)).toHaveLength(21); // 17 counties, 2 filled templates, 2 unusable
+    const check = JSON.parse((await runKaohe("check", returned, "--json")).out);
+    expect(cli.json.files).toEqual(check.files);
+    const bad = check.files
+      .filter((f: { status: string }) => f.status === "unusable")
+      .map((f: { file: string }) => base(f.file));
+    expect(bad.sort()).toEqual(["不是工作簿.xlsx", "加密.xlsx"].sort());
+    expect(cli.code).toBe(2);
+  });
+
+  it("writes the four sheets; the consolidated rows keep their source file and cell", () => {
+    expect(merged.sheets.map((s) => s.name)).toEqual(SHEETS);
+    const cadres = merged.sheets[1].values;
+    const header = cadres.findIndex((r) => r[0] === "来源文件");
+    const rows = cadres.slice(header + 1);
+    expect(rows.length).toBe(17 * 3 * 8 + 2 * 15); // 17 counties of 24 cadres, two templates of 15
+    expect(new Set(rows.map((r) => base(String(r[0])))).size).toBe(19);
+    expect(rows.every((r) => /^干部!A\d+$/.test(String(r[1])))).toBe(true);
+  });
+
+  it("links each finding to its consolidated row", () => {
+    const report = merged.sheets[2];
+    const header = report.values.findIndex((r) => r[0] === "文件");
+    const links = report
+      .formulas!.slice(header + 1)
+      .map((r) => r?.[9])
+      .filter(Boolean);
+    expect(links.length).toBeGreaterThan(5);
+    for (const f of links)
+      expect(f).toMatch(/^=HYPERLINK\("#'(干部汇总|班子汇总)'!A\d+","(干部汇总|班子汇总)!A\d+"\)$/);
+    const tampered = report.values.filter((r) => base(String(r[0])) === "市直-改过公式.xlsx").map((r) => r[1]);
+    expect(tampered).toContain("A04");
+  });
+
+  it("validates like any other workbook, and 分布 is the engine's count of it", () => {
+    const rs = resolveRuleset("jinan-2022");
+    const check = checkWorkbook(merged, rs);
+    expect(check.problem).toBeUndefined();
+    const d = distribution(check.model, rs);
+    const dist = merged.sheets[3].values;
+    const header = dist.findIndex((r) => r[0] === "单位");
+    const body = dist.slice(header + 1, header + 1 + d.units.length);
+    expect(body.map((r) => [r[0], r[1], r[2] ?? null])).toEqual(d.units.map((u) => [u.unit, u.excellent, u.quota]));
+    expect(cli.json.merged.units.map((u) => [u.unit, u.excellent, u.quota])).toEqual(
+      d.units.map((u) => [u.unit, u.excellent, u.quota]),
+    );
+  });
+});
+
+/** The fake's sheet as the CLI's file reads: values, with a link cell's formula where it has one. */
+function cellsOf(values: unknown[][], formulas?: (string | null)[][]): unknown[][] {
+  return values.map((row, r) =>
+    row.map((v, c) => {
+      const f = formulas?.[r]?.[c];
+      const x = f ?? v;
+      return x === "" || x === undefined ? null : typeof x === "string" && !x.startsWith("=") ? base(x) : x;
+    }),
+  );
+}
+
+function trim(m: unknown[][]): unknown[][] {
+  const rows = m.map((r) => {
+    const out = [...r];
+    while (out.length && (out[out.length - 1] === null || out[out.length - 1] === undefined)) out.pop();
+    return out;
+  });
+  while (rows.length && rows[rows.length - 1].length === 0) rows.pop();
+  return rows;
+}
+
+describe("回收汇总 in the pane", () => {
+  let s: PaneSession;
+  const files = () => readdirSync(returned).map((f) => path.join(returned, f));
+  afterEach(async () => s?.close());
+
+  it("reads 21 returned files in the page and writes the same sheets as kaohe merge, with a chart", async () => {
+    s = await openPane([{ name: "Sheet1", values: [] }]);
+    await s.page.goto(`${s.origin}/taskpane.html`);
+    await s.page.waitForFunction(() => document.body.dataset.ready === "1");
+    await s.page.setInputFiles("#mergeFiles", files());
+    await s.page.waitForFunction(() => document.getElementById("status")!.textContent!.includes("已汇总"), null, {
+      timeout: 60000,
+    });
+    const statuses = await s.page.$$eval("#mergeStatus li", (li) =>
+      li.map((x) => ({ cls: x.className, text: x.textContent })),
+    );
+    expect(statuses).toHaveLength(21);
+    expect(
+      statuses
+        .filter((x) => x.cls === "unusable")
+        .map((x) => x.text!.split("：")[0].slice(2))
+        .sort(),
+    ).toEqual(["不是工作簿.xlsx", "加密.xlsx"].sort());
+    expect(statuses.find((x) => x.text!.includes("加密.xlsx"))!.text).toContain("密码");
+    const state = (await s.page.evaluate(FAKE_STATE)) as FakeStateJson;
+    for (const name of SHEETS) {
+      const fake = state.sheets.find((x) => x.name === name)!;
+      const file = merged.sheets.find((x) => x.name === name)!;
+      const a = trim(cellsOf(fake.values));
+      const b = trim(cellsOf(file.values, file.formulas));
+      a[0][1] = b[0][1] = "time"; // 汇总时间: written a moment apart
+      expect(a).toEqual(b);
+    }
+    const charts = await s.page.evaluate(
+      () => (window as any).__fake.state.sheets.find((x: any) => x.name === "分布").charts,
+    );
+    expect(charts).toHaveLength(1);
+    expect(charts[0].type).toBe("ColumnClustered");
+    expect(s.blocked).toEqual([]);
+    expect(s.consoleErrors).toEqual([]);
+  }, 120000);
+
+  it("draws each unit's 优秀 against its quota, and a click filters the findings to that unit", async () => {
+    s = await openPane([{ name: "Sheet1", values: [] }]);
+    await s.page.goto(`${s.origin}/taskpane.html`);
+    await s.page.waitForFunction(() => document.body.dataset.ready === "1");
+    await s.page.setInputFiles("#mergeFiles", files());
+    await s.page.waitForFunction(() => document.getElementById("status")!.textContent!.includes("已汇总"), null, {
+      timeout: 60000,
+    });
+    const bars = await s.page.$$eval(".dist-row[data-unit]", (rows) =>
+      rows.map((r) => ({
+        unit: (r as HTMLElement).dataset.unit,
+        excellent: Number((r.querySelector(".fill") as HTMLElement).dataset.value),
+        quota: r.querySelector(".quota") ? Number((r.querySelector(".quota") as HTMLElement).dataset.value) : null,
+      })),
+    );
+    const expected = new Map(cli.json.merged.units.map((u) => [u.unit, u]));
+    expect(bars.length).toBe(expected.size);
+    for (const b of bars)
+      expect([b.excellent, b.quota]).toEqual([expected.get(b.unit!)!.excellent, expected.get(b.unit!)!.quota]);
+    const pick = bars.find((b) => b.quota !== null && b.excellent > b.quota) ?? bars[bars.length - 1];
+    await s.page.click(`.dist-row[data-unit="${pick.unit}"]`);
+    expect(await s.page.inputValue("#fUnit")).toBe(pick.unit);
+  }, 120000);
+
+  it("cancelled midway, leaves no half-written sheet", async () => {
+    s = await openPane([{ name: "Sheet1", values: [] }]);
+    await s.page.goto(`${s.origin}/taskpane.html`);
+    await s.page.waitForFunction(() => document.body.dataset.ready === "1");
+    const many = [...files(), ...files(), ...files()];
+    await s.page.setInputFiles("#mergeFiles", many);
+    await s.page.waitForSelector("#cancel:not([hidden])");
+    await s.page.click("#cancel");
+    await s.page.waitForFunction(() => document.getElementById("status")!.textContent!.includes("已取消"), null, {
+      timeout: 60000,
+    });
+    const state = (await s.page.evaluate(FAKE_STATE)) as FakeStateJson;
+    expect(state.sheets.map((x) => x.name)).toEqual(["Sheet1"]);
+    expect(state.writes).toEqual([]);
+  }, 120000);
+});

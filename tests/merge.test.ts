@@ -7,6 +7,7 @@ import { largeBook, type GeneratedBook } from "../src/sample/generate";
 import { writeBook } from "../src/sample/write";
 import { readXlsx } from "../src/xlsx/read";
 import { FAKE_STATE, openPane, type FakeStateJson, type PaneSession } from "../src/testing/pane-browser";
+import { launchChromium } from "../src/testing/browser";
 import { fill, tamper } from "./helpers/template-fill";
 import { runKaohe } from "./helpers/streams";
 
@@ -190,6 +191,29 @@ describe("回收汇总 in the pane", () => {
     expect(await s.page.inputValue("#fUnit")).toBe(pick.unit);
   }, 120000);
 
+  it("loads the reader only when 回收汇总 is used; the pane's own script stays within 250 KiB", async () => {
+    const dist = path.join(__dirname, "..", "dist");
+    expect(require("fs").statSync(path.join(dist, "taskpane.js")).size).toBeLessThanOrEqual(250 * 1024);
+    s = await openPane([{ name: "Sheet1", values: [] }]);
+    await s.page.goto(`${s.origin}/taskpane.html`);
+    await s.page.waitForFunction(() => document.body.dataset.ready === "1");
+    const scripts = () =>
+      s.page.evaluate(() =>
+        performance
+          .getEntriesByType("resource")
+          .map((e) => new URL(e.name).pathname)
+          .filter((p) => p.endsWith(".js")),
+      );
+    const first = await scripts();
+    expect(first).toContain("/taskpane.js");
+    expect(first.some((p) => p.includes("collect"))).toBe(false);
+    await s.page.setInputFiles("#mergeFiles", [path.join(returned, "县01.xlsx")]);
+    await s.page.waitForFunction(() => document.getElementById("status")!.textContent!.includes("已汇总"), null, {
+      timeout: 60000,
+    });
+    expect((await scripts()).some((p) => p.includes("collect"))).toBe(true);
+  }, 120000);
+
   it("cancelled midway, leaves no half-written sheet", async () => {
     s = await openPane([{ name: "Sheet1", values: [] }]);
     await s.page.goto(`${s.origin}/taskpane.html`);
@@ -204,5 +228,57 @@ describe("回收汇总 in the pane", () => {
     const state = (await s.page.evaluate(FAKE_STATE)) as FakeStateJson;
     expect(state.sheets.map((x) => x.name)).toEqual(["Sheet1"]);
     expect(state.writes).toEqual([]);
+  }, 120000);
+});
+
+describe("one reader in both places", () => {
+  it("reads the sample, the templates and returned files in Chromium exactly as the CLI does", async () => {
+    // The reader module on its own, bundled for the browser as the pane's chunk bundles it.
+    const webpack = require("webpack") as typeof import("webpack");
+    const bundleDir = path.join(dir, "reader-bundle");
+    await new Promise<void>((resolve, reject) =>
+      webpack(
+        {
+          mode: "production",
+          entry: path.join(__dirname, "..", "src", "xlsx", "ooxml", "index.ts"),
+          output: { path: bundleDir, filename: "reader.js", library: { name: "kaoheReader", type: "window" } },
+          resolve: { extensions: [".ts", ".js"] },
+          module: {
+            rules: [
+              {
+                test: /\.ts$/,
+                use: { loader: "ts-loader", options: { configFile: "tsconfig.web.json", transpileOnly: true } },
+              },
+            ],
+          },
+          performance: { hints: false },
+        },
+        (err, stats) => (err || stats?.hasErrors() ? reject(err ?? new Error(stats!.toString())) : resolve()),
+      ),
+    );
+    const samples = [
+      path.join(__dirname, "..", "examples", "sample.xlsx"),
+      path.join(returned, "市直-填好.xlsx"),
+      path.join(returned, "市直-改过公式.xlsx"),
+      path.join(returned, "县01.xlsx"),
+      path.join(returned, "县17.xlsx"),
+    ];
+    // A blank page of its own: the pane's CSP (rightly) refuses inline scripts.
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.setContent("<!doctype html><title>reader</title>");
+      await page.addScriptTag({ content: require("fs").readFileSync(path.join(bundleDir, "reader.js"), "utf8") });
+      for (const file of samples) {
+        const b64 = require("fs").readFileSync(file).toString("base64");
+        const inPage = await page.evaluate((data) => {
+          const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+          return JSON.stringify((window as any).kaoheReader.readWorkbookBytes(bytes));
+        }, b64);
+        expect(JSON.parse(inPage)).toEqual(JSON.parse(JSON.stringify(await readXlsx(file))));
+      }
+    } finally {
+      await browser.close();
+    }
   }, 120000);
 });

@@ -18,6 +18,7 @@ import { writeBook, writeBookStreaming } from "../sample/write";
 import { sparseWideXlsx } from "../sample/raw-xlsx";
 import { paneFigures } from "./pane";
 import { liveFigures } from "./live";
+import { mergeFigures } from "./merge";
 
 const json = process.argv.includes("--json");
 const quick = process.argv.includes("--quick");
@@ -163,6 +164,7 @@ async function main(): Promise<void> {
   // 5. The task pane: syncs, first render and a 10,000-row validation (issue 4).
   Object.assign(figures, await paneFigures(log));
   Object.assign(figures, await liveFigures(log));
+  Object.assign(figures, await mergeFigures(log));
 
   if (json) {
     process.stdout.write(JSON.stringify(figures) + "\n");

@@ -282,6 +282,22 @@ describe("validating the sample workbook in the pane", () => {
     expect(list.formulas.some(([, f]) => f.startsWith('=HYPERLINK("#'))).toBe(true);
   });
 
+  it("reads the announcement date typed in Chinese, as kaohe results --announced does, and refuses a non-date", async () => {
+    await s.page.fill("#announced", "明天");
+    await s.page.click("#writeResults");
+    await s.page.waitForFunction(() => document.getElementById("status")!.textContent!.includes("不是日期"));
+    await s.page.fill("#announced", "2026年1月15日");
+    await s.page.click("#writeResults");
+    await s.page.waitForFunction(() => document.getElementById("status")!.textContent!.includes("结果运用"));
+    const list = (await fakeState(s)).sheets.find((x) => x.name === "结果运用清单")!;
+    const out = new Capture();
+    await main(["results", SAMPLE, "--json", "--announced", "2026-01-15"], out.stream, new Capture().stream);
+    const cli = JSON.parse(out.text).files[0].measures as Record<string, string | null>[];
+    const until = list.values.slice(4).map((r) => r[5] || null);
+    expect(until.sort()).toEqual(cli.map((i) => i.until).sort());
+    await s.page.fill("#announced", "");
+  });
+
   it("fits 320 px without horizontal scrolling, and a screenshot is saved for review", async () => {
     expect(await s.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     mkdirSync(path.join(root, "tests", "artifacts"), { recursive: true });

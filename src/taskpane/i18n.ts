@@ -42,6 +42,8 @@ export const TEXT = {
     results: (n: number, t: number) =>
       `结果运用 ${n} 项：每项是一名干部因本年或历年等次而适用的一项措施（如嘉奖、记功、诫勉、调整），已按措施和单位列入「结果运用清单」；其中需要谈话的 ${t} 项另列入「谈话安排」。`,
     dailyTitle: "日常校验",
+    datePlaceholder: "2026年1月15日",
+    badDate: (text: string) => `公布日期「${text}」不是日期：请写成 2026年1月15日 或 2026-01-15。未写入。`,
     superiorTitle: "上级部门：下发与回收",
     pickFiles: "回收汇总…",
     dropZone: "可把回收的 .xlsx 文件拖放到这里；文件只在本机读取，不上传。",
@@ -111,6 +113,8 @@ export const TEXT = {
     results: (n: number, t: number) =>
       `${n} measures: each is one measure a cadre's grade this year or in past years calls for (commendation, merit, admonition, adjustment), listed by measure and unit on 结果运用清单; the ${t} that need a talk are also on 谈话安排.`,
     dailyTitle: "Everyday checking",
+    datePlaceholder: "2026-01-15",
+    badDate: (text: string) => `Announced on "${text}" is not a date: write 2026-01-15 or 2026年1月15日. Nothing written.`,
     superiorTitle: "Superior department: send out and collect",
     pickFiles: "Collect returned files…",
     dropZone: "Drop the returned .xlsx files here; they are read on this computer, never uploaded.",

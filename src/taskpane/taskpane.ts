@@ -106,6 +106,7 @@ function renderAll(): void {
   el("formulasKh").textContent = t.formulasKh;
   el("autoOpenLabel").textContent = t.autoOpen;
   el("dailyTitle").textContent = t.dailyTitle;
+  el<HTMLInputElement>("announced").placeholder = t.datePlaceholder;
   el("superiorTitle").textContent = t.superiorTitle;
   el("pickFiles").textContent = t.pickFiles;
   el("dropZone").textContent = t.dropZone;
@@ -236,8 +237,10 @@ const writeResults = () =>
     await freshForWriting();
     if (!last) return "";
     const t = textOf(lang);
-    const date = el<HTMLInputElement>("announced").value; // "" or 2026-01-15
+    // Typed, not a date picker: a picker shows the browser's locale; 2026年1月15日 and 2026-01-15 both read.
+    const date = el<HTMLInputElement>("announced").value.trim();
     const announced = date ? parseDate(date) : null;
+    if (announced && !announced.ok) return t.badDate(date);
     const items = resultList(
       last.result.model,
       last.result.ruleset,

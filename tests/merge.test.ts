@@ -125,6 +125,25 @@ function trim(m: unknown[][]): unknown[][] {
   return rows;
 }
 
+describe("kaohe merge refuses", () => {
+  it("without --out, or with an --out that is one of the returned files (which stays as it was)", async () => {
+    expect((await runKaohe("merge", returned)).code).toBe(2);
+    const victim = path.join(returned, "县02.xlsx");
+    const before = require("fs").readFileSync(victim);
+    const r = await runKaohe("merge", returned, "--out", victim);
+    expect(r.code).toBe(2);
+    expect(require("fs").readFileSync(victim).equals(before)).toBe(true);
+  });
+
+  it("prints one status line per file, in English too", async () => {
+    const r = await runKaohe("merge", returned, "--out", path.join(dir, "en.xlsx"), "--lang", "en");
+    const lines = r.out.trim().split("\n");
+    expect(lines.filter((l) => l.startsWith("✓ "))).toHaveLength(19);
+    expect(lines.filter((l) => l.startsWith("✗ "))).toHaveLength(2);
+    expect(lines.find((l) => l.includes("加密.xlsx"))).toContain("password");
+  });
+});
+
 describe("回收汇总 in the pane", () => {
   let s: PaneSession;
   const files = () => readdirSync(returned).map((f) => path.join(returned, f));

@@ -179,12 +179,16 @@ describe("LiveCheck on the bundled sample (title row, 单位 merged down each un
     const cadres = base.sheets.find((s) => s.name === "干部")!;
     const header = cadres.values.findIndex((r) => r.includes("本年等次"));
     const col = (h: string) => (cadres.values[header] as unknown[]).indexOf(h);
+    // The last row of the table: the merged note line under it is no one's row (an edit there checks in full).
+    const lastData = Math.max(
+      ...(cadres.merges ?? []).filter((m) => m.startsWith("B")).map((m) => Number(m.split(":")[1].slice(1)) - 1),
+    );
     const anchorsOfUnit = (cadres.merges ?? [])
       .filter((m) => m.startsWith("B"))
       .map((m) => Number(m.split(":")[0].slice(1)) - 1);
     const edit = fc.oneof(
       fc.record({
-        row: fc.integer({ min: header + 1, max: cadres.values.length - 1 }),
+        row: fc.integer({ min: header + 1, max: lastData }),
         col: fc.constant(col("本年等次")),
         value: fc.constantFrom("优秀", "称职", "优良", ""),
       }),
@@ -207,5 +211,10 @@ describe("LiveCheck on the bundled sample (title row, 单位 merged down each un
       }),
       { numRuns: 30 },
     );
+    const live = new LiveCheck(base, rs);
+    const note = [...live.workbook.sheets.find((s) => s.name === "干部")!.values[lastData + 2]];
+    note[col("本年等次")] = "优秀";
+    expect(live.edit([{ sheet: "干部", row: lastData + 2, values: note }]).mode).toBe("full");
+    expectEqualToFull(live);
   });
 });

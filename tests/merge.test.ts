@@ -149,14 +149,20 @@ describe("回收汇总 in the pane", () => {
   const files = () => readdirSync(returned).map((f) => path.join(returned, f));
   afterEach(async () => s?.close());
 
-  it("reads 21 returned files in the page and writes the same sheets as kaohe merge, with a chart", async () => {
-    s = await openPane([{ name: "Sheet1", values: [] }]);
-    await s.page.goto(`${s.origin}/taskpane.html`);
-    await s.page.waitForFunction(() => document.body.dataset.ready === "1");
-    await s.page.setInputFiles("#mergeFiles", files());
-    await s.page.waitForFunction(() => document.getElementById("status")!.textContent!.includes("已汇总"), null, {
+  /** A blank workbook's pane, the files picked, and the consolidation done. */
+  async function collectInPane(picked: string[]): Promise<PaneSession> {
+    const pane = await openPane([{ name: "Sheet1", values: [] }]);
+    await pane.page.goto(`${pane.origin}/taskpane.html`);
+    await pane.page.waitForFunction(() => document.body.dataset.ready === "1");
+    await pane.page.setInputFiles("#mergeFiles", picked);
+    await pane.page.waitForFunction(() => document.getElementById("status")!.textContent!.includes("已汇总"), null, {
       timeout: 60000,
     });
+    return pane;
+  }
+
+  it("reads 21 returned files in the page and writes the same sheets as kaohe merge, with a chart", async () => {
+    s = await collectInPane(files());
     const statuses = await s.page.$$eval("#mergeStatus li", (li) =>
       li.map((x) => ({ cls: x.className, text: x.textContent })),
     );
@@ -187,13 +193,7 @@ describe("回收汇总 in the pane", () => {
   }, 120000);
 
   it("draws each unit's 优秀 against its quota, and a click filters the findings to that unit", async () => {
-    s = await openPane([{ name: "Sheet1", values: [] }]);
-    await s.page.goto(`${s.origin}/taskpane.html`);
-    await s.page.waitForFunction(() => document.body.dataset.ready === "1");
-    await s.page.setInputFiles("#mergeFiles", files());
-    await s.page.waitForFunction(() => document.getElementById("status")!.textContent!.includes("已汇总"), null, {
-      timeout: 60000,
-    });
+    s = await collectInPane(files());
     const bars = await s.page.$$eval(".dist-row[data-unit]", (rows) =>
       rows.map((r) => ({
         unit: (r as HTMLElement).dataset.unit,

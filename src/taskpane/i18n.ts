@@ -114,7 +114,8 @@ export const TEXT = {
       `${n} measures: each is one measure a cadre's grade this year or in past years calls for (commendation, merit, admonition, adjustment), listed by measure and unit on 结果运用清单; the ${t} that need a talk are also on 谈话安排.`,
     dailyTitle: "Everyday checking",
     datePlaceholder: "2026-01-15",
-    badDate: (text: string) => `Announced on "${text}" is not a date: write 2026-01-15 or 2026年1月15日. Nothing written.`,
+    badDate: (text: string) =>
+      `Announced on "${text}" is not a date: write 2026-01-15 or 2026年1月15日. Nothing written.`,
     superiorTitle: "Superior department: send out and collect",
     pickFiles: "Collect returned files…",
     dropZone: "Drop the returned .xlsx files here; they are read on this computer, never uploaded.",

@@ -30,3 +30,28 @@ describe("distribution", () => {
     expect([d.body.n, d.body.excellent, d.body.quota, d.body.max]).toEqual([20, 5, 4, 5]); // 20% and 25% of 20
   });
 });
+
+describe("the picture agrees with the rules", () => {
+  it("a unit is over its quota exactly when a unit-quota rule says so, under every ruleset with one", () => {
+    const fc = require("fast-check") as typeof import("fast-check");
+    const { bookInput, largeBook } = require("../src/sample/generate") as typeof import("../src/sample/generate");
+    const ids = ["jinan-2022", "public-institution-2023", "taixing-2014", "civil-servant-2020+zhejiang-township-2018"];
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.constantFrom(...ids), (seed, id) => {
+        const r = resolveRuleset(id);
+        const result = checkWorkbook(bookInput(largeBook(6, 12, seed, 0.2)), r);
+        const d = distribution(result.model, r);
+        for (const u of d.units) {
+          const quotaFindings = result.findings.filter(
+            (f) => ["Q01", "Q03", "Q04", "Q05"].includes(f.rule) && f.unit === u.unit,
+          );
+          // Over ⇒ a finding (error, or Q04's warning); a quota error ⇒ over. (A warning alone may be the
+          // "at least 1" minimum case, which is within the quota.)
+          if (u.over > 0) expect(quotaFindings.length).toBeGreaterThan(0);
+          if (quotaFindings.some((f) => f.severity === "error")) expect(u.over).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

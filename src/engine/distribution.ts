@@ -2,11 +2,12 @@
  * The distribution picture: per unit, its cadres' grades against its 优秀 quota; and the whole body's
  * 优秀 against the body-wide share. The same participants and quota arithmetic as Q01 / Q02 / Q03 / Q05.
  */
-import { EXCELLENT, isGraded, type Grade } from "./grades";
+import { EXCELLENT, type Grade } from "./grades";
 import type { Model } from "./model/types";
 import { computeQuota } from "./quota";
 import type { ResolvedRuleset } from "./ruleset/resolve";
 import { countGrade, participants } from "./rules/helpers";
+import { unitLimits } from "./rules/quota";
 
 export interface UnitDistribution {
   unit: string;
@@ -33,10 +34,9 @@ export function distribution(model: Model, rs: ResolvedRuleset): Distribution {
     .filter((u) => u.cadres.length > 0)
     .map((u): UnitDistribution => {
       const pool = participants(u.cadres, q);
-      let share: number | null = null;
-      if (on("Q01") && isGraded(u.teamGrade)) share = rs.params.teamShares[u.teamGrade];
-      else if (on("Q03")) share = rs.params.institutionShares.general;
-      const quota = share === null ? null : computeQuota(pool.length, share, q).quota;
+      // The tightest of the limits the enabled rules set (Q01 team grade, Q03/Q05 performance, Q04 township).
+      const limits = unitLimits(u, rs).map((l) => l.quota);
+      const quota = limits.length ? Math.min(...limits) : null;
       const excellent = countGrade(pool, EXCELLENT);
       const grades = [0, 1, 2, 3].map((g) => countGrade(u.cadres, g as Grade));
       grades.push(u.cadres.length - grades.reduce((a, b) => a + b, 0));

@@ -5,6 +5,7 @@ import { computeQuota, formatPercent } from "../quota";
 import { fold } from "../text";
 import { countGrade, headerAt, participants, unitAt, zhGrade, enGrade } from "./helpers";
 import type { RuleContext, RuleModule, RuleMeta } from "./types";
+import type { ResolvedRuleset } from "../ruleset/resolve";
 
 /** Checks one unit's 优秀 against a share; says why the share applies. */
 function checkUnitShare(
@@ -231,3 +232,35 @@ export const Q05: RuleModule = {
 };
 
 export const QUOTA_RULES = [Q01, Q02, Q03, Q04, Q05];
+
+/**
+ * The 优秀 limits the enabled per-unit rules set for one unit, chosen as each rule above chooses its share
+ * (for the distribution picture, which shows the tightest). Units a rule cannot judge give none.
+ */
+export function unitLimits(u: Unit, rs: ResolvedRuleset): { rule: string; quota: number }[] {
+  const on = (id: string) => rs.rules[id] !== undefined;
+  const p = rs.params;
+  if (u.cadres.length === 0) return [];
+  const pool = participants(u.cadres, p.quota);
+  const limit = (rule: string, n: number, share: number) => ({ rule, quota: computeQuota(n, share, p.quota).quota });
+  const out: { rule: string; quota: number }[] = [];
+  if (on("Q01") && isGraded(u.teamGrade)) out.push(limit("Q01", pool.length, p.teamShares[u.teamGrade]));
+  if (on("Q03")) {
+    const perf = u.team?.performance ?? "";
+    const s = p.institutionShares;
+    const share = RAISED.has(perf) ? s.raised : LOWERED.has(perf) ? s.lowered : GENERAL.has(perf) ? s.general : null;
+    if (share !== null) out.push(limit("Q03", u.cadres.length, share));
+  }
+  if (on("Q04") && new Set(p.townshipShare.categories.map(fold)).has(fold(u.category))) {
+    const given = [
+      ...(on("Q01") && isGraded(u.teamGrade) ? [p.teamShares[u.teamGrade]] : []),
+      ...(on("Q02") ? [p.bodyShare.general] : []),
+    ];
+    out.push(limit("Q04", pool.length, Math.max(p.townshipShare.share, ...given)));
+  }
+  if (on("Q05") && u.team) {
+    const share = new Map(Object.entries(p.performanceShares.table).map(([k, v]) => [fold(k), v])).get(u.team.performance);
+    if (share !== undefined) out.push(limit("Q05", pool.length, share));
+  }
+  return out;
+}

@@ -259,7 +259,9 @@ export function unitLimits(u: Unit, rs: ResolvedRuleset): { rule: string; quota:
     out.push(limit("Q04", pool.length, Math.max(p.townshipShare.share, ...given)));
   }
   if (on("Q05") && u.team) {
-    const share = new Map(Object.entries(p.performanceShares.table).map(([k, v]) => [fold(k), v])).get(u.team.performance);
+    const share = new Map(Object.entries(p.performanceShares.table).map(([k, v]) => [fold(k), v])).get(
+      u.team.performance,
+    );
     if (share !== undefined) out.push(limit("Q05", pool.length, share));
   }
   return out;

@@ -74,29 +74,42 @@ describe("优秀上限 in the plain template is the engine's computeQuota", () =
     ),
   ];
 
-  it.each(configs.map((rs) => [rs.id, rs] as const))("for n from 0 to 500 and every team grade: %s", (_, rs) => {
-    const grades = [...SCALES[teamScaleOf(rs)].labels]; // 优秀…较差, or the term system's 一类…四类
-    const rows = grades.length * 501;
-    const t = buildTemplate(rs, { year: 2025, teamRows: rows, cadreRows: 1 });
-    const col = (h: string) => t.teams.columns.findIndex((c) => c.header === h);
-    // 参评人数 given as a figure: the quota formula alone is under test.
-    t.teams.columns[col("参评人数")] = { ...t.teams.columns[col("参评人数")], formula: undefined };
-    const teams: Cell[][] = [];
-    for (const g of grades)
-      for (let n = 0; n <= 500; n++) teams.push([null, `单位${teams.length}`, null, g, null, null, n]);
-    const hf = workbook(t, teams, []);
-    const sheet = hf.getSheetId("班子")!;
-    const wrong: object[] = [];
-    for (let i = 0; i < rows; i++) {
-      const g = grades.indexOf(teams[i][3] as string);
-      const n = teams[i][6] as number;
-      const got = shown(hf.getCellValue({ sheet, row: FIRST - 1 + i, col: col("优秀上限") }));
-      const want = computeQuota(n, rs.params.teamShares[g], rs.params.quota).quota;
-      if (got !== want) wrong.push({ grade: grades[g], n, got, want });
+  it("has no 优秀上限 or 状态 where the ruleset has no cap by team grade (Q01): civil servants, institutions", () => {
+    for (const rs of rulesets.filter((r) => !r.rules.Q01)) {
+      const headers = buildTemplate(rs, { year: 2025 }).teams.columns.map((c) => c.header);
+      expect(headers).not.toContain("优秀上限");
+      expect(headers).not.toContain("状态");
+      expect(headers).toContain("已定优秀");
     }
-    hf.destroy();
-    expect(wrong.slice(0, 5)).toEqual([]);
+    expect(rulesets.filter((r) => !r.rules.Q01).length).toBeGreaterThan(0);
   });
+
+  it.each(configs.filter((rs) => rs.rules.Q01).map((rs) => [rs.id, rs] as const))(
+    "for n from 0 to 500 and every team grade: %s",
+    (_, rs) => {
+      const grades = [...SCALES[teamScaleOf(rs)].labels]; // 优秀…较差, or the term system's 一类…四类
+      const rows = grades.length * 501;
+      const t = buildTemplate(rs, { year: 2025, teamRows: rows, cadreRows: 1 });
+      const col = (h: string) => t.teams.columns.findIndex((c) => c.header === h);
+      // 参评人数 given as a figure: the quota formula alone is under test.
+      t.teams.columns[col("参评人数")] = { ...t.teams.columns[col("参评人数")], formula: undefined };
+      const teams: Cell[][] = [];
+      for (const g of grades)
+        for (let n = 0; n <= 500; n++) teams.push([null, `单位${teams.length}`, null, g, null, null, n]);
+      const hf = workbook(t, teams, []);
+      const sheet = hf.getSheetId("班子")!;
+      const wrong: object[] = [];
+      for (let i = 0; i < rows; i++) {
+        const g = grades.indexOf(teams[i][3] as string);
+        const n = teams[i][6] as number;
+        const got = shown(hf.getCellValue({ sheet, row: FIRST - 1 + i, col: col("优秀上限") }));
+        const want = computeQuota(n, rs.params.teamShares[g], rs.params.quota).quota;
+        if (got !== want) wrong.push({ grade: grades[g], n, got, want });
+      }
+      hf.destroy();
+      expect(wrong.slice(0, 5)).toEqual([]);
+    },
+  );
 });
 
 describe("a randomly filled plain template, recalculated, says what the engine says", () => {
@@ -166,16 +179,18 @@ describe("a randomly filled plain template, recalculated, says what the engine s
           const row = input.sheets[0].values[FIRST - 1 + i];
           const u = r.model.unitByKey.get(`单位${i}`)!;
           const pool = participants(u.cadres, rs.params.quota);
-          const quota = isGraded(u.teamGrade)
-            ? computeQuota(pool.length, rs.params.teamShares[u.teamGrade], rs.params.quota).quota
-            : "";
+          const capped = rs.rules.Q01 !== undefined; // no Q01: no 优秀上限 / 状态 columns at all
+          const quota =
+            capped && isGraded(u.teamGrade)
+              ? computeQuota(pool.length, rs.params.teamShares[u.teamGrade], rs.params.quota).quota
+              : "";
           const count = countGrade(pool, EXCELLENT);
           expect({
             unit: u.name,
             n: row[tc("参评人数")],
-            quota: row[tc("优秀上限")],
+            quota: capped ? row[tc("优秀上限")] : "",
             count: row[tc("已定优秀")],
-            status: row[tc("状态")],
+            status: capped ? row[tc("状态")] : "",
           }).toEqual({
             unit: u.name,
             n: pool.length,

@@ -129,6 +129,7 @@ export function buildTemplate(rs: ResolvedRuleset, opts: TemplateOptions): Templ
   const rsArg = findBuiltin(rs.id.split("+")[0]) ? `,${RULES_SHEET}!$B$2` : "";
   const q = rs.params.quota;
   const on = (id: string) => rs.rules[id] !== undefined;
+  const unitQuota = on("Q01");
   const cadreScale = rs.scale === "institution" ? SCALES.institution : SCALES.cadre;
   const teamLabels = SCALES[teamScaleOf(rs)].labels;
   const hintRules = HINT_RULES.filter((h) => on(h.id));
@@ -164,9 +165,11 @@ export function buildTemplate(rs: ResolvedRuleset, opts: TemplateOptions): Templ
     { header: "上年班子等次", width: 12, input: "teamGrade" },
     { header: "指标失分率", width: 10, input: "percent" },
     { header: "参评人数", width: 9, computes: "participants" },
-    { header: "优秀上限", width: 9, computes: "quota" },
+    // A unit's cap by its team grade is Q01's: a ruleset without it (civil servants' body-wide 20%,
+    // institutions by performance) gets no per-unit 优秀上限 to mislead; the superior's check judges the shares.
+    ...(unitQuota ? [{ header: "优秀上限", width: 9, computes: "quota" as const }] : []),
     { header: "已定优秀", width: 9, computes: "excellentCount" },
-    { header: "状态", width: 14, computes: "status" },
+    ...(unitQuota ? [{ header: "状态", width: 14, computes: "status" as const }] : []),
   ];
   const c = letters(cadres);
   const t = letters(teams);
@@ -261,13 +264,15 @@ export function buildTemplate(rs: ResolvedRuleset, opts: TemplateOptions): Templ
       headerRow: HEADER_ROW,
       columns: teams,
       rows: teamRows,
-      highlights: [
-        {
-          range: `${t("已定优秀")}${first}:${t("已定优秀")}${last(teamRows)}`,
-          formula: `=AND(ISNUMBER($${t("已定优秀")}${first}),ISNUMBER($${t("优秀上限")}${first}),$${t("已定优秀")}${first}>$${t("优秀上限")}${first})`,
-          fill: OVER_FILL,
-        },
-      ],
+      highlights: unitQuota
+        ? [
+            {
+              range: `${t("已定优秀")}${first}:${t("已定优秀")}${last(teamRows)}`,
+              formula: `=AND(ISNUMBER($${t("已定优秀")}${first}),ISNUMBER($${t("优秀上限")}${first}),$${t("已定优秀")}${first}>$${t("优秀上限")}${first})`,
+              fill: OVER_FILL,
+            },
+          ]
+        : [],
     },
     cadres: {
       name: CADRES_SHEET,
@@ -331,7 +336,9 @@ function instructionsOf(
     "3. 灰色的列是公式，自动计算，不需填写，也请勿改动；「规则」表由上级确定，请勿修改。各表受保护但未设密码，如确需撤销保护，交回后改动会被查出。",
     "",
     "二、填写时当场可见",
-    `- 「${TEAMS_SHEET}」表：参评人数、优秀上限（按「规则」表的比例和取整方式计算）、已定优秀、状态；已定优秀超过优秀上限的标红。`,
+    rs.rules.Q01
+      ? `- 「${TEAMS_SHEET}」表：参评人数、优秀上限（按「规则」表的比例和取整方式计算）、已定优秀、状态；已定优秀超过优秀上限的标红。`
+      : `- 「${TEAMS_SHEET}」表：参评人数、已定优秀。本规则集没有按班子等次确定的单位优秀上限，优秀比例（${["Q02", "Q03", "Q05"].filter((id) => rs.rules[id]).join("、") || "全体"}）由上级汇总后校验。`,
     ...(hinted.length
       ? [
           `- 「${CADRES_SHEET}」表的「${variant === "kh" ? "校验" : "提示"}」列写出这一行的问题，有问题的行标黄：`,

@@ -8,6 +8,7 @@
 import { LiveCheck, parseA1, type LiveOutcome, type RowEdit } from "../../engine";
 import { markFindings, updateMarks, type MarkIndex } from "./highlight";
 import { readWorkbook, type WorkbookRead } from "./read";
+import { DATA_KINDS } from "./owned";
 
 export interface LiveOptions {
   /** The pause in typing before a re-check. */
@@ -150,7 +151,9 @@ export class LiveValidation {
       if (e.triggerSource === Excel.EventTriggerSource.thisLocalAddin) return; // our own write
     }
     const name = this.names.get(e.worksheetId);
-    if (name && this.read.sheets.find((s) => s.name === name)?.owned) return; // the add-in's own sheets
+    // The add-in's own sheets (reports, lists) are not data; the consolidated 班子汇总 / 干部汇总 are.
+    const owned = name ? this.read.sheets.find((s) => s.name === name)?.owned : null;
+    if (owned && !DATA_KINDS.has(owned)) return;
     this.pending.push({ worksheetId: e.worksheetId, address: e.address, changeType: e.changeType });
     this.flushSoon(this.options.debounceMs ?? 300);
   }

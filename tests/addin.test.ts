@@ -1,7 +1,7 @@
 /** The built add-in: webpack output, generated functions.json, and the pane in headless Chromium. */
 import { existsSync, mkdirSync, readFileSync, statSync } from "fs";
 import * as path from "path";
-import { openPane, FAKE_STATE, type FakeStateJson, type PaneSession } from "../src/testing/pane-browser";
+import { openPane, FAKE_STATE, SETTINGS_STUB, type FakeStateJson, type PaneSession } from "../src/testing/pane-browser";
 import { checkWorkbook, resolveRuleset, type CheckResult } from "../src/engine";
 import { readXlsx } from "../src/xlsx/read";
 import { largeBook } from "../src/sample/generate";
@@ -89,23 +89,6 @@ describe("npm run build", () => {
     expect(html.indexOf("office.js")).toBeLessThan(html.indexOf("functions.js"));
   });
 });
-
-const SETTINGS_STUB = () => {
-  const w = window as unknown as { __settings: Record<string, unknown>; __saves: number };
-  w.__settings = {};
-  w.__saves = 0;
-  const settings = {
-    get: (k: string) => w.__settings[k],
-    set: (k: string, v: unknown) => {
-      w.__settings[k] = v;
-    },
-    saveAsync: (cb: (r: { status: string }) => void) => {
-      w.__saves++;
-      cb({ status: Office.AsyncResultStatus.Succeeded as unknown as string });
-    },
-  };
-  Object.defineProperty(Office.context, "document", { value: { settings }, configurable: true });
-};
 
 async function ready(s: PaneSession): Promise<void> {
   await s.page.goto(`${s.origin}/taskpane.html`);

@@ -6,7 +6,7 @@ import { checkWorkbook, distribution, resolveRuleset, type WorkbookInput } from 
 import { largeBook, type GeneratedBook } from "../src/sample/generate";
 import { writeBook } from "../src/sample/write";
 import { readXlsx } from "../src/xlsx/read";
-import { FAKE_STATE, openPane, type FakeStateJson, type PaneSession } from "../src/testing/pane-browser";
+import { FAKE_STATE, openPane, SETTINGS_STUB, type FakeStateJson, type PaneSession } from "../src/testing/pane-browser";
 import { launchChromium } from "../src/testing/browser";
 import { fill, tamper } from "./helpers/template-fill";
 import { runKaohe } from "./helpers/streams";
@@ -208,6 +208,30 @@ describe("回收汇总 in the pane", () => {
     const pick = bars.find((b) => b.quota !== null && b.excellent > b.quota) ?? bars[bars.length - 1];
     await s.page.click(`.dist-row[data-unit="${pick.unit}"]`);
     expect(await s.page.inputValue("#fUnit")).toBe(pick.unit);
+  }, 120000);
+
+  it("with a ruleset chosen in the workbook, names the units that filled another template (A02), as --ruleset does", async () => {
+    const other = path.join(dir, "公务员汇总.xlsx");
+    expect((await runKaohe("merge", returned, "--out", other, "--ruleset", "civil-servant-2020")).code).toBe(2);
+    const file = (await readXlsx(other)).sheets.find((x) => x.name === "汇总校验报告")!;
+    s = await openPane([{ name: "Sheet1", values: [] }]);
+    await s.page.goto(`${s.origin}/taskpane.html`);
+    await s.page.waitForFunction(() => document.body.dataset.ready === "1");
+    await s.page.evaluate(SETTINGS_STUB);
+    await s.page.selectOption("#ruleset", "civil-servant-2020");
+    await s.page.waitForFunction(() => document.getElementById("status")!.textContent!.includes("已保存"));
+    await s.page.setInputFiles("#mergeFiles", files());
+    await s.page.waitForFunction(() => document.getElementById("status")!.textContent!.includes("已汇总"), null, {
+      timeout: 60000,
+    });
+    const state = (await s.page.evaluate(FAKE_STATE)) as FakeStateJson;
+    const fake = state.sheets.find((x) => x.name === "汇总校验报告")!;
+    const a = trim(cellsOf(fake.values));
+    const b = trim(cellsOf(file.values, file.formulas));
+    a[0][1] = b[0][1] = "time";
+    expect(a).toEqual(b);
+    const a02 = b.filter((r) => r[1] === "A02").map((r) => r[0]);
+    expect([...new Set(a02)].sort()).toEqual(["市直-填好.xlsx", "市直-改过公式.xlsx"]);
   }, 120000);
 
   it("loads the reader only when 回收汇总 is used; the pane's own script stays within 250 KiB", async () => {

@@ -281,6 +281,7 @@ async function collectFiles(files: File[]): Promise<void> {
       files.map((f) => ({ name: f.name, bytes: () => f.arrayBuffer() })),
       {
         ruleset: resolveRuleset(rulesetInForceId()),
+        named: savedRuleset !== null,
         lang,
         at: stamp(new Date()),
         signal,

@@ -175,3 +175,24 @@ export async function openPane(
     throw e;
   }
 }
+
+/**
+ * Document settings for a page outside Office (office.js gives none there): an in-page store with
+ * `window.__settings` and a save counter `window.__saves`. Run with `page.evaluate(SETTINGS_STUB)`.
+ */
+export const SETTINGS_STUB = (): void => {
+  const w = window as unknown as { __settings: Record<string, unknown>; __saves: number };
+  w.__settings = {};
+  w.__saves = 0;
+  const settings = {
+    get: (k: string) => w.__settings[k],
+    set: (k: string, v: unknown) => {
+      w.__settings[k] = v;
+    },
+    saveAsync: (cb: (r: { status: string }) => void) => {
+      w.__saves++;
+      cb({ status: Office.AsyncResultStatus.Succeeded as unknown as string });
+    },
+  };
+  Object.defineProperty(Office.context, "document", { value: { settings }, configurable: true });
+};

@@ -17,6 +17,8 @@ export interface Picked {
 
 export interface CollectOptions {
   ruleset: ResolvedRuleset;
+  /** The ruleset was chosen (saved in this workbook): a file carrying another one is A02, as with --ruleset. */
+  named: boolean;
   lang: "zh" | "en";
   at: string;
   signal: { aborted: boolean };
@@ -40,7 +42,7 @@ export async function collect(files: Picked[], o: CollectOptions): Promise<Retur
     }
     try {
       const input = readWorkbookBytes(new Uint8Array(await f.bytes()));
-      results.push(checkInput(f.name, input, o.ruleset, false));
+      results.push(checkInput(f.name, input, o.ruleset, o.named));
     } catch (e) {
       if (e instanceof UnusableFile) results.push(unusable(f.name, e.zh, e.en));
       else

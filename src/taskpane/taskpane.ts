@@ -6,6 +6,7 @@
 import "./started";
 import {
   checkWorkbook,
+  distribution,
   LiveCheck,
   parseDate,
   resolveRuleset,
@@ -17,15 +18,14 @@ import { rulesetInForceId } from "../functions/ruleset-in-force";
 import { reportTable } from "../tables/report";
 import { resultTables } from "../tables/results";
 import { stamp } from "../tables/table";
-import { el } from "./dom";
+import { el, h } from "./dom";
 import { describeError, type Said } from "./excel/errors";
-import { clearMarks, markFindings } from "./excel/highlight";
+import { clearMarks, markFindings, type MarkIndex } from "./excel/highlight";
 import { Cancelled } from "./excel/progress";
 import { readWorkbook, type WorkbookRead } from "./excel/read";
 import { selectCell } from "./excel/select";
 import { applyRuleset, autoOpenSetting, liveSetting, loadRulesetSetting, setAutoOpen, setLive } from "./excel/settings";
 import { LiveValidation, withEventsOff, type LiveUpdate } from "./excel/live";
-import type { MarkIndex } from "./excel/highlight";
 import { writeTable, writeTables } from "./excel/write-table";
 import { writeTemplateSheets } from "./excel/write-template";
 import { buildTemplate, defaultAppraisalYear } from "../template/spec";
@@ -37,8 +37,6 @@ import { renderRuleset } from "./ruleset-panel";
 import { describeEnvironment, featureOn, type Environment } from "./environment";
 import { renderEnvironment } from "./environment-panel";
 import { renderDistribution } from "./distribution-panel";
-import { distribution } from "../engine";
-import { h } from "./dom";
 import { probeHost } from "./excel/host";
 import type { Filter, GroupBy, Lang } from "./view-model";
 

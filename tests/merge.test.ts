@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { checkWorkbook, distribution, resolveRuleset, type WorkbookInput } from "../src/engine";
-import { largeBook, type GeneratedBook } from "../src/sample/generate";
+import { largeBook, renameUnits } from "../src/sample/generate";
 import { writeBook } from "../src/sample/write";
 import { readXlsx } from "../src/xlsx/read";
 import { FAKE_STATE, openPane, SETTINGS_STUB, type FakeStateJson, type PaneSession } from "../src/testing/pane-browser";
@@ -16,12 +16,6 @@ const returned = path.join(dir, "returned");
 const out = path.join(dir, "汇总.xlsx");
 const SHEETS = ["班子汇总", "干部汇总", "汇总校验报告", "分布"];
 
-/** A generated book whose units are named for its county, so files do not collide. */
-function county(book: GeneratedBook, name: string): GeneratedBook {
-  const rename = (v: unknown) => (typeof v === "string" && /^第\d+单位$/.test(v) ? `${name}${v}` : v);
-  return { ...book, teams: book.teams.map((r) => r.map(rename)), cadres: book.cadres.map((r) => r.map(rename)) };
-}
-
 let cli: {
   code: number;
   json: { files: { file: string }[]; merged: { units: { unit: string; excellent: number; quota: number | null }[] } };
@@ -33,7 +27,7 @@ beforeAll(async () => {
   for (let i = 0; i < 17; i++) {
     await writeBook(
       path.join(returned, `县${String(i + 1).padStart(2, "0")}.xlsx`),
-      county(largeBook(3, 8, 60 + i), `县${i + 1}`),
+      renameUnits(largeBook(3, 8, 60 + i), `县${i + 1}`),
     );
   }
   const template = path.join(dir, "模板.xlsx");

@@ -12,12 +12,22 @@ import {
 import { referenceFor } from "../template/reference";
 import { unusable, type Unusable } from "./results";
 
+/** OOXML workbooks the reader opens (.xlsm: macros are never run, only cells read). */
+export const READABLE = /\.(xlsx|xlsm)$/i;
+
+/** A returned workbook that was read and checked. */
+export interface CheckedFile {
+  file: string;
+  input: WorkbookInput;
+  result: CheckResult;
+}
+
 export function checkInput(
   file: string,
   input: WorkbookInput,
   ruleset: ResolvedRuleset,
   named: boolean,
-): { file: string; input: WorkbookInput; result: CheckResult } | Unusable {
+): CheckedFile | Unusable {
   const rs = rulesetForWorkbook(input.sheets, ruleset, named);
   const result = checkWorkbook(input, rs, { templateFormulas: referenceFor(input.sheets, rs) });
   if (result.problem) return unusable(file, result.problem.zh, result.problem.en);

@@ -6,17 +6,12 @@
 import { mkdtempSync, readdirSync, rmSync, statSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
-import { largeBook, type GeneratedBook } from "../sample/generate";
+import { largeBook, renameUnits } from "../sample/generate";
 import { writeBook } from "../sample/write";
 import { openPane } from "../testing/pane-browser";
 
 const DIST = path.join(__dirname, "..", "..", "dist");
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
-
-function county(book: GeneratedBook, name: string): GeneratedBook {
-  const rename = (v: unknown) => (typeof v === "string" && /^第\d+单位$/.test(v) ? `${name}${v}` : v);
-  return { ...book, teams: book.teams.map((r) => r.map(rename)), cadres: book.cadres.map((r) => r.map(rename)) };
-}
 
 export async function mergeFigures(log: (s: string) => void, files = 50): Promise<Record<string, number>> {
   const figures: Record<string, number> = {};
@@ -29,7 +24,7 @@ export async function mergeFigures(log: (s: string) => void, files = 50): Promis
   for (let i = 0; i < files; i++) {
     await writeBook(
       path.join(dir, `县${String(i + 1).padStart(2, "0")}.xlsx`),
-      county(largeBook(10, 30, 500 + i), `县${i + 1}`),
+      renameUnits(largeBook(10, 30, 500 + i), `县${i + 1}`),
     );
   }
   const picked = readdirSync(dir).map((f) => path.join(dir, f));

@@ -1,9 +1,9 @@
 /** `kaohe check`: the engine over .xlsx files, reported one by one with a total at the end. */
 import type { ResolvedRuleset } from "../engine";
 import { readXlsx } from "../xlsx/read";
-import { checkInput } from "../batch/check-one";
+import { checkInput, type CheckedFile } from "../batch/check-one";
 import { perFile } from "./per-file";
-import type { FileResult } from "../batch/results";
+import type { FileResult, Unusable } from "../batch/results";
 import { writeReport } from "../xlsx/report";
 import { findingMessage, formatFindings, summaryLine, type Lang } from "./format";
 import { expandInputs, noInputsMessage } from "./inputs";
@@ -21,19 +21,23 @@ export interface CheckOptions {
 
 export type { FileResult } from "../batch/results";
 
+/** What `--json` and the report say of one file, from its check (or why it was unusable). */
+export function fileResultOf(r: CheckedFile | Unusable): FileResult {
+  if ("status" in r) return r;
+  const { ruleset, summary, findings } = r.result;
+  return {
+    file: r.file,
+    status: "checked",
+    ruleset: { id: ruleset.id, fingerprint: ruleset.fingerprint },
+    summary,
+    findings,
+  };
+}
+
 export function checkFile(file: string, opts: Pick<CheckOptions, "ruleset" | "named" | "year">): Promise<FileResult> {
-  return perFile<FileResult>(file, async () => {
-    const checked = checkInput(file, await readXlsx(file, opts.year), opts.ruleset, opts.named ?? false);
-    if ("status" in checked) return checked;
-    const { ruleset, summary, findings } = checked.result;
-    return {
-      file,
-      status: "checked",
-      ruleset: { id: ruleset.id, fingerprint: ruleset.fingerprint },
-      summary,
-      findings,
-    };
-  });
+  return perFile<FileResult>(file, async () =>
+    fileResultOf(checkInput(file, await readXlsx(file, opts.year), opts.ruleset, opts.named ?? false)),
+  );
 }
 
 /** The JSON contract of cli.md, keys in its order. */

@@ -3,8 +3,7 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { unusable, type Unusable } from "./per-file";
 
-/** OOXML workbooks the reader opens (.xlsm: macros are never run, only cells read). */
-const READABLE = /\.(xlsx|xlsm)$/i;
+import { READABLE } from "../batch/check-one";
 /** Spreadsheets a unit may return that are not OOXML: named, never silently passed over. */
 const OTHER: Record<string, { zh: string; en: string }> = {
   ".xls": {

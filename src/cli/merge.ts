@@ -8,7 +8,7 @@ import { merge, type FileStatus } from "../tables/merge";
 import { stamp } from "../tables/table";
 import { readXlsx } from "../xlsx/read";
 import { writeTablesFile } from "../xlsx/tables";
-import { exitCode, fileJson } from "./check";
+import { exitCode, fileJson, fileResultOf } from "./check";
 import type { Lang } from "./format";
 import { expandInputs, noInputsMessage } from "./inputs";
 import { checkOutput, writeAtomically } from "./outputs";
@@ -55,17 +55,7 @@ export async function runMerge(
   const merged = merge(results, opts.ruleset, opts.lang, stamp(new Date()));
   if (replacing) err.write(replacing + "\n");
   await writeAtomically(opts.out, (tmp) => writeTablesFile(tmp, merged.tables));
-  const fileResults = results.map((r) =>
-    "status" in r
-      ? r
-      : {
-          file: r.file,
-          status: "checked" as const,
-          ruleset: { id: r.result.ruleset.id, fingerprint: r.result.ruleset.fingerprint },
-          summary: r.result.summary,
-          findings: r.result.findings,
-        },
-  );
+  const fileResults = results.map(fileResultOf);
   if (opts.json) {
     const units = (merged.distribution?.units ?? []).map((u) => ({
       unit: u.unit,

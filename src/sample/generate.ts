@@ -224,3 +224,9 @@ export function bookInput(book: GeneratedBook): WorkbookInput {
     ],
   };
 }
+
+/** The same book with its generated unit names (第1单位 …) prefixed, so books from several counties do not collide. */
+export function renameUnits(book: GeneratedBook, prefix: string): GeneratedBook {
+  const rename = (v: unknown) => (typeof v === "string" && /^第\d+单位$/.test(v) ? `${prefix}${v}` : v);
+  return { ...book, teams: book.teams.map((r) => r.map(rename)), cadres: book.cadres.map((r) => r.map(rename)) };
+}

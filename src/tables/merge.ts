@@ -9,24 +9,20 @@ import {
   checkWorkbook,
   distribution,
   gradeLabel,
+  parseA1,
   type CheckResult,
   type Distribution,
   type ResolvedRuleset,
   type Summary,
-  type WorkbookInput,
 } from "../engine";
 import type { Unusable } from "../batch/results";
+import type { CheckedFile } from "../batch/check-one";
 import { FINDING_HEADER, FINDING_WIDTHS, findingRows, SEVERITY_TEXT } from "./report";
 import { tableValues, type Table, type TableCell } from "./table";
 
 type Lang = "zh" | "en";
 
-/** A returned workbook that was read and checked. */
-export interface CheckedFile {
-  file: string;
-  input: WorkbookInput;
-  result: CheckResult;
-}
+export type { CheckedFile } from "../batch/check-one";
 
 export type FileStatus =
   { file: string; status: "checked"; units: string[]; rows: number; summary: Summary; ruleset: string } | Unusable;
@@ -155,8 +151,7 @@ function mergeTables(files: CheckedFile[], unusable: Unusable[], lang: Lang, at:
     const m = f.result.model;
     const rows = findingRows(f.result.findings, lang);
     f.result.findings.forEach((finding, i) => {
-      const p = /^([A-Z]+)(\d+)$/.exec(finding.cell);
-      const r = p ? Number(p[2]) - 1 : -1;
+      const r = parseA1(finding.cell)?.row ?? -1;
       const key = `${f.file}\u0000${finding.sheet}\u0000${r}`;
       const inTeams = m.teamSheet?.name === finding.sheet ? teams.placed.rowOf.get(key) : undefined;
       const inCadres = m.cadreSheet?.name === finding.sheet ? cadres.placed.rowOf.get(key) : undefined;

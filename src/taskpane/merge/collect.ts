@@ -4,7 +4,7 @@
  * engine and reading as `kaohe check`; a file that cannot be used says why and the others go on.
  */
 import type { ResolvedRuleset } from "../../engine";
-import { checkInput } from "../../batch/check-one";
+import { checkInput, READABLE } from "../../batch/check-one";
 import { unusable, type Unusable } from "../../batch/results";
 import { merge, type CheckedFile } from "../../tables/merge";
 import { readWorkbookBytes, UnusableFile } from "../../xlsx/ooxml";
@@ -24,8 +24,6 @@ export interface CollectOptions {
   signal: { aborted: boolean };
   onFile(done: number, total: number, name: string): void;
 }
-
-const READABLE = /\.(xlsx|xlsm)$/i;
 
 export async function collect(files: Picked[], o: CollectOptions): Promise<ReturnType<typeof merge>> {
   const results: (CheckedFile | Unusable)[] = [];

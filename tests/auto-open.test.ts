@@ -77,7 +77,34 @@ describeWithSoffice("LibreOffice opens an auto-open template", () => {
     soffice(opening, CSV_ALL_SHEETS, out, path.join(dir, "lo-profile"));
     const sheets = readdirSync(out).filter((f) => f.endsWith(".csv"));
     expect(sheets).toHaveLength(4);
-    const rules = readFileSync(path.join(out, sheets.find((f) => f.includes("规则"))!), "utf8");
+    const rules = readFileSync(
+      path.join(
+        out,
+        sheets.find((f) => f.includes("规则"))!,
+      ),
+      "utf8",
+    );
     expect(rules).toContain("jinan-2022");
   }, 120000);
+});
+
+describe("kaohe merge --auto-open", () => {
+  it("makes the consolidated workbook open the pane too, with the same cells as without", async () => {
+    const { writeBook } = await import("../src/sample/write");
+    const { largeBook } = await import("../src/sample/generate");
+    const folder = path.join(dir, "returned");
+    require("fs").mkdirSync(folder);
+    await writeBook(path.join(folder, "a.xlsx"), largeBook(2, 5, 9));
+    const plainMerged = path.join(dir, "merged.xlsx");
+    const openingMerged = path.join(dir, "merged-open.xlsx");
+    expect((await runKaohe("merge", folder, "--out", plainMerged)).code).toBeLessThan(2);
+    expect(
+      (await runKaohe("merge", folder, "--out", openingMerged, "--auto-open", "--catalog", CATALOG)).code,
+    ).toBeLessThan(2);
+    expect(strFromU8(parts(openingMerged)["xl/webextensions/webextension1.xml"])).toContain('storeType="FileSystem"');
+    expect(Object.keys(parts(plainMerged)).some((n) => n.includes("webextension"))).toBe(false);
+    const cells = async (f: string) =>
+      (await readXlsx(f)).sheets.map((s) => ({ name: s.name, values: s.values.slice(2) })); // past the time line
+    expect(await cells(openingMerged)).toEqual(await cells(plainMerged));
+  });
 });

@@ -18,6 +18,7 @@ const USAGE = `用法 / usage:
   kaohe template --out <模板.xlsx> [--ruleset <id | ruleset.json>] [--year YYYY] [--formulas native | kh]
                  [--auto-open [--catalog <\\\\server\\share>]] [--lang en]
   kaohe merge <file.xlsx | folder>... --out <汇总.xlsx> [--ruleset …] [--json] [--lang en] [--year YYYY]
+                 [--auto-open [--catalog <\\\\server\\share>]]
   kaohe rulesets [--json] [--lang en]
 
 退出码 / exit status: 0 无错误 no error · 1 有错误 errors found · 2 有文件无法使用 an input could not be used`;
@@ -67,6 +68,12 @@ export async function main(
     out.write(USAGE + "\n");
     return command || o.help ? 0 : 2;
   }
+  // Office's auto-open goes into a workbook the command writes (template, merge); --catalog says from where.
+  if (o.catalog !== undefined && !o["auto-open"]) {
+    err.write(lang === "zh" ? "--catalog 只与 --auto-open 一起使用\n" : "--catalog goes with --auto-open\n");
+    return 2;
+  }
+  const autoOpen = o["auto-open"] ? { catalog: o.catalog ?? null } : null;
   try {
     switch (command) {
       case "check": {
@@ -132,10 +139,6 @@ export async function main(
           err.write(badYear(o.year, lang));
           return 2;
         }
-        if (o.catalog !== undefined && !o["auto-open"]) {
-          err.write(lang === "zh" ? "--catalog 只与 --auto-open 一起使用\n" : "--catalog goes with --auto-open\n");
-          return 2;
-        }
         const formulas = o.formulas ?? "native";
         if (formulas !== "native" && formulas !== "kh") {
           err.write(
@@ -153,7 +156,7 @@ export async function main(
             lang,
             formulas,
             // Off by default: a workbook that opens a pane is for desks where the add-in is installed.
-            autoOpen: o["auto-open"] ? { catalog: o.catalog ?? null } : null,
+            autoOpen,
           },
           out,
           err,
@@ -178,7 +181,7 @@ export async function main(
         const ruleset = await loadRulesetArg(o.ruleset);
         return await runMerge(
           rest,
-          { ruleset, named: o.ruleset !== undefined, json: o.json!, lang, out: o.out, year },
+          { ruleset, named: o.ruleset !== undefined, json: o.json!, lang, out: o.out, year, autoOpen },
           out,
           err,
         );

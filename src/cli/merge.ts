@@ -8,6 +8,7 @@ import { merge, type FileStatus } from "../tables/merge";
 import { stamp } from "../tables/table";
 import { readXlsx } from "../xlsx/read";
 import { writeTablesFile } from "../xlsx/tables";
+import type { AddinStore } from "../xlsx/auto-open";
 import { exitCode, fileJson, fileResultOf } from "./check";
 import type { Lang } from "./format";
 import { expandInputs, noInputsMessage } from "./inputs";
@@ -21,6 +22,8 @@ export interface MergeOptions {
   lang: Lang;
   out: string;
   year?: number;
+  /** Open the kaohe pane with the consolidated workbook (Office's auto-open), or null. */
+  autoOpen?: AddinStore | null;
 }
 
 /** One line per file: units found, rows, errors and warnings, or why it cannot be used. */
@@ -54,7 +57,7 @@ export async function runMerge(
   results.push(...inputs.skipped);
   const merged = merge(results, opts.ruleset, opts.lang, stamp(new Date()));
   if (replacing) err.write(replacing + "\n");
-  await writeAtomically(opts.out, (tmp) => writeTablesFile(tmp, merged.tables));
+  await writeAtomically(opts.out, (tmp) => writeTablesFile(tmp, merged.tables, opts.autoOpen ?? null));
   const fileResults = results.map(fileResultOf);
   if (opts.json) {
     const units = (merged.distribution?.units ?? []).map((u) => ({

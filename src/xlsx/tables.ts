@@ -4,6 +4,8 @@
  * formulas; 分布 with data bars on its counts, where the pane adds a native chart (ExcelJS draws none).
  */
 import ExcelJS from "exceljs";
+import { writeFile } from "fs/promises";
+import { withAutoOpen, type AddinStore } from "./auto-open";
 import { hyperlinkFormula, isLink, type Table } from "../tables/table";
 
 export function tablesWorkbook(tables: Table[]): ExcelJS.Workbook {
@@ -51,6 +53,11 @@ export function tablesWorkbook(tables: Table[]): ExcelJS.Workbook {
   return wb;
 }
 
-export async function writeTablesFile(path: string, tables: Table[]): Promise<void> {
-  await tablesWorkbook(tables).xlsx.writeFile(path);
+export async function writeTablesFile(
+  path: string,
+  tables: Table[],
+  autoOpen: AddinStore | null = null,
+): Promise<void> {
+  if (!autoOpen) return tablesWorkbook(tables).xlsx.writeFile(path);
+  await writeFile(path, withAutoOpen(new Uint8Array(await tablesWorkbook(tables).xlsx.writeBuffer()), autoOpen));
 }

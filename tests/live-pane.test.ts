@@ -96,6 +96,10 @@ describe("边填边查 against the fake Excel", () => {
     fake.insertRows("干部", 3, 2);
     await lv.settle();
     expect(updates.at(-1)!.outcome.mode).toBe("full");
+    fake.deleteRows("干部", 3, 2);
+    await lv.settle();
+    expect(updates.at(-1)!.outcome.mode).toBe("full");
+    expect(updates.at(-1)!.outcome.result.findings).toEqual((await fullCheck(fake)).findings);
     const big = Array.from({ length: 600 }, () => ["优秀"]);
     fake.type("干部", `${GRADE_COL}2`, big);
     await lv.settle();
@@ -130,7 +134,7 @@ describe("边填边查 against the fake Excel", () => {
     expect(updates[0].outcome.result.findings).toEqual((await fullCheck(fake)).findings);
   });
 
-  it("after any sequence of edits — grades, team grades, units, inserted rows, pastes — equals a full check", async () => {
+  it("after any sequence of edits — grades, team grades, units, inserted and deleted rows, pastes — equals a full check", async () => {
     const book = sampleBook();
     const teams = book.teams.length;
     const cadres = book.cadres.length;
@@ -156,6 +160,11 @@ describe("边填边查 against the fake Excel", () => {
         value: fc.constant(""),
       }),
       fc.record({
+        kind: fc.constant("delete" as const),
+        row: fc.integer({ min: 2, max: cadres }),
+        value: fc.constant(""),
+      }),
+      fc.record({
         kind: fc.constant("paste" as const),
         row: fc.integer({ min: 2, max: cadres - 3 }),
         value: fc.constantFrom("优秀", "称职"),
@@ -173,6 +182,7 @@ describe("边填边查 against the fake Excel", () => {
               else if (e.kind === "team") fake.type("班子", `D${e.row}`, [[e.value]]);
               else if (e.kind === "unit") fake.type("干部", `B${e.row}`, [[e.value]]);
               else if (e.kind === "insert") fake.insertRows("干部", e.row - 1, 1);
+              else if (e.kind === "delete") fake.deleteRows("干部", e.row - 1, 1);
               else fake.type("干部", `${GRADE_COL}${e.row}`, [[e.value], [e.value], [e.value]]);
             }
             await lv.settle();

@@ -981,6 +981,8 @@ export interface FakeExcel {
   type(sheet: string, at: string, values: unknown[][]): void;
   /** The user inserts `count` rows before 0-based row `at`. */
   insertRows(sheet: string, at: number, count: number): void;
+  /** The user deletes `count` rows from 0-based row `at`. */
+  deleteRows(sheet: string, at: number, count: number): void;
   /** `Excel.run` */
   run<T>(batch: (context: unknown) => Promise<T>): Promise<T>;
   /** The object to install as the global `Excel`. */
@@ -1110,11 +1112,17 @@ export function createFakeExcel(specs: FakeSheetSpec[], options: FakeOptions = {
     s.values.splice(at, 0, ...Array.from({ length: count }, () => []));
     raise(state, s, `${at + 1}:${at + count}`, "RowInserted", "Unknown");
   };
+  const deleteRows = (name: string, at: number, count: number) => {
+    const s = find(name);
+    s.values.splice(at, count);
+    raise(state, s, `${at + 1}:${at + count}`, "RowDeleted", "Unknown");
+  };
   return {
     state,
     run,
     type,
     insertRows,
+    deleteRows,
     namespace: {
       run,
       CalculationType: { full: "Full", recalculate: "Recalculate" },

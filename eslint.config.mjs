@@ -16,7 +16,7 @@ export default [
   },
   {
     // The script an old engine must parse: ES3 (acorn holds it to that in tests), so no trailing commas.
-    files: ["src/taskpane/legacy.js"],
+    files: ["src/ui/legacy.js"],
     languageOptions: { parser: undefined, ecmaVersion: 3, sourceType: "script", globals: { window: "readonly", document: "readonly" } },
     rules: { "prettier/prettier": ["error", { trailingComma: "none" }] },
   },

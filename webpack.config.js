@@ -1,6 +1,8 @@
 /* eslint-disable no-undef */
-// Laid out as Microsoft's Excel custom-functions (shared runtime) template: one page hosts the task
-// pane and the functions; functions.json is generated from the JSDoc of src/functions/functions.ts.
+// Two builds from one UI (src/ui) over its hosts:
+// - the Excel add-in, laid out as Microsoft's custom-functions (shared runtime) template: one page hosts
+//   the task pane and the functions; functions.json is generated from the JSDoc of src/functions/functions.ts;
+// - 考核规则网页版 (the browser app) in dist/app/: its own page, content-hashed assets, no office.js.
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -8,6 +10,7 @@ const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const { DEV_BASE, rewriteManifest } = require("./scripts/manifest-url");
+const { APP_CSP, PANE_CSP, MICROSOFT_OFFICE_JS } = require("./scripts/page-policy");
 
 // Where the built add-in will be served from; the manifest's URLs are rewritten to it.
 const urlProd = process.env.KAOHE_URL || DEV_BASE;
@@ -18,15 +21,44 @@ function httpsOptions() {
   const file = (name) => path.join(dir, name);
   if (!fs.existsSync(file("localhost.crt"))) {
     // One line of what to do, not a stack trace.
-    console.error("没有开发证书：请先运行 npx office-addin-dev-certs install（Linux 上信任证书见 README）/ no dev certificates: run npx office-addin-dev-certs install (trusting it on Linux: see the README)");
+    console.error(
+      "没有开发证书：请先运行 npx office-addin-dev-certs install（Linux 上信任证书见 README）/ no dev certificates: run npx office-addin-dev-certs install (trusting it on Linux: see the README)",
+    );
     process.exit(1);
   }
-  return { ca: fs.readFileSync(file("ca.crt")), cert: fs.readFileSync(file("localhost.crt")), key: fs.readFileSync(file("localhost.key")) };
+  return {
+    ca: fs.readFileSync(file("ca.crt")),
+    cert: fs.readFileSync(file("localhost.crt")),
+    key: fs.readFileSync(file("localhost.key")),
+  };
 }
+
+const typescript = {
+  rules: [
+    {
+      test: /\.ts$/,
+      exclude: /node_modules/,
+      use: { loader: "ts-loader", options: { configFile: "tsconfig.web.json" } },
+    },
+  ],
+};
+
+/** The page template shared by the pane and the app (src/ui/pane.html), filled per host. */
+const page = (filename, chunks, params) =>
+  new HtmlWebpackPlugin({
+    filename,
+    template: "./src/ui/pane.html",
+    chunks,
+    scriptLoading: "blocking",
+    inject: "body",
+    templateParameters: { title: "考核规则", ...params },
+  });
 
 module.exports = (env, options) => {
   const dev = options.mode === "development";
-  return {
+  const dist = path.resolve(__dirname, "dist");
+  const addin = {
+    name: "addin",
     devtool: dev ? "source-map" : false,
     entry: {
       functions: "./src/functions/functions.ts",
@@ -34,33 +66,76 @@ module.exports = (env, options) => {
     },
     // The deployment kit (npm run package) hashes every bundle's name: a WebView2 cache never serves old code.
     output: {
-      path: path.resolve(__dirname, "dist"),
+      path: dist,
       filename: env.hashed ? "[name].[contenthash:8].js" : "[name].js",
-      // 回收汇总's reader and consolidation load only when used (taskpane/merge/collect.ts).
+      // 回收汇总's reader and consolidation load only when used (ui/collect.ts).
       chunkFilename: env.hashed ? "[name].[contenthash:8].js" : "[name].js",
-      clean: true,
+      // The app's folder and single file are the other build's.
+      clean: { keep: /^(app[\\/]|kaohe\.html$)/ },
     },
     resolve: { extensions: [".ts", ".js"] },
-    module: {
-      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: "tsconfig.web.json" } } }],
-    },
+    module: typescript,
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
-      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["functions", "taskpane"], scriptLoading: "blocking", inject: "body" }),
+      page("taskpane.html", ["functions", "taskpane"], {
+        host: "excel",
+        csp: PANE_CSP,
+        cspNote: "No network destination but office.js: the workbook's data never leaves the machine.",
+        officeJs: MICROSOFT_OFFICE_JS,
+        legacy: "legacy.js",
+        icon: "assets/icon-32.png",
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "src/taskpane/legacy.js", to: "legacy.js" },
-          { from: "manifest.xml", to: "manifest.xml", transform: (content) => (dev ? content : rewriteManifest(content.toString(), urlProd)) },
+          { from: "src/ui/legacy.js", to: "legacy.js" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (dev ? content : rewriteManifest(content.toString(), urlProd)),
+          },
         ],
       }),
     ],
     devServer: {
-      static: { directory: path.join(__dirname, "dist") },
+      static: { directory: dist },
       headers: { "Access-Control-Allow-Origin": "*" },
       server: { type: "https", options: env.WEBPACK_SERVE ? httpsOptions() : {} },
       port: 3000,
     },
   };
+  const app = {
+    name: "app",
+    devtool: dev ? "source-map" : false,
+    entry: { app: "./src/app/app.ts" },
+    // Always content-hashed: the entry page is the only name that stays, so a cached page never pairs with old code.
+    output: {
+      path: path.join(dist, "app"),
+      filename: "[name].[contenthash:8].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".js"] },
+    module: typescript,
+    performance: { hints: false },
+    plugins: [
+      page("index.html", ["app"], {
+        host: "browser",
+        title: "考核规则网页版",
+        csp: APP_CSP,
+        cspNote: "Nothing leaves the page: no connection, no font or script from elsewhere.",
+        officeJs: "",
+        legacy: "legacy.js",
+        icon: "icon-32.png",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/icon-32.png", to: "icon-32.png" },
+          { from: "src/ui/legacy.js", to: "legacy.js" },
+        ],
+      }),
+    ],
+  };
+  return [addin, app];
 };

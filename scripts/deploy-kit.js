@@ -9,8 +9,7 @@ const samples = require("./deploy-samples");
 
 const ROOT = path.join(__dirname, "..");
 const OFFICE_JS_PACKAGE = path.join(ROOT, "node_modules", "@microsoft", "office-js");
-const MICROSOFT = "https://appsforoffice.microsoft.com";
-const MICROSOFT_OFFICE_JS = `${MICROSOFT}/lib/1/hosted/office.js`;
+const { MICROSOFT, MICROSOFT_OFFICE_JS } = require("./page-policy");
 /** Office 365 operated by 21Vianet serves office.js from its own CDN. */
 const VIANET = "https://appsforoffice.cdn.partner.office365.cn";
 const OFFICE_JS = {

@@ -151,6 +151,7 @@ describe("the task pane in headless Chromium", () => {
 
   it("sets Office's auto-open setting for this workbook from its checkbox, off by default", async () => {
     await s.page.evaluate(SETTINGS_STUB);
+    await s.page.click("#superiorTitle"); // the superior department's section is folded until opened
     expect(await s.page.isChecked("#autoOpen")).toBe(false);
     await s.page.check("#autoOpen");
     await s.page.waitForFunction(() => document.getElementById("status")!.textContent!.includes("自动显示任务窗格"));
@@ -390,6 +391,7 @@ describe("the pane with hostile or awkward workbooks", () => {
     const s = await openPane([{ name: "Sheet1", values: [] }]);
     try {
       await ready(s);
+      await s.page.click("#superiorTitle"); // folded until opened
       await s.page.fill("#templateYear", "2025");
       await s.page.click("#makeTemplate");
       await s.page.waitForFunction(() =>

@@ -9,7 +9,7 @@ const sources = (dir: string): string[] =>
     const p = path.join(dir, f);
     return statSync(p).isDirectory() ? sources(p) : p.endsWith(".ts") ? [p] : [];
   });
-const addin = [...sources(path.join(root, "src", "taskpane")), ...sources(path.join(root, "src", "functions"))];
+const addin = ["taskpane", "ui", "hosts/excel", "functions"].flatMap((d) => sources(path.join(root, "src", d)));
 const manifest = readFileSync(path.join(root, "manifest.xml"), "utf8");
 const declared = /<Set Name="ExcelApi" MinVersion="(\d+\.\d+)"\/>/.exec(manifest);
 

@@ -8,7 +8,7 @@ import {
   featureOn,
   officeFor,
   type HostProbe,
-} from "../src/taskpane/environment";
+} from "../src/hosts/excel/environment";
 
 /** A host supporting each named set up to the version given (sets are cumulative). */
 function host(
@@ -80,7 +80,7 @@ describe("the environment panel's facts", () => {
 });
 
 describe("the script old engines run (legacy.js)", () => {
-  const source = readFileSync(path.join(__dirname, "..", "src", "taskpane", "legacy.js"), "utf8");
+  const source = readFileSync(path.join(__dirname, "..", "src", "ui", "legacy.js"), "utf8");
   it("parses as ECMAScript 3, so Internet Explorer's engine runs it", () => {
     expect(() => parse(source, { ecmaVersion: 3, sourceType: "script" })).not.toThrow();
   });

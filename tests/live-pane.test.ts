@@ -2,10 +2,10 @@
 import fc from "fast-check";
 import { checkWorkbook, LiveCheck, resolveRuleset } from "../src/engine";
 import { largeBook, sampleBook } from "../src/sample/generate";
-import { readWorkbook } from "../src/taskpane/excel/read";
-import { markFindings, MARK_FORMULA } from "../src/taskpane/excel/highlight";
-import { LiveValidation, withEventsOff, type LiveUpdate } from "../src/taskpane/excel/live";
-import { writeTable } from "../src/taskpane/excel/write-table";
+import { readWorkbook } from "../src/hosts/excel/read";
+import { markFindings, MARK_FORMULA } from "../src/hosts/excel/highlight";
+import { LiveValidation, withEventsOff, type LiveUpdate } from "../src/hosts/excel/live";
+import { writeTable } from "../src/hosts/excel/write-table";
 import { reportTable } from "../src/tables/report";
 import { createFakeExcel, type FakeExcel } from "../src/testing/fake-excel";
 import { bookSpecs, run } from "./helpers/fake-book";

@@ -2,7 +2,7 @@
 import * as path from "path";
 import { BUILTIN, checkWorkbook, resolveRuleset, resultList, type Finding } from "../src/engine";
 import { readXlsx } from "../src/xlsx/read";
-import { choices, groupFindings, paramRows, unitSummary, type Filter } from "../src/taskpane/view-model";
+import { choices, groupFindings, paramRows, unitSummary, type Filter } from "../src/ui/view-model";
 import { groupedItems, resultTables } from "../src/tables/results";
 
 const SAMPLE = path.join(__dirname, "..", "examples", "sample.xlsx");

@@ -1,6 +1,6 @@
 /** The ruleset in force, kept in the workbook's settings, against office-addin-mock. */
 import { OfficeMockObject } from "office-addin-mock";
-import { applyRuleset, loadRulesetSetting } from "../src/taskpane/excel/settings";
+import { applyRuleset, loadRulesetSetting } from "../src/hosts/excel/settings";
 import { rulesetInForceId, setRulesetInForce, SETTING_KEY } from "../src/functions/ruleset-in-force";
 import * as KH from "../src/functions/functions";
 

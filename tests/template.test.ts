@@ -7,8 +7,8 @@ import { CSV_ALL_SHEETS, describeWithSoffice, recalculatingProfile, soffice } fr
 import { readXlsx as readWithOurReader } from "../src/xlsx/read";
 import { checkWorkbook, columnLetter, resolveRuleset, rulesetForWorkbook } from "../src/engine";
 import { isUnlocked, type FakeExcel } from "../src/testing/fake-excel";
-import { readWorkbook } from "../src/taskpane/excel/read";
-import { TemplateSheetsExist, writeTemplateSheets } from "../src/taskpane/excel/write-template";
+import { readWorkbook } from "../src/hosts/excel/read";
+import { TemplateSheetsExist, writeTemplateSheets } from "../src/hosts/excel/write-template";
 import { fakeOf, run } from "./helpers/fake-book";
 import { main } from "../src/cli/main";
 import { buildTemplate, defaultAppraisalYear } from "../src/template/spec";

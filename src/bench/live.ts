@@ -5,9 +5,9 @@
  */
 import { checkWorkbook, LiveCheck, resolveRuleset } from "../engine";
 import { bookInput, largeBook } from "../sample/generate";
-import { markFindings } from "../taskpane/excel/highlight";
-import { LiveValidation, type LiveUpdate } from "../taskpane/excel/live";
-import { readWorkbook } from "../taskpane/excel/read";
+import { markFindings } from "../hosts/excel/highlight";
+import { LiveValidation, type LiveUpdate } from "../hosts/excel/live";
+import { readWorkbook } from "../hosts/excel/read";
 import { createFakeExcel } from "../testing/fake-excel";
 
 const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -4,7 +4,7 @@
  */
 import { checkWorkbook, resolveRuleset } from "../engine";
 import { largeBook, type GeneratedBook } from "../sample/generate";
-import { readWorkbook } from "../taskpane/excel/read";
+import { readWorkbook } from "../hosts/excel/read";
 import { createFakeExcel, type FakeSheetSpec } from "../testing/fake-excel";
 import { openPane } from "../testing/pane-browser";
 

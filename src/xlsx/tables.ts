@@ -1,6 +1,6 @@
 /**
  * Tables (src/tables) written with ExcelJS exactly as the pane lays them out with Office.js
- * (taskpane/excel/write-table.ts): meta lines, a blank line, the header, the body; links as HYPERLINK
+ * (hosts/excel/write-table.ts): meta lines, a blank line, the header, the body; links as HYPERLINK
  * formulas; 分布 with data bars on its counts, where the pane adds a native chart (ExcelJS draws none).
  */
 import ExcelJS from "exceljs";

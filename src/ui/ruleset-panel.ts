@@ -1,5 +1,5 @@
 /** The ruleset picker with the chosen ruleset's source, fingerprint and every parameter. */
-import { BUILTIN, resolveRuleset } from "../engine";
+import { BUILTIN, resolveRuleset, type ResolvedRuleset } from "../engine";
 import { el, h, options } from "./dom";
 import { textOf } from "./i18n";
 import { paramRows, type Lang } from "./view-model";
@@ -12,18 +12,22 @@ export const PICKABLE = [
   "civil-servant-2020+zhejiang-township-2018",
 ];
 
-export function renderRuleset(id: string, lang: Lang): void {
+/** The ruleset in force; `fromFile` when it was loaded from a JSON file rather than built in. */
+export function renderRuleset(rs: ResolvedRuleset, lang: Lang, fromFile = false): void {
   const t = textOf(lang);
-  el("rulesetLabel").textContent = t.rulesetLabel;
+  el("rulesetLabel").textContent = document.body.dataset.host === "browser" ? t.rulesetLabelApp : t.rulesetLabel;
   el("paramsTitle").textContent = t.params;
-  const ids = PICKABLE.includes(id) ? PICKABLE : [id, ...PICKABLE];
+  const id = fromFile ? "" : rs.id;
+  const ids = fromFile || PICKABLE.includes(id) ? PICKABLE : [id, ...PICKABLE];
   options(
     el<HTMLSelectElement>("ruleset"),
     // By its title: the id and the fingerprint mean nothing to an HR officer (they are in the details).
-    ids.map((x) => [x, resolveRuleset(x).title[lang]]),
+    [
+      ...(fromFile ? [["", `${rs.title[lang]}（${t.fromFile}）`] as [string, string]] : []),
+      ...ids.map((x): [string, string] => [x, resolveRuleset(x).title[lang]]),
+    ],
     id,
   );
-  const rs = resolveRuleset(id);
   el("rulesetSource").textContent = `${t.source}：${rs.source}`;
   el("fingerprint").textContent = `${rs.id} · ${t.fingerprint}：${rs.fingerprint.slice(0, 16)}…`;
   el("params").replaceChildren(

@@ -1,11 +1,10 @@
 /** Excel's error codes turned into what the user can do about them. */
-import { Cancelled } from "./progress";
+import type { Said } from "../../ui/environment";
+import { describeAnyError } from "../../ui/errors";
+import { Cancelled } from "../../ui/progress";
 import { TemplateSheetsExist } from "./write-template";
 
-export interface Said {
-  zh: string;
-  en: string;
-}
+export type { Said } from "../../ui/environment";
 
 export function describeError(e: unknown): Said {
   if (e instanceof Cancelled) return { zh: "已取消。", en: "Cancelled." };
@@ -39,6 +38,5 @@ export function describeError(e: unknown): Said {
         en: "Sheet or cell not found: the workbook may have changed since the check; check again.",
       };
   }
-  const message = (e as Error)?.message ?? String(e);
-  return { zh: `出错了：${message}`, en: `Something went wrong: ${message}` };
+  return describeAnyError(e);
 }

@@ -7,29 +7,12 @@
  *    too large (ResponsePayloadSizeLimitExceeded) is retried in halves, so an estimate too low costs a
  *    sync, never the run.
  */
-import { RULES_SHEET, type SheetInput, type WorkbookInput } from "../../engine";
+import { RULES_SHEET, type SheetInput } from "../../engine";
+import type { SheetInfo, Visibility, WorkbookRead } from "../../ui/host";
+import { Cancelled, type Progress, type Signal } from "../../ui/progress";
 import { DATA_KINDS, OWNER_KEY } from "./owned";
-import { Cancelled, type Progress, type Signal } from "./progress";
 
-export type Visibility = "Visible" | "Hidden" | "VeryHidden";
-
-export interface SheetInfo {
-  name: string;
-  visibility: Visibility;
-  protected: boolean;
-  /** What the add-in made this sheet for ("report", "results" …), null for the user's sheets. */
-  owned: string | null;
-  rows: number;
-  cols: number;
-}
-
-export interface WorkbookRead {
-  input: WorkbookInput;
-  /** Every sheet, the add-in's own included, in tab order. */
-  sheets: SheetInfo[];
-  cells: number;
-  syncs: number;
-}
+export type { SheetInfo, Visibility, WorkbookRead } from "../../ui/host";
 
 export interface ReadOptions {
   /** Read formulas too; by default only when the workbook carries a 规则 sheet (a returned template). */

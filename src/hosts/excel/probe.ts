@@ -1,5 +1,5 @@
 /** What Office says about the host it runs in, for 「环境」 (environment.ts decides what it means). */
-import type { HostProbe } from "../environment";
+import type { HostProbe } from "./environment";
 
 export function probeHost(): HostProbe {
   // Outside Office (a plain browser) office.js gives no diagnostics and no requirements.

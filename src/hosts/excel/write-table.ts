@@ -5,14 +5,10 @@
  * text starting with "=" stays text. Three syncs.
  */
 import { hyperlinkFormula, isLink, type Table, type TableCell } from "../../tables/table";
+import type { Written } from "../../ui/host";
 import { freeName, OWNER_KEY } from "./owned";
 
-export interface Written {
-  name: string;
-  /** True when a user's sheet held the wanted name. */
-  renamed: boolean;
-  replaced: boolean;
-}
+export type { Written } from "../../ui/host";
 
 export class WorkbookProtected extends Error {
   readonly code = "AccessDenied";

@@ -1,13 +1,41 @@
 /** What the pane shows, computed from findings and the ruleset: pure, so it is tested without a page. */
-import { paramLeaves, paramNote, type Finding, type ResolvedRuleset, type Severity } from "../engine";
+import {
+  gradeLabel,
+  paramLeaves,
+  paramNote,
+  parseA1,
+  type CheckResult,
+  type Finding,
+  type Grade,
+  type Model,
+  type ResolvedRuleset,
+  type ScaleId,
+  type Severity,
+  type Summary,
+} from "../engine";
 
 export type Lang = "zh" | "en";
-export type GroupBy = "unit" | "rule";
+export type GroupBy = "unit" | "rule" | "file";
 
 export interface Filter {
   severity: Severity | "";
   unit: string;
   rule: string;
+  /** A file's name where findings come from several files (the browser app); "" for all. */
+  file?: string;
+}
+
+/** A finding as listed: from which file (where there are several) and its row's key values. */
+export interface ShownFinding extends Finding {
+  file?: string;
+  /** The row's unit, name and grades, said where there is no sheet to go to. */
+  row?: string;
+}
+
+/** One checked workbook: the open one (file null) or one of the files picked. */
+export interface CheckedEntry {
+  file: string | null;
+  result: CheckResult;
 }
 
 export interface Counts {
@@ -35,7 +63,8 @@ export function matches(f: Finding, filter: Filter): boolean {
   return (
     (!filter.severity || f.severity === filter.severity) &&
     (!filter.unit || (f.unit ?? NO_UNIT) === filter.unit) &&
-    (!filter.rule || f.rule === filter.rule)
+    (!filter.rule || f.rule === filter.rule) &&
+    (!filter.file || (f as ShownFinding).file === filter.file)
   );
 }
 
@@ -50,10 +79,10 @@ export function groupFindings(
   const groups = new Map<string, Group>();
   findings.forEach((f, i) => {
     if (!matches(f, filter)) return;
-    const key = by === "unit" ? (f.unit ?? NO_UNIT) : f.rule;
+    const key = by === "unit" ? (f.unit ?? NO_UNIT) : by === "file" ? ((f as ShownFinding).file ?? "") : f.rule;
     let g = groups.get(key);
     if (!g) {
-      const title = by === "unit" ? key || noUnit : `${key} ${ruleTitle(key)}`;
+      const title = by === "rule" ? `${key} ${ruleTitle(key)}` : key || noUnit;
       groups.set(key, (g = { key, title, counts: emptyCounts(), items: [] }));
     }
     g.counts[f.severity]++;
@@ -62,16 +91,65 @@ export function groupFindings(
   return [...groups.values()];
 }
 
-/** Filter choices: the units and rules that occur, each with how many findings. */
-export function choices(findings: Finding[]): { units: [string, number][]; rules: [string, number][] } {
+/** Filter choices: the units, rules and files that occur, each with how many findings. */
+export function choices(findings: ShownFinding[]): {
+  units: [string, number][];
+  rules: [string, number][];
+  files: [string, number][];
+} {
   const units = new Map<string, number>();
   const rules = new Map<string, number>();
+  const files = new Map<string, number>();
   for (const f of findings) {
     const u = f.unit ?? NO_UNIT;
     units.set(u, (units.get(u) ?? 0) + 1);
     rules.set(f.rule, (rules.get(f.rule) ?? 0) + 1);
+    if (f.file !== undefined) files.set(f.file, (files.get(f.file) ?? 0) + 1);
   }
-  return { units: [...units], rules: [...rules].sort(([a], [b]) => a.localeCompare(b)) };
+  return { units: [...units], rules: [...rules].sort(([a], [b]) => a.localeCompare(b)), files: [...files] };
+}
+
+/** Each data row's key values, by sheet and 0-based row: unit, name and grades (cadres), unit and grade (teams). */
+export function rowKeys(model: Model, lang: Lang): Map<string, string> {
+  const grade = (g: Grade | null, scale: ScaleId) => (g === null ? "—" : gradeLabel(g, scale, lang));
+  const team = lang === "zh" ? "班子" : "team";
+  const keys = new Map<string, string>();
+  const join = (parts: string[]) => parts.filter(Boolean).join(" · ");
+  if (model.cadreSheet)
+    for (const c of model.cadres)
+      keys.set(
+        `${model.cadreSheet.name}!${c.r}`,
+        join([c.unit, c.name, `${grade(c.grade, model.scale)}（${team} ${grade(c.teamGrade, model.teamScale)}）`]),
+      );
+  if (model.teamSheet)
+    for (const t of model.teams)
+      keys.set(`${model.teamSheet.name}!${t.r}`, join([t.unit, `${team} ${grade(t.grade, model.teamScale)}`]));
+  return keys;
+}
+
+/** Every entry's findings in one list, each with its file where there are several, and its row's key values. */
+export function shownFindings(entries: CheckedEntry[], lang: Lang): ShownFinding[] {
+  const many = entries.length > 1 || entries.some((e) => e.file !== null);
+  if (!many) return entries.flatMap((e) => e.result.findings);
+  return entries.flatMap((e) => {
+    const keys = rowKeys(e.result.model, lang);
+    return e.result.findings.map((f): ShownFinding => {
+      const at = parseA1(f.cell);
+      return { ...f, file: e.file ?? "", row: (at && keys.get(`${f.sheet}!${at.row}`)) || "" };
+    });
+  });
+}
+
+/** The summary of several checks: rows and counts added. */
+export function totalSummary(entries: CheckedEntry[]): Summary {
+  const t = { rows: 0, errors: 0, warnings: 0, info: 0 };
+  for (const { result: r } of entries) {
+    t.rows += r.summary.rows;
+    t.errors += r.summary.errors;
+    t.warnings += r.summary.warnings;
+    t.info += r.summary.info;
+  }
+  return t;
 }
 
 /** Units with at least one error, warning or info, most errors first. */

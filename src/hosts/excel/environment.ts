@@ -2,7 +2,9 @@
  * 「环境」: which Excel this is, which requirement sets it supports, and which of the add-in's features
  * run here and why. Pure: the probe (excel/host.ts) asks Office; tests pass fake hosts.
  */
-import type { Said } from "./excel/errors";
+import type { Environment, FeatureId, FeatureRow, Said, SetRow } from "../../ui/environment";
+
+export { featureOn, type Environment, type FeatureRow, type SetRow } from "../../ui/environment";
 
 export interface HostProbe {
   /** Office.context.diagnostics, or null outside Office (a plain browser). */
@@ -22,8 +24,6 @@ export const PROBED_SETS: { name: string; versions: string[] }[] = [
 
 /** The manifest's ExcelApi baseline (tests/api-sets.test.ts holds the code to it). */
 export const BASELINE_EXCEL_API = "1.13";
-
-export type FeatureId = "validate" | "live" | "functions" | "sharedRuntime" | "templatePrint" | "autoOpen";
 
 interface FeatureSpec {
   id: FeatureId;
@@ -82,30 +82,6 @@ const FEATURES: FeatureSpec[] = [
     instead: { zh: "从「开始」选项卡的「校验考核」打开。", en: "Open it from Home › Check appraisal." },
   },
 ];
-
-export interface SetRow {
-  name: string;
-  /** Highest version supported, or null. */
-  highest: string | null;
-}
-
-export interface FeatureRow {
-  id: FeatureId;
-  name: Said;
-  on: boolean;
-  why: Said;
-}
-
-export interface Environment {
-  inOffice: boolean;
-  host: string;
-  platform: string;
-  version: string;
-  /** Which Office this ExcelApi level corresponds to, in words. */
-  office: Said;
-  sets: SetRow[];
-  features: FeatureRow[];
-}
 
 function compare(a: string, b: string): number {
   const [a1, a2] = a.split(".").map(Number);
@@ -179,9 +155,4 @@ export function describeEnvironment(probe: HostProbe): Environment {
     sets,
     features: FEATURES.map((f) => featureRow(f, probe, sets, inOffice)),
   };
-}
-
-/** Whether a feature runs here; outside Office every feature is off. */
-export function featureOn(env: Environment, id: FeatureId): boolean {
-  return env.features.find((f) => f.id === id)?.on ?? false;
 }

@@ -2,21 +2,30 @@
  * The result of a check: summary cards, per-unit counts, filters and the findings grouped by unit or
  * rule. Groups fill in when opened, so a workbook with thousands of findings renders at once.
  */
-import { parseA1, RULE_META, type CheckResult, type Finding, type Severity } from "../engine";
+import { RULE_META, type Severity, type Summary } from "../engine";
 import { el, h, options } from "./dom";
 import { textOf } from "./i18n";
-import { choices, groupFindings, unitSummary, type Filter, type GroupBy, type Lang } from "./view-model";
+import {
+  choices,
+  groupFindings,
+  unitSummary,
+  type Filter,
+  type GroupBy,
+  type Lang,
+  type ShownFinding,
+} from "./view-model";
 
 /** Items shown per group before "show more". */
 const PAGE = 200;
 
 export interface FindingsView {
-  result: CheckResult;
+  findings: ShownFinding[];
+  summary: Summary;
   filter: Filter;
   groupBy: GroupBy;
   lang: Lang;
-  /** Sheets the cell links can go to (visible or not; hidden ones explain themselves on click). */
-  sheets: Set<string>;
+  /** Whether clicking the finding can go to its cell (a sheet of the open workbook). */
+  canGo(f: ShownFinding): boolean;
 }
 
 function ruleTitle(id: string, lang: Lang): string {
@@ -30,10 +39,11 @@ function badges(counts: Record<Severity, number>, lang: Lang): HTMLElement[] {
     .map((s) => h("span", { className: `badge ${s}`, title: t.severity[s] }, String(counts[s])));
 }
 
-function findingItem(f: Finding, index: number, view: FindingsView): HTMLElement {
+function findingItem(f: ShownFinding, index: number, view: FindingsView): HTMLElement {
   const t = textOf(view.lang);
-  const canGo = view.sheets.has(f.sheet) && parseA1(f.cell) !== null;
-  const where = f.sheet ? `${f.sheet}!${f.cell}` : f.cell;
+  const canGo = view.canGo(f);
+  const cell = f.sheet ? `${f.sheet}!${f.cell}` : f.cell;
+  const where = f.file ? `${f.file} · ${cell}` : cell;
   return h(
     "button",
     {
@@ -47,6 +57,7 @@ function findingItem(f: Finding, index: number, view: FindingsView): HTMLElement
       { className: "head" },
       `${f.rule} · ${t.severity[f.severity]} · ${where}${f.person ? " · " + f.person : ""}`,
     ),
+    f.row ? h("div", { className: "row-key" }, f.row) : null,
     h("div", { className: "msg" }, view.lang === "zh" ? f.message : f.messageEn),
     h("div", { className: "muted" }, f.source),
   );
@@ -55,7 +66,7 @@ function findingItem(f: Finding, index: number, view: FindingsView): HTMLElement
 function fill(box: HTMLElement, items: number[], view: FindingsView, from: number): void {
   const t = textOf(view.lang);
   const upto = Math.min(items.length, from + PAGE);
-  for (let k = from; k < upto; k++) box.append(findingItem(view.result.findings[items[k]], items[k], view));
+  for (let k = from; k < upto; k++) box.append(findingItem(view.findings[items[k]], items[k], view));
   if (upto < items.length) {
     const more = h("button", { className: "finding", attrs: { type: "button" } }, t.more(items.length - upto));
     more.addEventListener("click", () => {
@@ -68,8 +79,8 @@ function fill(box: HTMLElement, items: number[], view: FindingsView, from: numbe
 
 export function renderFindings(view: FindingsView): void {
   const t = textOf(view.lang);
-  const { result } = view;
-  const s = result.summary;
+  const { findings } = view;
+  const s = view.summary;
   el("cards").replaceChildren(
     ...[
       ["", s.rows],
@@ -81,14 +92,14 @@ export function renderFindings(view: FindingsView): void {
 
   el("unitsTitle").textContent = t.perUnit;
   el("units").replaceChildren(
-    ...unitSummary(result.findings).map(([unit, c]) => {
+    ...unitSummary(findings).map(([unit, c]) => {
       const row = h("tr", { data: { unit } }, h("td", {}, unit), h("td", {}, ...badges(c, view.lang)));
       row.style.cursor = "pointer";
       return row;
     }),
   );
 
-  const { units, rules } = choices(result.findings);
+  const { units, rules, files } = choices(findings);
   options(
     el<HTMLSelectElement>("fSeverity"),
     [
@@ -107,16 +118,25 @@ export function renderFindings(view: FindingsView): void {
     [["", t.filterRule], ...rules.map(([r, n]): [string, string] => [r, `${r} ${ruleTitle(r, view.lang)} (${n})`])],
     view.filter.rule,
   );
+  // Findings from several files (the browser app) filter and group by file too.
+  const fFile = el<HTMLSelectElement>("fFile");
+  fFile.hidden = files.length === 0;
+  options(
+    fFile,
+    [["", t.filterFile], ...files.map(([f, n]): [string, string] => [f, `${f} (${n})`])],
+    view.filter.file ?? "",
+  );
   options(
     el<HTMLSelectElement>("groupBy"),
     [
       ["unit", t.groupUnit],
       ["rule", t.groupRule],
+      ...(files.length ? [["file", t.groupFile] as [string, string]] : []),
     ],
     view.groupBy,
   );
 
-  const groups = groupFindings(result.findings, view.groupBy, view.filter, (id) => ruleTitle(id, view.lang), t.noUnit);
+  const groups = groupFindings(findings, view.groupBy, view.filter, (id) => ruleTitle(id, view.lang), t.noUnit);
   el("groups").replaceChildren(
     ...(groups.length === 0 ? [h("p", { className: "muted" }, t.noFindings)] : []),
     ...groups.map((g, i) => {

@@ -5,10 +5,13 @@
  * Its own writes never start a re-check: Excel says who wrote (triggerSource, ExcelApi 1.14); on older
  * hosts the add-in turns events off while it writes (withEventsOff).
  */
-import { LiveCheck, parseA1, type LiveOutcome, type RowEdit } from "../../engine";
+import { LiveCheck, parseA1, type RowEdit } from "../../engine";
+import type { LiveUpdate, WorkbookRead } from "../../ui/host";
 import { markFindings, updateMarks, type MarkIndex } from "./highlight";
-import { readWorkbook, type WorkbookRead } from "./read";
+import { readWorkbook } from "./read";
 import { DATA_KINDS } from "./owned";
+
+export type { LiveUpdate } from "../../ui/host";
 
 export interface LiveOptions {
   /** The pause in typing before a re-check. */
@@ -19,15 +22,6 @@ export interface LiveOptions {
   marks: MarkIndex | null;
   onUpdate(u: LiveUpdate): void;
   onError(e: unknown): void;
-}
-
-export interface LiveUpdate {
-  outcome: LiveOutcome;
-  read: WorkbookRead;
-  /** Milliseconds from the re-check's start (after the pause) to marks and findings updated. */
-  ms: number;
-  /** When everything was last read and checked in full. */
-  fullAt: Date;
 }
 
 interface Change {

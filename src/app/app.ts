@@ -1,0 +1,6 @@
+/** 考核规则网页版: the one UI over the browser host — files in, downloads out, nothing sent anywhere. */
+import "../ui/started";
+import { browserHost } from "../hosts/browser";
+import { startPane } from "../ui/pane";
+
+startPane(browserHost());

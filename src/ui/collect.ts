@@ -1,0 +1,65 @@
+/**
+ * 回收汇总 in the page, loaded only when used (its own chunk: the .xlsx reader and the consolidation).
+ * The files are read here, in the browser: nothing is uploaded anywhere. Each is checked with the same
+ * engine and reading as `kaohe check`; a file that cannot be used says why and the others go on.
+ */
+import type { ResolvedRuleset } from "../engine";
+import { checkInput, READABLE } from "../batch/check-one";
+import { unusable, type Unusable } from "../batch/results";
+import { merge, type CheckedFile } from "../tables/merge";
+import { readWorkbookBytes, UnusableFile } from "../xlsx/ooxml";
+import { Cancelled } from "./progress";
+
+export interface Picked {
+  name: string;
+  bytes(): Promise<ArrayBuffer>;
+}
+
+export interface CollectOptions {
+  ruleset: ResolvedRuleset;
+  /** The ruleset was chosen (saved in this workbook): a file carrying another one is A02, as with --ruleset. */
+  named: boolean;
+  lang: "zh" | "en";
+  at: string;
+  signal: { aborted: boolean };
+  onFile(done: number, total: number, name: string): void;
+}
+
+export interface Collected {
+  /** The files read and checked, in the order picked. */
+  checked: CheckedFile[];
+  unusable: Unusable[];
+  /** The consolidated tables and statuses, as `kaohe merge` makes them. */
+  merged: ReturnType<typeof merge>;
+}
+
+async function readOne(f: Picked, o: CollectOptions): Promise<CheckedFile | Unusable> {
+  if (!READABLE.test(f.name)) {
+    return unusable(f.name, "不是 .xlsx 工作簿，未校验：请另存为 .xlsx", "not an .xlsx workbook: save it as .xlsx");
+  }
+  try {
+    return checkInput(f.name, readWorkbookBytes(new Uint8Array(await f.bytes())), o.ruleset, o.named);
+  } catch (e) {
+    if (e instanceof UnusableFile) return unusable(f.name, e.zh, e.en);
+    const m = (e as Error).message;
+    return unusable(f.name, `读取时出错：${m}`, `failed while reading: ${m}`);
+  }
+}
+
+export async function collect(files: Picked[], o: CollectOptions): Promise<Collected> {
+  const results: (CheckedFile | Unusable)[] = [];
+  for (const [i, f] of files.entries()) {
+    if (o.signal.aborted) throw new Cancelled();
+    o.onFile(i, files.length, f.name);
+    // Let the page paint the progress between files.
+    await new Promise((r) => setTimeout(r, 0));
+    results.push(await readOne(f, o));
+  }
+  if (o.signal.aborted) throw new Cancelled();
+  o.onFile(files.length, files.length, "");
+  return {
+    checked: results.filter((r): r is CheckedFile => !("status" in r)),
+    unusable: results.filter((r): r is Unusable => "status" in r),
+    merged: merge(results, o.ruleset, o.lang, o.at),
+  };
+}

@@ -5,9 +5,8 @@
  */
 import { createServer, type Server } from "http";
 import { readFile } from "fs/promises";
-import { readFileSync } from "fs";
-import * as ts from "typescript";
 import type { FakeOptions, FakeSheetSpec } from "./fake-excel";
+import { pageBundle } from "./page-bundle";
 import * as path from "path";
 import type { AddressInfo } from "net";
 import type { Browser, Page } from "playwright-core";
@@ -66,19 +65,14 @@ function serve(): Promise<Server> {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
-const FAKE_SOURCE = path.join(__dirname, "..", "..", "src", "testing", "fake-excel.ts");
+const FAKE_SOURCE = path.join(__dirname, "..", "..", "src", "testing", "fake-excel");
 
 /**
  * The fake Excel of src/testing, transpiled for the page and installed as `window.Excel` before
  * office.js loads; `window.__fake` gives the test its state.
  */
 export function fakeExcelScript(specs: FakeSheetSpec[], options: FakeOptions = {}): string {
-  const js = ts.transpileModule(readFileSync(FAKE_SOURCE, "utf8"), {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
-  }).outputText;
-  return `(function () { var exports = {}; var module = { exports: exports };
-${js}
-var fake = exports.createFakeExcel(${JSON.stringify(specs)}, ${JSON.stringify(options)});
+  return `(function () { var fake = ${pageBundle(FAKE_SOURCE)}.createFakeExcel(${JSON.stringify(specs)}, ${JSON.stringify(options)});
 window.__fake = fake; window.Excel = fake.namespace; })();`;
 }
 

@@ -44,7 +44,8 @@ export interface PaneSession {
   close(): Promise<void>;
 }
 
-function serve(): Promise<Server> {
+/** dist/ on loopback, with the test font linked into every page. */
+export function serveDist(): Promise<Server> {
   const server = createServer(async (req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
     const [base, rel] = pathname.startsWith(FONT_PREFIX)
@@ -104,7 +105,7 @@ export async function openPane(
   options: FakeOptions = {},
   replace: Replacements = {},
 ): Promise<PaneSession> {
-  const server = await serve();
+  const server = await serveDist();
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const closeServer = () => new Promise((r) => server.close(r));
   let browser: Browser;

@@ -13,6 +13,7 @@ const WORDS = {
       q === null ? `优秀 ${e}` : over > 0 ? `优秀 ${e} / 上限 ${q} — 超出 ${over}` : `优秀 ${e} / 上限 ${q}`,
     body: "全体",
     none: "没有可画的单位。",
+    rest: (n: number, over: number) => (over ? `其余 ${n} 个单位（未超出）` : `各单位（${n} 个，均未超出）`),
   },
   en: {
     title: "优秀 by unit",
@@ -20,6 +21,7 @@ const WORDS = {
       q === null ? `优秀 ${e}` : over > 0 ? `优秀 ${e} / quota ${q} — ${over} over` : `优秀 ${e} / quota ${q}`,
     body: "Whole body",
     none: "No units to draw.",
+    rest: (n: number, over: number) => (over ? `The other ${n} units (within quota)` : `Units (${n}, none over)`),
   },
 };
 
@@ -49,8 +51,17 @@ export function renderDistribution(d: Distribution | null, lang: Lang): void {
   const scale = Math.max(1, ...d.units.map((u) => Math.max(u.excellent, u.quota ?? 0)));
   const bodyScale = Math.max(1, d.body.excellent, d.body.quota ?? 0, d.body.max ?? 0);
   const bodyOver = d.body.quota === null ? 0 : Math.max(0, d.body.excellent - d.body.quota);
-  // Units over their quota first, then by name order as read.
-  const units = [...d.units].sort((a, b) => b.over - a.over);
+  // Units over their quota first, shown; the rest folded, in the order read (a pane has no room for 30 bars).
+  const row = (u: Distribution["units"][number]) =>
+    h(
+      "button",
+      { className: u.over > 0 ? "dist-row over" : "dist-row", data: { unit: u.unit }, attrs: { type: "button" } },
+      h("span", { className: "name" }, u.unit),
+      bar(u.excellent, u.quota, scale),
+      h("span", { className: "muted" }, w.line(u.excellent, u.quota, u.over)),
+    );
+  const over = d.units.filter((u) => u.over > 0).sort((a, b) => b.over - a.over);
+  const rest = d.units.filter((u) => u.over <= 0);
   box.replaceChildren(
     h(
       "div",
@@ -59,14 +70,16 @@ export function renderDistribution(d: Distribution | null, lang: Lang): void {
       bar(d.body.excellent, d.body.quota, bodyScale),
       h("span", { className: "muted" }, w.line(d.body.excellent, d.body.quota, bodyOver)),
     ),
-    ...units.map((u) =>
-      h(
-        "button",
-        { className: u.over > 0 ? "dist-row over" : "dist-row", data: { unit: u.unit }, attrs: { type: "button" } },
-        h("span", { className: "name" }, u.unit),
-        bar(u.excellent, u.quota, scale),
-        h("span", { className: "muted" }, w.line(u.excellent, u.quota, u.over)),
-      ),
-    ),
+    ...over.map(row),
+    ...(rest.length
+      ? [
+          h(
+            "details",
+            { className: "dist-rest" },
+            h("summary", { className: "muted" }, w.rest(rest.length, over.length)),
+            h("div", { className: "dist" }, ...rest.map(row)),
+          ),
+        ]
+      : []),
   );
 }

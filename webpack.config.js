@@ -8,6 +8,7 @@ const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const { DEV_BASE, rewriteManifest } = require("./scripts/manifest-url");
+const { OwnBuildFolderPlugin } = require("./scripts/own-folder");
 
 // Where the built add-in will be served from; the manifest's URLs are rewritten to it.
 const urlProd = process.env.KAOHE_URL || DEV_BASE;
@@ -38,6 +39,7 @@ module.exports = (env, options) => {
       filename: env.hashed ? "[name].[contenthash:8].js" : "[name].js",
       // 回收汇总's reader and consolidation load only when used (taskpane/merge/collect.ts).
       chunkFilename: env.hashed ? "[name].[contenthash:8].js" : "[name].js",
+      // Empties the folder first: OwnBuildFolderPlugin refuses one that is not ours (it may hold the user's files).
       clean: true,
     },
     resolve: { extensions: [".ts", ".js"] },
@@ -46,6 +48,7 @@ module.exports = (env, options) => {
     },
     performance: { hints: false },
     plugins: [
+      new OwnBuildFolderPlugin(),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["functions", "taskpane"], scriptLoading: "blocking", inject: "body" }),
       new CopyWebpackPlugin({

@@ -120,8 +120,12 @@ function embed(sample: string, port: number, cert: string, key: string, root: st
 }
 
 const describeWithNginx = NGINX ? describe : describe.skip;
-if (!NGINX)
-  console.log(`skipped: the nginx sample served by nginx — nginx is not installed; enable with: ${ENABLE_NGINX}`);
+// One plain line, as the LibreOffice tests say theirs (jest's console.log would add its own lines).
+if (!NGINX) {
+  process.stdout.write(
+    `skipped: the nginx sample served by nginx — nginx is not installed; enable with: ${ENABLE_NGINX}\n`,
+  );
+}
 
 describeWithNginx("the nginx sample, served by nginx", () => {
   const dir = path.join(work, "nginx");

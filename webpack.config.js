@@ -11,6 +11,7 @@ const os = require("os");
 const path = require("path");
 const { DEV_BASE, rewriteManifest } = require("./scripts/manifest-url");
 const { APP_CSP, PANE_CSP, MICROSOFT_OFFICE_JS } = require("./scripts/page-policy");
+const { OwnBuildFolderPlugin } = require("./scripts/own-folder");
 
 // Where the built add-in will be served from; the manifest's URLs are rewritten to it.
 const urlProd = process.env.KAOHE_URL || DEV_BASE;
@@ -70,13 +71,15 @@ module.exports = (env, options) => {
       filename: env.hashed ? "[name].[contenthash:8].js" : "[name].js",
       // 回收汇总's reader and consolidation load only when used (ui/collect.ts).
       chunkFilename: env.hashed ? "[name].[contenthash:8].js" : "[name].js",
-      // The app's folder and single file are the other build's.
+      // Empties the folder first (OwnBuildFolderPlugin refuses one that is not ours: it may hold the user's
+      // files), keeping the app's folder and single file, which are the other build's.
       clean: { keep: /^(app[\\/]|kaohe\.html$)/ },
     },
     resolve: { extensions: [".ts", ".js"] },
     module: typescript,
     performance: { hints: false },
     plugins: [
+      new OwnBuildFolderPlugin(),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       page("taskpane.html", ["functions", "taskpane"], {
         host: "excel",
@@ -120,6 +123,7 @@ module.exports = (env, options) => {
     module: typescript,
     performance: { hints: false },
     plugins: [
+      new OwnBuildFolderPlugin(),
       page("index.html", ["app"], {
         host: "browser",
         title: "考核规则网页版",

@@ -4,7 +4,8 @@
 const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
-const { normalizeBase, rewriteManifest } = require("./manifest-url");
+const { escapeXml, normalizeBase, rewriteManifest } = require("./manifest-url");
+const { BUILD_MARKER, refusal } = require("./own-folder");
 const samples = require("./deploy-samples");
 
 const ROOT = path.join(__dirname, "..");
@@ -19,7 +20,33 @@ const OFFICE_JS = {
 };
 /** Written into deploy/ so a later run knows it may replace the folder (it never clears anything else). */
 const MARKER = ".kaohe-deploy";
+const KIT = { zh: "部署包目录", en: "a deployment kit" };
 const HASHED = /\.[0-9a-f]{8}\.[a-z0-9]+$/;
+
+/** The office.js choice by name: own properties only (`__proto__` or `toString` is not a choice). */
+function officeJsChoice(name) {
+  if (typeof name === "string" && Object.hasOwn(OFFICE_JS, name)) return OFFICE_JS[name];
+  throw new Error(
+    `--office-js 只能是 ${Object.keys(OFFICE_JS).join("、")}，收到「${name}」 / unknown --office-js ${name}`,
+  );
+}
+
+/** Throws the catalog's problem (src/deploy/catalog-path.ts, shared with the CLI, built into lib/). */
+function checkCatalog(catalog) {
+  let check;
+  try {
+    check = require("../lib/deploy/catalog-path");
+  } catch {
+    throw new Error(
+      "缺少 lib/（npm install 时生成）：请先运行 npm run build:lib / lib/ is missing: run npm run build:lib",
+    );
+  }
+  const problem = check.catalogProblem(String(catalog));
+  if (problem) throw new Error(`${problem.zh} / ${problem.en}`);
+}
+
+/** Why `out` may not be replaced by a kit, or null. */
+const outRefusal = (out) => refusal(out, MARKER, KIT);
 
 function hash8(buf) {
   return crypto.createHash("sha256").update(buf).digest("hex").slice(0, 8);
@@ -54,7 +81,7 @@ function copyOfficeJs(webDir) {
 
 /** The page's office.js script and its Content-Security-Policy, following the choice. */
 function pageFor(html, choice, localOfficeJs) {
-  const { url, origin } = OFFICE_JS[choice];
+  const { url, origin } = officeJsChoice(choice);
   if (!html.includes(MICROSOFT_OFFICE_JS))
     throw new Error("taskpane.html no longer loads office.js from Microsoft's CDN");
   let out = html.split(MICROSOFT_OFFICE_JS).join(url ?? localOfficeJs);
@@ -93,11 +120,18 @@ function renameReferences(html, renames) {
  * catalog (the shared folder the manifest goes to), out (the folder to write).
  */
 function assemble(buildDir, { url, officeJs = "microsoft", catalog = "\\\\fileserver\\kaohe", out }) {
-  if (!OFFICE_JS[officeJs]) throw new Error(`--office-js 只能是 microsoft、21vianet 或 local，收到「${officeJs}」`);
+  const choice = officeJsChoice(officeJs);
   const base = normalizeBase(url);
-  if (fs.existsSync(out) && fs.readdirSync(out).length && !fs.existsSync(path.join(out, MARKER))) {
-    throw new Error(`「${out}」已存在且不是部署包目录，未改动 / ${out} exists and is not a deployment kit; left alone`);
+  checkCatalog(catalog);
+  const nginx = samples.nginx(base); // refuses a path nginx cannot express before anything is written
+  // Only a build of ours is published: a folder of someone else's may hold anything.
+  if (!fs.existsSync(path.join(buildDir, BUILD_MARKER)) || !fs.existsSync(path.join(buildDir, "taskpane.html"))) {
+    throw new Error(
+      `「${buildDir}」不是 kaohe 的构建结果（没有 ${BUILD_MARKER}） / ${buildDir} is not a kaohe build (no ${BUILD_MARKER})`,
+    );
   }
+  const refused = outRefusal(out);
+  if (refused) throw new Error(refused);
   fs.rmSync(out, { recursive: true, force: true });
   const web = path.join(out, "web");
   fs.mkdirSync(web, { recursive: true });
@@ -106,7 +140,7 @@ function assemble(buildDir, { url, officeJs = "microsoft", catalog = "\\\\filese
   // Webpack hashed the bundles (its runtime knows the names); the rest is hashed here.
   const renames = new Map();
   for (const f of listFiles(buildDir)) {
-    if (f === "manifest.xml" || f.endsWith(".map")) continue;
+    if (f === "manifest.xml" || f === BUILD_MARKER || f.endsWith(".map")) continue;
     const body = fs.readFileSync(path.join(buildDir, f));
     let name = f;
     if (f !== "taskpane.html" && !HASHED.test(f)) {
@@ -125,28 +159,29 @@ function assemble(buildDir, { url, officeJs = "microsoft", catalog = "\\\\filese
   const bundles = listFiles(web).filter((f) => /^(functions|taskpane)\.[0-9a-f]{8}\.js$/.test(f));
   const byLogical = new Map([...renames, ...bundles.map((f) => [f.replace(/\.[0-9a-f]{8}\.js$/, ".js"), f])]);
   const source = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
-  // The source's comment speaks of the dev server; the kit's says where it was built for.
+  // The source's comment speaks of the dev server. The URL stays out of the kit's: "--" (a punycode host
+  // xn--…, or a path) would end an XML comment early and Office would refuse the manifest.
   const sourceForBase = source.replace(
     /<!--[\s\S]*?-->/,
-    `<!-- 考核规则 kaohe: built by npm run package for ${base} -->`,
+    "<!-- 考核规则 kaohe: built by npm run package; every URL below is under the base URL it was given -->",
   );
+  const inXml = escapeXml(base);
   const manifest = replaceAll(
     rewriteManifest(sourceForBase, base),
-    [...byLogical].map(([from, to]) => [`${base}${from}"`, `${base}${to}"`]),
+    [...byLogical].map(([from, to]) => [`${inXml}${from}"`, `${inXml}${to}"`]),
   );
   fs.writeFileSync(path.join(out, "manifest.xml"), manifest);
 
-  const { hostname, pathname } = new URL(base);
   const write = (rel, body) => {
     fs.mkdirSync(path.dirname(path.join(out, rel)), { recursive: true });
     fs.writeFileSync(path.join(out, rel), body);
   };
-  write("nginx/kaohe.conf", samples.nginx(hostname, pathname));
-  write("iis/web.config", samples.iis());
+  write("nginx/kaohe.conf", nginx);
+  write("iis/web.config", samples.iis(listFiles(web).map((f) => path.posix.extname(f))));
   write("catalog/register-catalog.reg", samples.reg(catalog));
   write("catalog/register-catalog.ps1", samples.powershell(catalog));
   write("部署说明.txt", samples.readme(base, officeJs, catalog));
-  return { base, manifest: path.join(out, "manifest.xml"), web, officeJs: OFFICE_JS[officeJs].url ?? localOfficeJs };
+  return { base, manifest: path.join(out, "manifest.xml"), web, officeJs: choice.url ?? localOfficeJs };
 }
 
-module.exports = { assemble, OFFICE_JS, MARKER };
+module.exports = { assemble, officeJsChoice, checkCatalog, outRefusal, OFFICE_JS, MARKER };

@@ -11,6 +11,7 @@ import type { Lang } from "./format";
 import { loadRulesetArg } from "./ruleset-arg";
 import { listRulesets } from "./rulesets";
 import { OutputRefused } from "./outputs";
+import { catalogProblem } from "../deploy/catalog-path";
 
 const USAGE = `用法 / usage:
   kaohe check <file.xlsx | folder>... [--ruleset <id | ruleset.json>] [--json] [--report <out.xlsx>] [--lang en] [--year YYYY]
@@ -71,6 +72,12 @@ export async function main(
   // Office's auto-open goes into a workbook the command writes (template, merge); --catalog says from where.
   if (o.catalog !== undefined && !o["auto-open"]) {
     err.write(lang === "zh" ? "--catalog 只与 --auto-open 一起使用\n" : "--catalog goes with --auto-open\n");
+    return 2;
+  }
+  // The same check as npm run package's: the catalog is written into the workbook's XML.
+  const badCatalog = o.catalog !== undefined ? catalogProblem(o.catalog) : null;
+  if (badCatalog) {
+    err.write(`${lang === "zh" ? badCatalog.zh : badCatalog.en}\n`);
     return 2;
   }
   const autoOpen = o["auto-open"] ? { catalog: o.catalog ?? null } : null;

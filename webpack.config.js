@@ -12,6 +12,7 @@ const path = require("path");
 const { DEV_BASE, rewriteManifest } = require("./scripts/manifest-url");
 const { APP_CSP, PANE_CSP, MICROSOFT_OFFICE_JS } = require("./scripts/page-policy");
 const { OwnBuildFolderPlugin } = require("./scripts/own-folder");
+const { SingleFilePlugin } = require("./scripts/single-file");
 
 // Where the built add-in will be served from; the manifest's URLs are rewritten to it.
 const urlProd = process.env.KAOHE_URL || DEV_BASE;
@@ -117,6 +118,8 @@ module.exports = (env, options) => {
       path: path.join(dist, "app"),
       filename: "[name].[contenthash:8].js",
       chunkFilename: "[name].[contenthash:8].js",
+      // Chunks beside the page, by a path relative to it: works served and, inlined, from file:// too.
+      publicPath: "",
       clean: true,
     },
     resolve: { extensions: [".ts", ".js"] },
@@ -139,6 +142,7 @@ module.exports = (env, options) => {
           { from: "src/ui/legacy.js", to: "legacy.js" },
         ],
       }),
+      new SingleFilePlugin(),
     ],
   };
   return [addin, app];

@@ -33,9 +33,11 @@ describe("every emitted script runs on Chromium 80 and Firefox ESR 78", () => {
     expect(() => tooNew("class A { #x = 1; }")).toThrow();
     expect(() => tooNew("a ||= b;")).toThrow();
     expect(tooNew("const last = list.at(-1);").map((f) => f.what)).toEqual([".at()"]);
-    expect(tooNew('s.replaceAll("a", "b"); Object.hasOwn(o, "k"); structuredClone(x);').map((f) => f.what)).toEqual(
-      [".replaceAll()", "Object.hasOwn()", "structuredClone"],
-    );
+    expect(tooNew('s.replaceAll("a", "b"); Object.hasOwn(o, "k"); structuredClone(x);').map((f) => f.what)).toEqual([
+      ".replaceAll()",
+      "Object.hasOwn()",
+      "structuredClone",
+    ]);
     expect(tooNew('const last = list[list.length - 1]; s.split("a").join("b"); o.at = 1; a?.b ?? c;')).toEqual([]);
   });
 });

@@ -2,5 +2,7 @@
 import "../ui/started";
 import { browserHost } from "../hosts/browser";
 import { startPane } from "../ui/pane";
+import { useInlineChunks } from "./inline-chunks";
 
+useInlineChunks();
 startPane(browserHost());

@@ -93,14 +93,26 @@ export interface HostSettings {
   saveAutoOpen(on: boolean): Promise<void>;
 }
 
+/** The file writers and the ruleset-file reader, loaded on first use (their own chunks; only the app needs them). */
+export interface FileTools {
+  writers: typeof import("./writers");
+  rulesetFile: typeof import("./ruleset-file");
+}
+
+/** Where the UI hands out the files it makes (the browser app's downloads). */
+export interface FileOutput {
+  save(name: string, bytes: Uint8Array): void;
+  tools(): Promise<FileTools>;
+}
+
 export interface Host {
   readonly kind: "excel" | "wps" | "browser";
   environment(): Environment;
   settings: HostSettings;
   /** The open spreadsheet; null where the UI works on files only (the browser app). */
   workbook: OpenWorkbook | null;
-  /** Hands the user a file the UI made (the browser app: a download); null where outputs go into sheets. */
-  saveFile: ((name: string, bytes: Uint8Array) => void) | null;
+  /** Hands the user the files the UI makes (the browser app: downloads); null where outputs go into sheets. */
+  files: FileOutput | null;
   /** A host's error in words the user can act on. */
   describeError(e: unknown): Said;
 }

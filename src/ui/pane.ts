@@ -23,7 +23,7 @@ import { renderEnvironment } from "./environment-panel";
 import { featureOn, type Environment, type Said } from "./environment";
 import { renderFindings } from "./findings-panel";
 import { functionItems } from "./functions-list";
-import type { Host, LiveSession, LiveUpdate, WorkbookRead, Written } from "./host";
+import type { FileTools, Host, LiveSession, LiveUpdate, WorkbookRead, Written } from "./host";
 import { textOf } from "./i18n";
 import { Cancelled } from "./progress";
 import { renderRuleset } from "./ruleset-panel";
@@ -297,11 +297,10 @@ export class Pane {
   }
 
   /** Hands out a file made by the writers (a chunk loaded on first use). */
-  private async saveFile(name: string, make: (w: typeof import("./writers")) => Promise<Uint8Array>): Promise<string> {
-    const save = this.host.saveFile;
-    if (!save) return "";
-    const writers = await import(/* webpackChunkName: "writers" */ "./writers");
-    save(name, await make(writers));
+  private async saveFile(name: string, make: (w: FileTools["writers"]) => Promise<Uint8Array>): Promise<string> {
+    const files = this.host.files;
+    if (!files) return "";
+    files.save(name, await make((await files.tools()).writers));
     return this.t.downloaded(name);
   }
 
@@ -494,7 +493,9 @@ export class Pane {
   /** A ruleset JSON file (the browser app), validated as `kaohe --ruleset file.json` does. */
   private async onRulesetFile(file: File): Promise<void> {
     try {
-      const { rulesetFromText } = await import(/* webpackChunkName: "ruleset-file" */ "./ruleset-file");
+      const tools = await this.host.files?.tools();
+      if (!tools) return;
+      const { rulesetFromText } = tools.rulesetFile;
       this.fileRuleset = rulesetFromText(await file.text(), file.name);
       renderRuleset(this.fileRuleset, this.lang, true);
       this.setStatus(this.t.rulesetLoaded(file.name, this.fileRuleset.id));

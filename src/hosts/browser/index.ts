@@ -36,7 +36,13 @@ export function browserHost(): Host {
       saveAutoOpen: async () => undefined,
     },
     workbook: null,
-    saveFile: download,
+    files: {
+      save: download,
+      tools: async () => ({
+        writers: await import(/* webpackChunkName: "writers" */ "../../ui/writers"),
+        rulesetFile: await import(/* webpackChunkName: "ruleset-file" */ "../../ui/ruleset-file"),
+      }),
+    },
     describeError: describeAnyError,
   };
 }

@@ -72,7 +72,7 @@ export function excelHost(): Host {
       saveAutoOpen: setAutoOpen,
     },
     workbook: excelWorkbook(),
-    saveFile: null,
+    files: null,
     describeError,
   };
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync, mkdirSync, readFileSync, symlinkSync, readd
 import { tmpdir } from "os";
 import * as path from "path";
 import { writeAtomically } from "../src/cli/outputs";
-import { suggestRule } from "../src/cli/ruleset-schema";
+import { suggestRule } from "../src/ruleset-file/read";
 import { largeBook } from "../src/sample/generate";
 import { writeBook } from "../src/sample/write";
 import { runKaohe } from "./helpers/streams";

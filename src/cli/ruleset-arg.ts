@@ -1,7 +1,7 @@
 /** `--ruleset <id | ruleset.json>`: a built-in id (overlays joined with +) or a JSON file. */
 import { promises as fs } from "fs";
 import { DEFAULT_RULESET_ID, resolveRuleset, RulesetError, type ResolvedRuleset } from "../engine";
-import { rulesetFromFile } from "./ruleset-schema";
+import { rulesetFromText } from "../ruleset-file/read";
 
 export async function loadRulesetArg(arg: string | undefined): Promise<ResolvedRuleset> {
   const spec = arg ?? DEFAULT_RULESET_ID;
@@ -12,11 +12,5 @@ export async function loadRulesetArg(arg: string | undefined): Promise<ResolvedR
   } catch {
     throw new RulesetError(`规则集文件「${spec}」无法读取`);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new RulesetError(`规则集文件「${spec}」不是有效的 JSON：${(e as Error).message}`);
-  }
-  return rulesetFromFile(json, spec);
+  return rulesetFromText(text, spec);
 }

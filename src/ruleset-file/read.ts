@@ -1,105 +1,15 @@
 /**
- * A ruleset file (`--ruleset file.json`) checked against its JSON Schema (ajv) before any workbook is
- * read: every field's type and range, known rule IDs (with a suggestion), a known ruleset to extend.
+ * A ruleset file (`--ruleset file.json`, or one picked in the browser app) checked against its JSON Schema
+ * before any workbook is read, with the validator compiled from it ahead of time (validate.generated.ts).
  * The message names the file and the field, so a bad ruleset is never taken for a bad workbook.
  * Kept out of the engine: the KH functions bundle never needs it.
  */
-import Ajv, { type ErrorObject } from "ajv";
-import {
-  BUILTIN,
-  MEASURES,
-  RULES,
-  RulesetError,
-  resolveRuleset,
-  rulesetFromJson,
-  type ResolvedRuleset,
-} from "../engine";
+import type { ErrorObject, ValidateFunction } from "ajv";
+import { BUILTIN, RulesetError, resolveRuleset, rulesetFromJson, type ResolvedRuleset } from "../engine";
+import { KNOWN_RULES } from "./schema";
+import generated from "./validate.generated";
 
-const percent = { type: "number", minimum: 0, maximum: 100 };
-const text = { type: "string" };
-const strict = (properties: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
-  type: "object",
-  properties,
-  additionalProperties: false,
-  ...extra,
-});
-
-const KNOWN_RULES = [...RULES.map((r) => r.meta.id), ...MEASURES.map((m) => m.rule)].filter(
-  (v, i, a) => a.indexOf(v) === i,
-);
-const SCALES = ["team", "cadre", "institution", "political"];
-
-const PARAMS = strict({
-  quota: strict({
-    rounding: { enum: ["floor", "round-half-up", "ceil"] },
-    minimum: { type: "integer", minimum: 0, maximum: 100 },
-    excludeUngraded: { type: "boolean" },
-    principalCounts: { type: "boolean" },
-  }),
-  teamShares: { type: "array", items: percent, minItems: 4, maxItems: 4 },
-  bodyShare: strict({ general: percent, max: percent }),
-  institutionShares: strict({ general: percent, raised: percent, lowered: percent }),
-  townshipShare: strict({ share: percent, categories: { type: "array", items: text } }),
-  performanceShares: strict({ table: { type: "object", additionalProperties: percent }, overall: percent }),
-  regularScoreMin: percent,
-  pointsLostMax: percent,
-  sanctions: {
-    type: "array",
-    items: strict(
-      {
-        name: { type: "string", minLength: 1 },
-        aliases: { type: "array", items: text },
-        limits: { type: "array", items: { enum: ["not-excellent", "ungraded", "incompetent"] } },
-      },
-      { required: ["name", "limits"] },
-    ),
-  },
-  ungradedBreaksRun: { type: "boolean" },
-  term: strict({
-    years: { type: "integer", minimum: 1, maximum: 10 },
-    maxTerms: { type: "integer", minimum: 1, maximum: 10 },
-  }),
-  weights: strict({
-    regular: percent,
-    survey: percent,
-    evaluators: { type: "object", additionalProperties: percent },
-    highQuality: strict({ min: percent, max: percent, value: { anyOf: [percent, { type: "null" }] } }),
-    countyFocus: strict({ share: percent, value: { anyOf: [percent, { type: "null" }] } }),
-  }),
-  democraticLowShare: percent,
-});
-
-export const RULESET_SCHEMA = strict(
-  {
-    id: { type: "string", minLength: 1, pattern: "^[^+\\s]+$" },
-    title: { anyOf: [text, strict({ zh: text, en: text }, { required: ["zh"] })] },
-    extends: { type: "string", minLength: 1 },
-    year: { type: "integer", minimum: 1990, maximum: 2200 },
-    source: text,
-    scale: { enum: SCALES },
-    teamScale: { enum: ["team", "termClass"] },
-    rules: {
-      type: "object",
-      propertyNames: { enum: KNOWN_RULES },
-      additionalProperties: {
-        anyOf: [
-          { const: false },
-          { type: "null" },
-          strict({ severity: { enum: ["error", "warning", "info"] }, source: text }),
-        ],
-      },
-    },
-    params: PARAMS,
-    paramNotes: {
-      type: "object",
-      additionalProperties: strict({ source: text, local: { type: "boolean" } }, { required: ["source"] }),
-    },
-  },
-  { required: ["id"] },
-);
-
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validate = ajv.compile(RULESET_SCHEMA);
+const validate = generated as unknown as ValidateFunction;
 
 /** "L2" → "L02", "q1" → "Q01"; else the known ID closest in spelling. */
 export function suggestRule(id: string): string | null {
@@ -207,4 +117,15 @@ export function rulesetFromFile(json: unknown, file: string): ResolvedRuleset {
     );
   }
   return rulesetFromJson(json);
+}
+
+/** A ruleset file's text: JSON, then the schema, then the ruleset it extends. */
+export function rulesetFromText(text: string, file: string): ResolvedRuleset {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new RulesetError(`规则集文件「${file}」不是有效的 JSON：${(e as Error).message}`);
+  }
+  return rulesetFromFile(json, file);
 }

@@ -15,7 +15,7 @@
     officeJs:
       "未能加载 office.js（Office 加载项的基础脚本）。内网无法访问微软 CDN 时，请管理员按部署说明改用内网副本" +
       "（npm run package -- --office-js local）。 / office.js did not load. Where the network cannot reach Microsoft's CDN," +
-      " deploy with a local copy (npm run package -- --office-js local).",
+      " deploy with a local copy (npm run package -- --office-js local)."
   };
   function show(text) {
     var box = document.getElementById("legacy");

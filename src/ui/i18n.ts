@@ -25,7 +25,8 @@ export const TEXT = {
     unmark: "清除标记",
     writeReport: "写入校验报告",
     writeResults: "写入结果运用清单",
-    announced: "公布日期（期限起算；空则用「规则」表的公布日期，再空按年末）",
+    announced: "公布日期",
+    announcedTip: "结果运用措施的期限从公布日期起算，如 2026年1月15日 或 2026-01-15；不填则用「规则」表的公布日期，再无则按考核年度年末。",
     filterSeverity: "全部等级",
     filterUnit: "全部单位",
     filterRule: "全部规则",
@@ -44,7 +45,7 @@ export const TEXT = {
     results: (n: number, t: number) =>
       `结果运用 ${n} 项：每项是一名干部因本年或历年等次而适用的一项措施（如嘉奖、记功、诫勉、调整），已按措施和单位列入「结果运用清单」；其中需要谈话的 ${t} 项另列入「谈话安排」。`,
     dailyTitle: "日常校验",
-    datePlaceholder: "2026年1月15日",
+    datePlaceholder: "公布日期（可不填）",
     badDate: (text: string) => `公布日期「${text}」不是日期：请写成 2026年1月15日 或 2026-01-15。未写入。`,
     superiorTitle: "上级部门：下发与回收",
     pickFiles: "回收汇总…",
@@ -120,7 +121,8 @@ export const TEXT = {
     unmark: "Clear marks",
     writeReport: "Write report sheet",
     writeResults: "Write result-use list",
-    announced: "Announced on (measures run from it; blank: the 规则 sheet's date, else year end)",
+    announced: "Announced",
+    announcedTip: "Result-use measures run from the announcement date, e.g. 2026-01-15; blank: the 规则 sheet's date, else the year's end.",
     filterSeverity: "All severities",
     filterUnit: "All units",
     filterRule: "All rules",
@@ -139,7 +141,7 @@ export const TEXT = {
     results: (n: number, t: number) =>
       `${n} measures: each is one measure a cadre's grade this year or in past years calls for (commendation, merit, admonition, adjustment), listed by measure and unit on 结果运用清单; the ${t} that need a talk are also on 谈话安排.`,
     dailyTitle: "Everyday checking",
-    datePlaceholder: "2026-01-15",
+    datePlaceholder: "Announced (optional)",
     badDate: (text: string) =>
       `Announced on "${text}" is not a date: write 2026-01-15 or 2026年1月15日. Nothing written.`,
     superiorTitle: "Superior department: send out and collect",

@@ -164,6 +164,7 @@ export class Pane {
     ];
     for (const [id, text] of words) el(id).textContent = text;
     el<HTMLInputElement>("announced").placeholder = t.datePlaceholder;
+    el("announced").title = el("announcedLabel").title = t.announcedTip;
     el("liveLabel").parentElement!.title = t.liveTip;
     el("functions").replaceChildren(...functionItems());
     renderRuleset(this.ruleset(), this.lang, this.fileRuleset !== null);

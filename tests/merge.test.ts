@@ -200,6 +200,8 @@ describe("回收汇总 in the pane", () => {
     for (const b of bars)
       expect([b.excellent, b.quota]).toEqual([expected.get(b.unit!)!.excellent, expected.get(b.unit!)!.quota]);
     const pick = bars.find((b) => b.quota !== null && b.excellent > b.quota) ?? bars[bars.length - 1];
+    // Units within their quota are folded (issue 19, item 5): open them to reach one.
+    if (await s.page.isHidden(`.dist-row[data-unit="${pick.unit}"]`)) await s.page.click(".dist-rest > summary");
     await s.page.click(`.dist-row[data-unit="${pick.unit}"]`);
     expect(await s.page.inputValue("#fUnit")).toBe(pick.unit);
   }, 120000);

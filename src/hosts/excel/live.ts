@@ -1,33 +1,20 @@
 /**
- * 「边填边查」: listens to worksheet changes, waits for a pause in typing, reads only the changed rows
- * (one sync), re-checks their units (engine/live.ts) and brings the marks along (one sync). Inserted or
- * deleted rows and columns, a new or renamed sheet, or a paste of many rows read the workbook again.
- * Its own writes never start a re-check: Excel says who wrote (triggerSource, ExcelApi 1.14); on older
- * hosts the add-in turns events off while it writes (withEventsOff).
+ * 「边填边查」 in Excel (the runner in ui/live-runner.ts decides what to read): worksheet change events,
+ * the changed rows read in one sync with the marks brought along in the same batch. Its own writes never
+ * start a re-check: Excel says who wrote (triggerSource, ExcelApi 1.14); on older hosts the add-in turns
+ * events off while it writes (withEventsOff).
  */
-import { LiveCheck, parseA1, type RowEdit } from "../../engine";
+import type { LiveCheck, LiveOutcome } from "../../engine";
 import type { LiveUpdate, WorkbookRead } from "../../ui/host";
+import { LiveRunner, type LiveOptions as RunnerOptions, type RowBlocks } from "../../ui/live-runner";
 import { markFindings, updateMarks, type MarkIndex } from "./highlight";
 import { readWorkbook } from "./read";
-import { DATA_KINDS } from "./owned";
 
 export type { LiveUpdate } from "../../ui/host";
 
-export interface LiveOptions {
-  /** The pause in typing before a re-check. */
-  debounceMs?: number;
-  /** A change of more rows than this reads the workbook again. */
-  pasteRows?: number;
+export interface LiveOptions extends RunnerOptions {
   /** The marks to keep up to date, when the user marked the cells. */
   marks: MarkIndex | null;
-  onUpdate(u: LiveUpdate): void;
-  onError(e: unknown): void;
-}
-
-interface Change {
-  worksheetId: string;
-  address: string;
-  changeType: string;
 }
 
 const STRUCTURAL = new Set([
@@ -45,16 +32,6 @@ const hasWorkbookEvents = () => Boolean(requirements()?.isSetSupported("ExcelApi
 /** Events that say whether this add-in made the change. */
 const hasTriggerSource = () => Boolean(requirements()?.isSetSupported("ExcelApi", "1.14"));
 
-/** Rows of an A1 address ("B5", "B5:D9"); null for whole rows or columns ("3:3", "A:A"). */
-function rowsOf(address: string): { r0: number; r1: number; c1: number } | null {
-  const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
-  const [a, b] = local.split(":");
-  const p = parseA1(a);
-  const q = parseA1(b ?? a);
-  if (!p || !q) return null;
-  return { r0: Math.min(p.row, q.row), r1: Math.max(p.row, q.row), c1: Math.max(p.col, q.col) };
-}
-
 /** Runs a write with the add-in's events off, so that hosts without triggerSource do not re-check it. */
 export async function withEventsOff<T>(work: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
   return Excel.run(async (context) => {
@@ -71,25 +48,14 @@ export async function withEventsOff<T>(work: (context: Excel.RequestContext) => 
   });
 }
 
-export class LiveValidation {
-  private pending: Change[] = [];
-  private timer: ReturnType<typeof setTimeout> | null = null;
+export class LiveValidation extends LiveRunner {
+  /** Sheet names by worksheet id: events name the id, which stays when a sheet is renamed. */
   private names = new Map<string, string>();
-  private stopped = false;
-  private running: Promise<void> = Promise.resolve();
-  private fullAt = new Date();
   private marks: MarkIndex | null;
 
-  constructor(
-    private live: LiveCheck,
-    private read: WorkbookRead,
-    private options: LiveOptions,
-  ) {
+  constructor(live: LiveCheck, read: WorkbookRead, options: LiveOptions) {
+    super(live, read, options);
     this.marks = options.marks;
-  }
-
-  get lastFull(): Date {
-    return this.fullAt;
   }
 
   /** The marks now on the sheets (null: not marking). */
@@ -118,66 +84,17 @@ export class LiveValidation {
     });
   }
 
-  /** Stops listening; a re-check under way finishes. */
-  stop(): void {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-  }
-
-  /** Waits for the re-checks heard so far (tests, and before a report is written). */
-  async settle(): Promise<void> {
-    await new Promise((r) => setTimeout(r, 10)); // events arrive a moment after the change
-    while (this.timer || this.pending.length) {
-      if (this.timer) {
-        clearTimeout(this.timer);
-        this.timer = null;
-        this.flushSoon(0);
-      }
-      await new Promise((r) => setTimeout(r, 5));
-      await this.running;
-    }
-    await this.running;
-  }
-
   private heard(e: Excel.WorksheetChangedEventArgs): void {
-    if (this.stopped) return;
-    if (hasTriggerSource()) {
-      if (e.triggerSource === Excel.EventTriggerSource.thisLocalAddin) return; // our own write
-    }
-    const name = this.names.get(e.worksheetId);
-    // The add-in's own sheets (reports, lists) are not data; the consolidated 班子汇总 / 干部汇总 are.
-    const owned = name ? this.read.sheets.find((s) => s.name === name)?.owned : null;
-    if (owned && !DATA_KINDS.has(owned)) return;
-    this.pending.push({ worksheetId: e.worksheetId, address: e.address, changeType: e.changeType });
-    this.flushSoon(this.options.debounceMs ?? 300);
+    if (hasTriggerSource() && e.triggerSource === Excel.EventTriggerSource.thisLocalAddin) return; // our own write
+    this.hear({
+      sheet: this.names.get(e.worksheetId) ?? null,
+      address: e.address,
+      structural: STRUCTURAL.has(e.changeType),
+    });
   }
 
-  private flushSoon(ms: number): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.running = this.running.then(() => this.flush()).catch((e) => this.options.onError(e));
-    }, ms);
-  }
-
-  private async flush(): Promise<void> {
-    const changes = this.pending.splice(0);
-    if (!changes.length || this.stopped) return;
-    const started = performance.now();
-    const limit = this.options.pasteRows ?? 500;
-    const blocks = new Map<string, { r0: number; r1: number }[]>();
-    let full = changes.some((c) => STRUCTURAL.has(c.changeType) || !this.names.has(c.worksheetId));
-    for (const c of changes) {
-      const box = rowsOf(c.address);
-      const name = this.names.get(c.worksheetId);
-      const info = this.read.sheets.find((s) => s.name === name);
-      if (!box || !name || !info || box.r1 - box.r0 + 1 > limit || box.c1 >= info.cols) full = true;
-      else blocks.set(name, [...(blocks.get(name) ?? []), box]);
-    }
-    if (full) return this.full(started);
-
-    const formulas = this.read.input.sheets.some((s) => s.formulas);
-    const outcome = await Excel.run(async (context) => {
+  protected patch(blocks: RowBlocks, formulas: boolean): Promise<LiveOutcome | null> {
+    return Excel.run(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name,items/id");
       const reads: { sheet: string; r0: number; range: Excel.Range }[] = [];
@@ -195,30 +112,27 @@ export class LiveValidation {
       const now = new Map(sheets.items.map((ws) => [ws.id, ws.name]));
       const renamed = now.size !== this.names.size || [...now].some(([id, n]) => this.names.get(id) !== n);
       if (renamed) return null;
-      const edits = new Map<string, RowEdit>();
-      for (const { sheet, r0, range } of reads) {
-        range.values.forEach((values, i) => {
-          const f = formulas
-            ? range.formulas[i].map((x) => (typeof x === "string" && x.startsWith("=") ? x : null))
-            : undefined;
-          edits.set(`${sheet}!${r0 + i}`, { sheet, row: r0 + i, values, formulas: f });
-        });
-      }
-      const out = this.live.edit([...edits.values()]);
+      const out = this.live.edit(
+        LiveRunner.edits(
+          reads.map(({ sheet, r0, range }) => ({
+            sheet,
+            r0,
+            values: range.values,
+            formulas: formulas ? range.formulas : undefined,
+          })),
+        ),
+      );
       if (this.marks)
         this.marks = (await updateMarks(context, this.marks, out.result.findings, this.read.sheets)).index;
       return out;
     });
-    if (!outcome) return this.full(started);
-    this.read = { ...this.read, input: this.live.workbook };
-    this.options.onUpdate({ outcome, read: this.read, ms: performance.now() - started, fullAt: this.fullAt });
   }
 
-  /** Everything read again: the sheets' shape changed, or more changed than is worth patching. */
-  private async full(started: number): Promise<void> {
-    const read = await Excel.run((context) => readWorkbook(context));
-    this.read = read;
-    const outcome = this.live.full(read.input, "structure");
+  protected readAll(): Promise<WorkbookRead> {
+    return Excel.run((context) => readWorkbook(context));
+  }
+
+  protected async remark(outcome: LiveOutcome, read: WorkbookRead): Promise<void> {
     if (this.marks) {
       const marked = await Excel.run((context) => markFindings(context, outcome.result.findings, read.sheets));
       this.marks = marked.index;
@@ -229,7 +143,5 @@ export class LiveValidation {
       await context.sync();
       this.names = new Map(sheets.items.map((ws) => [ws.id, ws.name]));
     });
-    this.fullAt = new Date();
-    this.options.onUpdate({ outcome, read, ms: performance.now() - started, fullAt: this.fullAt });
   }
 }

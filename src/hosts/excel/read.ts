@@ -10,7 +10,7 @@
 import { RULES_SHEET, type SheetInput } from "../../engine";
 import type { SheetInfo, Visibility, WorkbookRead } from "../../ui/host";
 import { Cancelled, type Progress, type Signal } from "../../ui/progress";
-import { DATA_KINDS, OWNER_KEY } from "./owned";
+import { DATA_KINDS, OWNER_KEY } from "../../ui/owned";
 
 export type { SheetInfo, Visibility, WorkbookRead } from "../../ui/host";
 

@@ -6,7 +6,7 @@
  */
 import { hyperlinkFormula, isLink, type Table, type TableCell } from "../../tables/table";
 import type { Written } from "../../ui/host";
-import { freeName, OWNER_KEY } from "./owned";
+import { freeName, OWNER_KEY } from "../../ui/owned";
 
 export type { Written } from "../../ui/host";
 

@@ -8,12 +8,10 @@ import { checkInput, READABLE } from "../batch/check-one";
 import { unusable, type Unusable } from "../batch/results";
 import { merge, type CheckedFile } from "../tables/merge";
 import { readWorkbookBytes, UnusableFile } from "../xlsx/ooxml";
+import type { Picked } from "./host";
 import { Cancelled } from "./progress";
 
-export interface Picked {
-  name: string;
-  bytes(): Promise<ArrayBuffer>;
-}
+export type { Picked } from "./host";
 
 export interface CollectOptions {
   ruleset: ResolvedRuleset;

@@ -70,8 +70,11 @@ export interface OpenWorkbook {
   read(request?: ReadRequest): Promise<WorkbookRead>;
   /** Sheets of the add-in's own, replacing its earlier ones of the same kind; a user's sheet is never touched. */
   writeTables(tables: Table[]): Promise<Written[]>;
-  /** The template's sheets, into a workbook that has none of them. */
-  writeTemplate(template: Template): Promise<void>;
+  /**
+   * The template: its sheets into this workbook when it has none of them (Excel), or — where the host
+   * opens files better than it builds sheets (WPS) — a new workbook file, whose path is returned.
+   */
+  writeTemplate(template: Template): Promise<{ path: string } | null>;
   /** Reversible marks on the findings' cells (the host remembers them for clearMarks and 边填边查). */
   mark(findings: Finding[], sheets: SheetInfo[]): Promise<MarkResult>;
   clearMarks(): Promise<number>;
@@ -91,6 +94,12 @@ export interface HostSettings {
   saveLive(on: boolean): Promise<void>;
   autoOpen(): boolean;
   saveAutoOpen(on: boolean): Promise<void>;
+}
+
+/** A file chosen to be read in the page (a returned workbook). */
+export interface Picked {
+  name: string;
+  bytes(): Promise<ArrayBuffer>;
 }
 
 /** The file writers and the ruleset-file reader, loaded on first use (their own chunks; only the app needs them). */
@@ -113,6 +122,11 @@ export interface Host {
   workbook: OpenWorkbook | null;
   /** Hands the user the files the UI makes (the browser app: downloads); null where outputs go into sheets. */
   files: FileOutput | null;
+  /**
+   * Returned files picked in the host's own dialog (WPS), or null where the page's file input serves;
+   * the dialog's answer is null too when the host turns out to have none.
+   */
+  pickFiles: (() => Promise<Picked[] | null>) | null;
   /** A host's error in words the user can act on. */
   describeError(e: unknown): Said;
 }

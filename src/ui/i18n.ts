@@ -70,6 +70,8 @@ export const TEXT = {
     autoOpen: "打开本工作簿时自动显示本任务窗格（仅用于已安装加载项的电脑）",
     autoOpenSaved: (on: boolean) =>
       on ? "已设置：下次打开本工作簿时自动显示任务窗格。" : "已取消：打开本工作簿时不再自动显示任务窗格。",
+    templateOpened: (id: string, year: number, path: string) =>
+      `已生成 ${year} 年度模板（规则集 ${id}，与 kaohe template 相同）并打开：${path}。检查后即可下发。`,
     templateMade: (id: string, year: number) =>
       `已在本工作簿生成 ${year} 年度模板（班子、干部、规则），规则集 ${id}。另存后即可下发。`,
     carried: (id: string) => `本工作簿的「规则」表载明规则集 ${id}，已按它校验（在上方选择规则集可改为其他规则集）。`,
@@ -171,6 +173,8 @@ export const TEXT = {
     autoOpen: "Open this pane whenever this workbook is opened (for desks with the add-in)",
     autoOpenSaved: (on: boolean) =>
       on ? "Set: the pane opens with this workbook." : "Off: the pane no longer opens with this workbook.",
+    templateOpened: (id: string, year: number, path: string) =>
+      `Made the ${year} template (ruleset ${id}, as kaohe template makes it) and opened it: ${path}. Check it, then send it out.`,
     templateMade: (id: string, year: number) =>
       `Made the ${year} template in this workbook (班子, 干部, 规则), ruleset ${id}. Save a copy to send out.`,
     functions: "Custom functions",

@@ -23,7 +23,7 @@ import { renderEnvironment } from "./environment-panel";
 import { featureOn, type Environment, type Said } from "./environment";
 import { renderFindings } from "./findings-panel";
 import { functionItems } from "./functions-list";
-import type { FileTools, Host, LiveSession, LiveUpdate, WorkbookRead, Written } from "./host";
+import type { FileTools, Host, LiveSession, LiveUpdate, Picked, WorkbookRead, Written } from "./host";
 import { textOf } from "./i18n";
 import { Cancelled } from "./progress";
 import { renderRuleset } from "./ruleset-panel";
@@ -358,12 +358,26 @@ export class Pane {
       const template = buildTemplate(rs, { year, formulas });
       const wb = this.host.workbook;
       if (!wb) return this.saveFile(this.t.templateFile(year, formulas), (w) => w.templateBytes(template));
-      await wb.writeTemplate(template);
-      return this.t.templateMade(rs.id, year);
+      const opened = await wb.writeTemplate(template);
+      return opened ? this.t.templateOpened(rs.id, year, opened.path) : this.t.templateMade(rs.id, year);
     });
 
+  /** The host's own file dialog where it has one (WPS), else the page's file input. */
+  private async pick(input: HTMLInputElement): Promise<void> {
+    const picked = this.host.pickFiles ? await this.host.pickFiles().catch(() => null) : null;
+    if (picked === null) input.click();
+    else await this.collectPicked(picked);
+  }
+
+  /** 回收汇总 of files chosen in the page (file input, folder, drop). */
+  collectFiles(files: File[]): Promise<void> {
+    return this.collectPicked(
+      files.map((f) => ({ name: f.webkitRelativePath || f.name, bytes: () => f.arrayBuffer() })),
+    );
+  }
+
   /** 回收汇总: the files read and checked in the page (a chunk loaded now), then written or shown. */
-  async collectFiles(files: File[]): Promise<void> {
+  private async collectPicked(files: Picked[]): Promise<void> {
     if (!files.length) return;
     const t = this.t;
     const signal = { aborted: false };
@@ -372,17 +386,14 @@ export class Pane {
     el("mergeStatus").replaceChildren();
     try {
       const { collect } = await import(/* webpackChunkName: "collect" */ "./collect");
-      const collected = await collect(
-        files.map((f) => ({ name: f.webkitRelativePath || f.name, bytes: () => f.arrayBuffer() })),
-        {
-          ruleset: this.ruleset(),
-          named: this.savedRuleset !== null || this.fileRuleset !== null,
-          lang: this.lang,
-          at: stamp(new Date()),
-          signal,
-          onFile: (done, total, name) => this.progress(done, total, t.merging(done, total, name)),
-        },
-      );
+      const collected = await collect(files, {
+        ruleset: this.ruleset(),
+        named: this.savedRuleset !== null || this.fileRuleset !== null,
+        lang: this.lang,
+        at: stamp(new Date()),
+        signal,
+        onFile: (done, total, name) => this.progress(done, total, t.merging(done, total, name)),
+      });
       renderStatuses(collected.merged.statuses, this.lang);
       const bad = collected.unusable.length;
       const wb = this.host.workbook;
@@ -524,7 +535,7 @@ export class Pane {
     on("liveOn", "change", () => void this.onLiveChange());
     const pick = (button: string, input: string) => {
       const picker = el<HTMLInputElement>(input);
-      on(button, "click", () => picker.click());
+      on(button, "click", () => void this.pick(picker));
       picker.addEventListener("change", () => {
         const files = Array.from(picker.files ?? []);
         picker.value = "";

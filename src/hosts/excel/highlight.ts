@@ -2,12 +2,11 @@
  * Marks offending cells with conditional formats the add-in owns, so the user's own fills, fonts,
  * values and formulas are never touched: clearing deletes exactly the formats whose rule is ours.
  */
-import { parseA1, type Finding, type Severity } from "../../engine";
+import type { Finding, Severity } from "../../engine";
+import { cellsToMark, MARK_FILL, MARK_FORMULA } from "../../ui/marks";
 import type { SheetInfo } from "./read";
 
-/** Always true, and recognisably ours: no user writes this rule. */
-export const MARK_FORMULA = '=N("kaohe")=0';
-export const MARK_FILL: Record<Severity, string> = { error: "#F8D7DA", warning: "#FFF1C2", info: "#DCEBF8" };
+export { cellsToMark, MARK_FILL, MARK_FORMULA } from "../../ui/marks";
 /** Cells per conditional format: keeps each range address short. */
 const CELLS_PER_FORMAT = 120;
 
@@ -39,22 +38,6 @@ function addMarks(ws: Excel.Worksheet, sheet: string, cells: string[], severity:
 
 function indexOf(made: Made[]): MarkIndex {
   return new Map(made.map((m) => [m.cf.id, { sheet: m.sheet, cells: m.cells, severity: m.severity }]));
-}
-
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-/** Per sheet, each cell once at its worst severity. */
-export function cellsToMark(findings: Finding[], sheets: SheetInfo[]): Map<string, Map<string, Severity>> {
-  const usable = new Set(sheets.filter((s) => !s.owned).map((s) => s.name));
-  const out = new Map<string, Map<string, Severity>>();
-  for (const f of findings) {
-    if (!usable.has(f.sheet) || !parseA1(f.cell)) continue;
-    let cells = out.get(f.sheet);
-    if (!cells) out.set(f.sheet, (cells = new Map()));
-    const had = cells.get(f.cell);
-    if (!had || RANK[f.severity] < RANK[had]) cells.set(f.cell, f.severity);
-  }
-  return out;
 }
 
 /** Deletes every conditional format the add-in made; other formats stay. Four syncs, whatever the size. */

@@ -24,7 +24,10 @@ function excelWorkbook(): OpenWorkbook {
   return {
     read: (request) => Excel.run((context) => readWorkbook(context, request)),
     writeTables: (tables) => withEventsOff((context) => writeTables(context, tables)),
-    writeTemplate: async (template) => void (await withEventsOff((context) => writeTemplateSheets(context, template))),
+    writeTemplate: async (template) => {
+      await withEventsOff((context) => writeTemplateSheets(context, template));
+      return null;
+    },
     async mark(findings, sheets) {
       const r = await withEventsOff((context) => markFindings(context, findings, sheets));
       setMarks(r.index);
@@ -73,6 +76,7 @@ export function excelHost(): Host {
     },
     workbook: excelWorkbook(),
     files: null,
+    pickFiles: null,
     describeError,
   };
 }

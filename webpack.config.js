@@ -2,7 +2,8 @@
 // Two builds from one UI (src/ui) over its hosts:
 // - the Excel add-in, laid out as Microsoft's custom-functions (shared runtime) template: one page hosts
 //   the task pane and the functions; functions.json is generated from the JSDoc of src/functions/functions.ts;
-// - 考核规则网页版 (the browser app) in dist/app/: its own page, content-hashed assets, no office.js.
+// - 考核规则网页版 (the browser app) in dist/app/: its own page, content-hashed assets, no office.js;
+// - the WPS 表格 add-in in dist/wps/: ribbon.xml, the entry page (ribbon callbacks, KH functions), the pane.
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -10,7 +11,9 @@ const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const { DEV_BASE, rewriteManifest } = require("./scripts/manifest-url");
-const { APP_CSP, PANE_CSP, MICROSOFT_OFFICE_JS } = require("./scripts/page-policy");
+const { APP_CSP, PANE_CSP, WPS_CSP, MICROSOFT_OFFICE_JS } = require("./scripts/page-policy");
+const webpack = require("webpack");
+const { parseTree } = require("custom-functions-metadata/lib/parseTree");
 const { OwnBuildFolderPlugin } = require("./scripts/own-folder");
 const { SingleFilePlugin } = require("./scripts/single-file");
 
@@ -73,8 +76,8 @@ module.exports = (env, options) => {
       // 回收汇总's reader and consolidation load only when used (ui/collect.ts).
       chunkFilename: env.hashed ? "[name].[contenthash:8].js" : "[name].js",
       // Empties the folder first (OwnBuildFolderPlugin refuses one that is not ours: it may hold the user's
-      // files), keeping the app's folder and single file, which are the other build's.
-      clean: { keep: /^(app[\\/]|kaohe\.html$)/ },
+      // files), keeping the app's and WPS's folders and the single file, which are the other builds'.
+      clean: { keep: /^(app[\\/]|wps[\\/]|kaohe\.html$)/ },
     },
     resolve: { extensions: [".ts", ".js"] },
     module: typescript,
@@ -145,5 +148,50 @@ module.exports = (env, options) => {
       new SingleFilePlugin(),
     ],
   };
-  return [addin, app];
+  // The KH functions' metadata as Excel's functions.json has it, for WPS's AddCustomFunction.
+  const functions = parseTree(fs.readFileSync("./src/functions/functions.ts", "utf8"), "functions.ts").functions;
+  const wps = {
+    name: "wps",
+    devtool: dev ? "source-map" : false,
+    entry: { main: "./src/wps/main.ts", taskpane: "./src/wps/pane.ts" },
+    output: {
+      path: path.join(dist, "wps"),
+      filename: "[name].[contenthash:8].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      publicPath: "",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".js"] },
+    module: typescript,
+    performance: { hints: false },
+    plugins: [
+      new OwnBuildFolderPlugin(),
+      new webpack.DefinePlugin({ __KH_FUNCTIONS__: JSON.stringify({ functions }) }),
+      new HtmlWebpackPlugin({
+        filename: "index.html",
+        template: "./src/wps/entry.html",
+        chunks: ["main"],
+        scriptLoading: "blocking",
+        inject: "body",
+        templateParameters: { csp: WPS_CSP },
+      }),
+      page("taskpane.html", ["taskpane"], {
+        host: "wps",
+        csp: WPS_CSP,
+        cspNote: "No network destination at all: the workbook's data never leaves the machine.",
+        officeJs: "",
+        legacy: "legacy.js",
+        icon: "images/kaohe.png",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "src/wps/ribbon.xml", to: "ribbon.xml" },
+          { from: "assets/icon-32.png", to: "images/kaohe.png" },
+          { from: "assets/icon-32.png", to: "images/check.png" },
+          { from: "src/ui/legacy.js", to: "legacy.js" },
+        ],
+      }),
+    ],
+  };
+  return [addin, app, wps];
 };

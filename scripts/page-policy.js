@@ -13,4 +13,12 @@ const APP_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; " +
   "connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'";
 
-module.exports = { MICROSOFT, MICROSOFT_OFFICE_JS, PANE_CSP, APP_CSP };
+/**
+ * WPS's pages: WPS loads an add-in from its folder (file://) or an intranet server; scripts and images
+ * only from there, no connection anywhere.
+ */
+const WPS_CSP =
+  "default-src 'self' file:; script-src 'self' file:; style-src 'self' 'unsafe-inline'; img-src 'self' file: data:; " +
+  "connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
+module.exports = { MICROSOFT, MICROSOFT_OFFICE_JS, PANE_CSP, APP_CSP, WPS_CSP };

@@ -3,7 +3,7 @@
  * with the file like the Excel host's document settings. PluginStorage is not persisted (WPS's docs), so
  * nothing lives there.
  */
-import { resolveRuleset } from "../../engine";
+import { DEFAULT_RULESET_ID, resolveRuleset } from "../../engine";
 import { SETTING_KEY, setRulesetInForce } from "../../functions/ruleset-in-force";
 import type { HostSettings } from "../../ui/host";
 import { XL, type WpsApp } from "./et";
@@ -35,21 +35,32 @@ export function setProperty(app: WpsApp, name: string, value: string): void {
   props.Add(name, false, XL.propertyString, value);
 }
 
+/**
+ * The KH functions run in the add-in's entry page, apart from the pane: they read the ruleset in force
+ * from PluginStorage, which an add-in's pages share (wps/main.ts).
+ */
+function publish(app: WpsApp, id: string): void {
+  app.PluginStorage?.setItem(SETTING_KEY, id);
+}
+
 export function wpsSettings(app: WpsApp): HostSettings {
   return {
     ruleset() {
       const id = getProperty(app, SETTING_KEY);
-      if (!id) return null;
+      let known: string | null = null;
       try {
-        return setRulesetInForce(id).id; // the KH functions in this runtime follow it
+        known = id ? setRulesetInForce(id).id : null;
       } catch {
-        return null; // an id this version does not know: keep the default rather than guess
+        known = null; // an id this version does not know: keep the default rather than guess
       }
+      publish(app, known ?? DEFAULT_RULESET_ID);
+      return known;
     },
     async saveRuleset(id) {
       const rs = resolveRuleset(id);
       setProperty(app, SETTING_KEY, rs.id);
       setRulesetInForce(rs.id);
+      publish(app, rs.id);
       app.Calculate(); // KH.* cells follow the ruleset now in force
     },
     live: () => getProperty(app, LIVE_KEY) === "true",

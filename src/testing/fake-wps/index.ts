@@ -64,6 +64,7 @@ export function createFakeWps(specs: FakeWpsSheetSpec[], options: FakeWpsOptions
     opened: [],
     dialogPicks: Object.keys(options.files ?? {}),
     pluginStorage: new Map(),
+    panes: [],
     nextId: 1,
   };
   state.sheets = specs.map((s) => makeSheet(s, state));
@@ -197,6 +198,28 @@ export function createFakeWps(specs: FakeWpsSheetSpec[], options: FakeWpsOptions
     PluginStorage: {
       getItem: (k: string) => state.pluginStorage.get(k) ?? null,
       setItem: (k: string, v: unknown) => void state.pluginStorage.set(k, String(v)),
+      removeItem: (k: string) => void state.pluginStorage.delete(k),
+    },
+    CreateTaskPane: (url: string) => {
+      const pane = { id: state.nextId++, url, visible: false };
+      state.panes.push(pane);
+      return {
+        get ID() {
+          return pane.id;
+        },
+        set Visible(v: boolean) {
+          pane.visible = v;
+        },
+      };
+    },
+    GetTaskPane: (id: number) => {
+      const pane = state.panes.find((p) => p.id === id);
+      if (!pane) throw richError(`no task pane ${id}`);
+      return {
+        set Visible(v: boolean) {
+          pane.visible = v;
+        },
+      };
     },
     ...(options.noCustomFunctions
       ? {}

@@ -74,6 +74,8 @@ export interface FakeWpsState {
   opened: string[];
   dialogPicks: string[];
   pluginStorage: Map<string, string>;
+  /** Task panes made (CreateTaskPane): their page and whether shown. */
+  panes: { id: number; url: string; visible: boolean }[];
   nextId: number;
 }
 

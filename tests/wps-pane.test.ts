@@ -117,4 +117,16 @@ describe("the WPS pane", () => {
     expect(await s.page.textContent("#envFacts")).toContain("12.1.0.20540");
     expect(await s.page.getAttribute("#envFeatures li[data-feature='functions']", "data-on")).toBe("true");
   });
+
+  it("runs the 自检 from 「环境」: every call listed as passed, with a copy button", async () => {
+    await open();
+    await s.page.click("#envTitle");
+    await s.page.click("#selfTest");
+    await s.page.waitForSelector("#selfTestList li");
+    const lines = await s.page.$$eval("#selfTestList li", (li) => li.map((x) => (x as HTMLElement).dataset.ok));
+    expect(lines.length).toBeGreaterThanOrEqual(12);
+    expect(lines.every((ok) => ok === "true")).toBe(true);
+    expect(await s.page.isVisible("#selfTestCopy")).toBe(true);
+    expect((await state(s)).sheets.some((x) => x.name.startsWith("kaohe自检"))).toBe(false);
+  });
 });

@@ -7,6 +7,7 @@ import type { Table } from "../tables/table";
 import type { Template } from "../template/spec";
 import type { Environment, Said } from "./environment";
 import type { Progress, Signal } from "./progress";
+import type { SelfTestStep } from "./self-test";
 
 export type Visibility = "Visible" | "Hidden" | "VeryHidden";
 
@@ -127,6 +128,8 @@ export interface Host {
    * the dialog's answer is null too when the host turns out to have none.
    */
   pickFiles: (() => Promise<Picked[] | null>) | null;
+  /** 自检: each host API the add-in uses, to call for real; null where there is no host to test (the app). */
+  selfTest: (() => SelfTestStep[]) | null;
   /** A host's error in words the user can act on. */
   describeError(e: unknown): Said;
 }

@@ -26,7 +26,8 @@ export const TEXT = {
     writeReport: "写入校验报告",
     writeResults: "写入结果运用清单",
     announced: "公布日期",
-    announcedTip: "结果运用措施的期限从公布日期起算，如 2026年1月15日 或 2026-01-15；不填则用「规则」表的公布日期，再无则按考核年度年末。",
+    announcedTip:
+      "结果运用措施的期限从公布日期起算，如 2026年1月15日 或 2026-01-15；不填则用「规则」表的公布日期，再无则按考核年度年末。",
     filterSeverity: "全部等级",
     filterUnit: "全部单位",
     filterRule: "全部规则",
@@ -78,6 +79,14 @@ export const TEXT = {
     more: (n: number) => `显示其余 ${n} 条`,
     functions: "自定义函数",
     appTitle: "考核规则网页版",
+    selfTest: "自检",
+    selfTestCopy: "复制结果",
+    selfTesting: "正在自检：在临时工作表上逐项调用加载项用到的接口…",
+    selfTested: (ok: number, failed: number) =>
+      failed
+        ? `自检：${ok} 项通过，${failed} 项未通过（见「环境」）；请复制结果发给维护人员。`
+        : `自检：${ok} 项全部通过。`,
+    selfTestCopied: "自检结果已复制。",
     rulesetLabelApp: "校验使用的规则集",
     fromFile: "来自文件",
     rulesetFile: "载入规则集文件…",
@@ -124,7 +133,8 @@ export const TEXT = {
     writeReport: "Write report sheet",
     writeResults: "Write result-use list",
     announced: "Announced",
-    announcedTip: "Result-use measures run from the announcement date, e.g. 2026-01-15; blank: the 规则 sheet's date, else the year's end.",
+    announcedTip:
+      "Result-use measures run from the announcement date, e.g. 2026-01-15; blank: the 规则 sheet's date, else the year's end.",
     filterSeverity: "All severities",
     filterUnit: "All units",
     filterRule: "All rules",
@@ -179,6 +189,14 @@ export const TEXT = {
       `Made the ${year} template in this workbook (班子, 干部, 规则), ruleset ${id}. Save a copy to send out.`,
     functions: "Custom functions",
     appTitle: "Appraisal Rules — web",
+    selfTest: "Self-test",
+    selfTestCopy: "Copy results",
+    selfTesting: "Self-test: calling each interface the add-in uses, on a scratch sheet…",
+    selfTested: (ok: number, failed: number) =>
+      failed
+        ? `Self-test: ${ok} passed, ${failed} failed (see Environment); copy the results and send them to us.`
+        : `Self-test: all ${ok} passed.`,
+    selfTestCopied: "Self-test results copied.",
     rulesetLabelApp: "Ruleset to check with",
     fromFile: "from a file",
     rulesetFile: "Load a ruleset file…",

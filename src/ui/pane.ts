@@ -31,8 +31,11 @@ import { announcedOf, resultTablesFor } from "./results";
 import { shownFindings, totalSummary, type CheckedEntry, type Filter, type GroupBy, type Lang } from "./view-model";
 import type { Collected } from "./collect";
 import { renderStatuses } from "./statuses";
+import { renderSelfTest } from "./self-test-panel";
+import { runSelfTest, selfTestText, type SelfTestLine } from "./self-test";
 
 const ACTIONS = [
+  "selfTest",
   "validate",
   "mark",
   "unmark",
@@ -67,6 +70,7 @@ export class Pane {
   private fileRuleset: ResolvedRuleset | null = null;
   private live: LiveSession | null = null;
   private lastFull: Date | null = null;
+  private selfTestLines: SelfTestLine[] = [];
   private readonly env: Environment;
 
   constructor(private readonly host: Host) {
@@ -161,6 +165,8 @@ export class Pane {
       ["dropZone", t.dropZone],
       ["liveLabel", t.live],
       ["functionsTitle", t.functions],
+      ["selfTest", t.selfTest],
+      ["selfTestCopy", t.selfTestCopy],
     ];
     for (const [id, text] of words) el(id).textContent = text;
     el<HTMLInputElement>("announced").placeholder = t.datePlaceholder;
@@ -179,6 +185,7 @@ export class Pane {
     // Without an open workbook (the browser app) there is nothing to check in place, mark or open with.
     for (const id of ["validate", "liveBox", "mark", "unmark", "autoOpenBox"]) el(id).hidden = files;
     el("functionsBox").hidden = !this.hasFunctions();
+    el("selfTestBox").hidden = !this.host.selfTest;
     el("pickFolder").hidden = !files;
     el("writeMerged").hidden = !files;
     el("rulesetFileBox").hidden = !files;
@@ -465,6 +472,40 @@ export class Pane {
     }
   }
 
+  /** 自检: every host call the add-in makes, tried for real; the lines can be copied to send to us. */
+  private async onSelfTest(): Promise<void> {
+    const steps = this.host.selfTest?.();
+    if (!steps) return;
+    this.busy(true);
+    this.setStatus(this.t.selfTesting);
+    try {
+      this.selfTestLines = await runSelfTest(steps);
+      renderSelfTest(this.selfTestLines);
+      el("selfTestCopy").hidden = false;
+      const failed = this.selfTestLines.filter((l) => !l.ok).length;
+      this.setStatus(this.t.selfTested(this.selfTestLines.length - failed, failed), failed > 0);
+    } finally {
+      this.busy(false);
+    }
+  }
+
+  private async copySelfTest(): Promise<void> {
+    const where = `${this.env.host} · ${this.env.platform} · ${this.env.version}`;
+    const text = selfTestText(where, this.selfTestLines);
+    try {
+      await navigator.clipboard.writeText(text);
+    } catch {
+      // Webviews without the async clipboard: the old way, through a selected text area.
+      const area = document.createElement("textarea");
+      area.value = text;
+      document.body.append(area);
+      area.select();
+      document.execCommand("copy");
+      area.remove();
+    }
+    this.setStatus(this.t.selfTestCopied);
+  }
+
   private async onAutoOpenChange(): Promise<void> {
     const on = el<HTMLInputElement>("autoOpen").checked;
     try {
@@ -533,6 +574,8 @@ export class Pane {
     on("makeTemplate", "click", () => void this.makeTemplate());
     on("autoOpen", "change", () => void this.onAutoOpenChange());
     on("liveOn", "change", () => void this.onLiveChange());
+    on("selfTest", "click", () => void this.onSelfTest());
+    on("selfTestCopy", "click", () => void this.copySelfTest());
     const pick = (button: string, input: string) => {
       const picker = el<HTMLInputElement>(input);
       on(button, "click", () => void this.pick(picker));

@@ -43,6 +43,7 @@ export function browserHost(): Host {
         rulesetFile: await import(/* webpackChunkName: "ruleset-file" */ "../../ui/ruleset-file"),
       }),
     },
+    selfTest: null,
     pickFiles: null,
     describeError: describeAnyError,
   };

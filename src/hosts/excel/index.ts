@@ -9,6 +9,7 @@ import { clearMarks, markFindings, type MarkIndex } from "./highlight";
 import { LiveValidation, withEventsOff } from "./live";
 import { probeHost } from "./probe";
 import { readWorkbook } from "./read";
+import { excelSelfTest } from "./self-test";
 import { selectCell } from "./select";
 import { applyRuleset, autoOpenSetting, liveSetting, loadRulesetSetting, setAutoOpen, setLive } from "./settings";
 import { writeTables } from "./write-table";
@@ -76,6 +77,7 @@ export function excelHost(): Host {
     },
     workbook: excelWorkbook(),
     files: null,
+    selfTest: excelSelfTest,
     pickFiles: null,
     describeError,
   };

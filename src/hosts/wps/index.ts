@@ -10,6 +10,7 @@ import { openAsWorkbook, pickWithDialog } from "./files";
 import { WpsLive, type WpsLiveState } from "./live";
 import { clearMarks, markFindings } from "./marks";
 import { readWorkbook } from "./read";
+import { wpsSelfTest } from "./self-test";
 import { selectCell } from "./select";
 import { wpsSettings } from "./settings";
 import { quietly, writeTables } from "./write-table";
@@ -86,6 +87,7 @@ export function wpsHost(app: WpsApp, userAgent = navigator.userAgent, platform =
     settings: wpsSettings(app),
     workbook: wpsWorkbook(app),
     files: null,
+    selfTest: () => wpsSelfTest(app),
     pickFiles: async () => pickWithDialog(app),
     describeError: describeWpsError,
   };

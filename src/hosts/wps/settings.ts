@@ -35,6 +35,11 @@ export function setProperty(app: WpsApp, name: string, value: string): void {
   props.Add(name, false, XL.propertyString, value);
 }
 
+export function removeProperty(app: WpsApp, name: string): void {
+  const props = properties(app);
+  for (let i = props.Count; i >= 1; i--) if (props.Item(i).Name === name) props.Item(i).Delete();
+}
+
 /**
  * The KH functions run in the add-in's entry page, apart from the pane: they read the ruleset in force
  * from PluginStorage, which an add-in's pages share (wps/main.ts).

@@ -94,6 +94,7 @@ export function createFakeExcel(specs: FakeSheetSpec[], options: FakeOptions = {
         }
       },
     };
+    ctx.context = context;
     const result = await batch(context);
     if (ctx.queue.length) await context.sync(); // Excel.run flushes what is left
     return result;

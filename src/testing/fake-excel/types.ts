@@ -103,4 +103,6 @@ export interface Ctx {
   queue: Op[];
   state: FakeExcelState;
   batchBytes: number;
+  /** The request context of this Excel.run (an EventHandlerResult carries it, to remove the handler). */
+  context?: { sync(): Promise<void> };
 }

@@ -151,7 +151,7 @@ export class FakeWorksheet extends Proxy0 {
     return this.value("id");
   }
   /** Per-sheet change events (ExcelApi 1.7). */
-  get onChanged(): { add: (h: (e: FakeChangeEvent) => unknown) => { remove: () => void } } {
+  get onChanged(): { add: (h: (e: FakeChangeEvent) => unknown) => { remove: () => void; context: Ctx["context"] } } {
     return {
       add: (h) => {
         this.queue(() => {
@@ -160,6 +160,7 @@ export class FakeWorksheet extends Proxy0 {
           this.ctx.state.handlers.sheets.set(name, [...list, h]);
         });
         return {
+          context: this.ctx.context,
           remove: () =>
             this.queue(() => {
               for (const [k, list] of this.ctx.state.handlers.sheets)

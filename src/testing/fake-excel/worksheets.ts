@@ -2,16 +2,18 @@
 import { cellName, richError } from "./address";
 import { live, nextId, paths, Proxy0 } from "./proxy";
 import { FakeWorksheet } from "./worksheet";
-import type { FakeChangeEvent, FakeSheet, FakeSheetSpec } from "./types";
+import type { Ctx, FakeChangeEvent, FakeSheet, FakeSheetSpec } from "./types";
 
 export class FakeWorksheets extends Proxy0 {
   /** Workbook-wide change events: ExcelApi 1.9; undefined on older hosts, as Office.js leaves it. */
-  get onChanged(): { add: (h: (e: FakeChangeEvent) => unknown) => { remove: () => void } } | undefined {
+  get onChanged():
+    { add: (h: (e: FakeChangeEvent) => unknown) => { remove: () => void; context: Ctx["context"] } } | undefined {
     if (this.ctx.state.excelApi < 1.09) return undefined;
     return {
       add: (h) => {
         this.queue(() => void this.ctx.state.handlers.workbook.push(h));
         return {
+          context: this.ctx.context,
           remove: () =>
             this.queue(
               () => (this.ctx.state.handlers.workbook = this.ctx.state.handlers.workbook.filter((x) => x !== h)),

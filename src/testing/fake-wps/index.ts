@@ -116,6 +116,7 @@ export function createFakeWps(specs: FakeWpsSheetSpec[], options: FakeWpsOptions
         set Value(v: string) {
           state.documentProperties.set(name, String(v));
         },
+        Delete: () => void state.documentProperties.delete(name),
       });
     },
     Add: (name: string, _link: boolean, _type: number, value: string) => {

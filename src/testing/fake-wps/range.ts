@@ -33,6 +33,7 @@ export interface RangeSurface {
   AutoFilter(): ReturnType<Et.Range["AutoFilter"]>;
   readonly FormatConditions: ConditionsSurface;
   Select(): ReturnType<Et.Range["Select"]>;
+  Merge(): ReturnType<Et.Range["Merge"]>;
 }
 
 /** Raises SheetChange after the call, as WPS does, unless events are off. */
@@ -228,6 +229,11 @@ export class FakeWpsRange implements RangeSurface {
       Add: (type: number, _operator?: unknown, formula1?: string) => add(type, formula1 ?? ""),
       AddDatabar: () => add(4, ""),
     });
+  }
+
+  Merge(): void {
+    this.guard();
+    this.sheet.merges.push(absolute(this.box).replace(/\$/g, ""));
   }
 
   Select(): boolean {

@@ -3,6 +3,9 @@
  * with a 文件 column since one run can cover many workbooks; 位置 is text (the rows live in other files).
  */
 import ExcelJS from "exceljs";
+import { writeFile } from "fs/promises";
+import { finishedBytes } from "./finish";
+import { cellValue, xmlText } from "./xml-text";
 import type { Lang, ResultsFile } from "../batch/results";
 import { resultTables } from "../tables/results";
 import { isLink } from "../tables/table";
@@ -16,17 +19,18 @@ export async function writeResultList(path: string, results: ResultsFile[], lang
   const shape = resultTables([], lang);
   shape.forEach((t, k) => {
     const name = lang === "zh" ? t.name : k === 0 ? "Result use" : "Talks";
-    const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
+    const ws = wb.addWorksheet(xmlText(name), { views: [{ state: "frozen", ySplit: 1 }] });
     const last = t.header.length - 1; // 位置 stays last, after 文件
-    ws.addRow([...t.header.slice(0, last), FILE[lang], t.header[last]]).font = { bold: true };
+    const add = (cells: unknown[]) => ws.addRow(cells.map(cellValue));
+    add([...t.header.slice(0, last), FILE[lang], t.header[last]]).font = { bold: true };
     for (const { file, tables } of perFile) {
       for (const row of tables[k].rows) {
         const cells = row.map((c) => (isLink(c) ? c.text : (c ?? "")));
-        ws.addRow([...cells.slice(0, last), file, cells[last]]);
+        add([...cells.slice(0, last), file, cells[last]]);
       }
     }
     ws.columns.forEach((c, i) => (c.width = [...t.widths.slice(0, last), 24, t.widths[last]][i]));
     ws.autoFilter = { from: "A1", to: { row: 1, column: t.header.length + 1 } };
   });
-  await wb.xlsx.writeFile(path);
+  await writeFile(path, await finishedBytes(wb, { output: "results" }));
 }

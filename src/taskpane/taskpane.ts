@@ -300,6 +300,14 @@ async function collectFiles(files: File[]): Promise<void> {
               t.mergeLine(s.file, s.units, s.rows, s.summary.errors, s.summary.warnings),
             ),
       ),
+      // A copy picked twice, an earlier 汇总: passed over, said why.
+      ...merged.skipped.map((s) =>
+        h(
+          "li",
+          { className: "skipped", data: { file: s.file } },
+          lang === "zh" ? `– ${s.file}：${s.reason}` : `– ${s.file}: ${s.reasonEn}`,
+        ),
+      ),
     );
     // Everything was read before anything is written: a cancel leaves no half-written sheet.
     const written = await withEventsOff((ctx) => writeTables(ctx, merged.tables));

@@ -9,11 +9,10 @@
 import type ExcelJS from "exceljs";
 import { addAutoOpen, type AddinStore } from "./auto-open";
 import { escapeXml, Parts, sheetsOf } from "./parts";
+import { OUTPUT_PROPERTY, type OutputKind } from "./output-kind";
 import { xmlText } from "./xml-text";
 
-/** Our outputs, as the custom property names them (a template is no output: it is what units fill). */
-export type OutputKind = "merge" | "report" | "results";
-export const OUTPUT_PROPERTY = "KaoheOutput";
+export { OUTPUT_PROPERTY, type OutputKind } from "./output-kind";
 
 export interface DataBar {
   sheet: string;

@@ -5,6 +5,7 @@
  */
 import type { ResolvedRuleset } from "../../engine";
 import { checkInput, READABLE } from "../../batch/check-one";
+import { Intake, subtleSha256, type Skipped } from "../../batch/intake";
 import { unusable, type Unusable } from "../../batch/results";
 import { merge, type CheckedFile } from "../../tables/merge";
 import { readWorkbookBytes, UnusableFile } from "../../xlsx/ooxml";
@@ -26,7 +27,9 @@ export interface CollectOptions {
 }
 
 export async function collect(files: Picked[], o: CollectOptions): Promise<ReturnType<typeof merge>> {
-  const results: (CheckedFile | Unusable)[] = [];
+  const results: (CheckedFile | Unusable | Skipped)[] = [];
+  // A copy of a file already taken, and our own outputs (an earlier 汇总.xlsx), are passed over: as kaohe merge.
+  const intake = new Intake(subtleSha256);
   for (const [i, f] of files.entries()) {
     if (o.signal.aborted) throw new Cancelled();
     o.onFile(i, files.length, f.name);
@@ -39,8 +42,9 @@ export async function collect(files: Picked[], o: CollectOptions): Promise<Retur
       continue;
     }
     try {
-      const input = readWorkbookBytes(new Uint8Array(await f.bytes()));
-      results.push(checkInput(f.name, input, o.ruleset, o.named));
+      const bytes = new Uint8Array(await f.bytes());
+      const skip = await intake.admit(f.name, bytes);
+      results.push(skip ?? checkInput(f.name, readWorkbookBytes(bytes), o.ruleset, o.named));
     } catch (e) {
       if (e instanceof UnusableFile) results.push(unusable(f.name, e.zh, e.en));
       else

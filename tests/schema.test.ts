@@ -151,7 +151,9 @@ const put = (parts: Record<string, Uint8Array>, name: string, xml: string) => (p
 describe("the checker catches each defect it looks for", () => {
   it("a character XML forbids", () => {
     expect(
-      doctored((p) => put(p, "xl/sharedStrings.xml", text(p, "xl/sharedStrings.xml").replace("<t>", "<t>\uFFFF"))),
+      doctored((p) =>
+        put(p, "xl/worksheets/sheet1.xml", text(p, "xl/worksheets/sheet1.xml").replace("<t>", "<t>\uFFFF")),
+      ),
     ).toEqual(expect.arrayContaining([expect.stringContaining("U+FFFF is not allowed")]));
   });
 

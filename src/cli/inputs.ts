@@ -6,7 +6,8 @@ import type { ResolvedRuleset } from "../engine";
 import { perFile, unusable, type Unusable } from "./per-file";
 import { checkInput, READABLE, type CheckedFile } from "../batch/check-one";
 import { Intake, sameFile, type Skipped } from "../batch/intake";
-import { readFileBuffer, readXlsx } from "../xlsx/read";
+import { readWorkbookBytes } from "../xlsx/ooxml";
+import { readFileBuffer } from "../xlsx/read";
 
 /** Spreadsheets a unit may return that are not OOXML: named, never silently passed over. */
 const OTHER: Record<string, { zh: string; en: string }> = {
@@ -98,8 +99,8 @@ export function noInputsMessage(inputs: Inputs, lang: "zh" | "en"): string {
 export const newIntake = (): Intake => new Intake((b) => createHash("sha256").update(b).digest("hex"));
 
 /**
- * One returned file: passed over (a copy of one already taken, or our own output) or read and checked.
- * The bytes looked at first are let go before the reader reads the file as it always does.
+ * One returned file: passed over (a copy of one already taken, or our own output) or read and checked —
+ * the bytes read once, as readXlsx reads them, for both.
  */
 export async function takeIn(
   file: string,
@@ -107,8 +108,11 @@ export async function takeIn(
   o: { ruleset: ResolvedRuleset; named?: boolean; year?: number },
 ): Promise<CheckedFile | Unusable | Skipped> {
   return perFile<CheckedFile | Skipped>(file, async () => {
-    const skip = await intake.admit(file, await readFileBuffer(file));
+    let bytes: Buffer | null = await readFileBuffer(file);
+    const skip = await intake.admit(file, bytes);
     if (skip) return skip;
-    return checkInput(file, await readXlsx(file, o.year), o.ruleset, o.named ?? false);
+    const input = readWorkbookBytes(bytes, o.year);
+    bytes = null; // not held while the file is checked
+    return checkInput(file, input, o.ruleset, o.named ?? false);
   });
 }

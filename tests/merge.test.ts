@@ -1,5 +1,6 @@
 /** 回收汇总: kaohe merge, and the pane's collect in headless Chromium with the fake Excel — the same sheets. */
-import { mkdtempSync, readdirSync, writeFileSync } from "fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "fs";
+import { strFromU8, unzipSync } from "fflate";
 import { tmpdir } from "os";
 import * as path from "path";
 import { checkWorkbook, distribution, resolveRuleset, type WorkbookInput } from "../src/engine";
@@ -43,7 +44,8 @@ beforeAll(async () => {
   const r = await runKaohe("merge", returned, "--out", out, "--json");
   cli = { code: r.code, json: JSON.parse(r.out) };
   merged = await readXlsx(out);
-}, 120000);
+  await setUpTwice();
+}, 180000);
 
 const base = (f: string) => path.basename(f);
 
@@ -138,6 +140,119 @@ describe("kaohe merge refuses", () => {
   });
 });
 
+/**
+ * The same returns once (once/) and with every way of giving a file twice, plus our own outputs left among
+ * them (twice/): a path given again, a symlink, a copy under another name, an earlier 汇总, a report and a
+ * result-use list. The copies sort after their originals, so the original is the one counted.
+ */
+const once = path.join(dir, "once");
+const twice = path.join(dir, "twice");
+const ONCE = ["县01.xlsx", "县02.xlsx", "县03.xlsx", "市直-填好.xlsx"];
+const SKIPPED = ["县01.xlsx", "县98-链接.xlsx", "县99-副本.xlsx", "汇总.xlsx", "校验报告.xlsx", "结果运用清单.xlsx"];
+let onceRun: { code: number; json: { files: { file: string }[]; merged: unknown } };
+
+async function setUpTwice(): Promise<void> {
+  mkdirSync(once);
+  mkdirSync(twice);
+  for (const f of ONCE) {
+    copyFileSync(path.join(returned, f), path.join(once, f));
+    copyFileSync(path.join(returned, f), path.join(twice, f));
+  }
+  copyFileSync(path.join(returned, "县01.xlsx"), path.join(twice, "县99-副本.xlsx"));
+  symlinkSync("县02.xlsx", path.join(twice, "县98-链接.xlsx"));
+  const r = await runKaohe("merge", once, "--out", path.join(dir, "once.xlsx"), "--json");
+  onceRun = { code: r.code, json: JSON.parse(r.out) };
+  copyFileSync(path.join(dir, "once.xlsx"), path.join(twice, "汇总.xlsx"));
+  await runKaohe("check", once, "--report", path.join(twice, "校验报告.xlsx"));
+  await runKaohe("results", once, "--out", path.join(twice, "结果运用清单.xlsx"));
+}
+
+/** A sheet's cells with each file path cut to its name and the time of the merge left out. */
+async function sheetsOf(file: string): Promise<unknown[][][]> {
+  return (await readXlsx(file)).sheets.map((s) =>
+    s.values
+      .map((row) => row.map((v) => (typeof v === "string" && v.includes(path.sep) ? base(v) : v)))
+      .filter((row) => row[0] !== "汇总时间"),
+  );
+}
+
+describe("kaohe merge counts each return once", () => {
+  const again = () =>
+    runKaohe("merge", twice, path.join(twice, "县01.xlsx"), "--out", path.join(dir, "twice.xlsx"), "--json");
+
+  it("merges the same rows, 超出 and links as when each file is given once", async () => {
+    const r = await again();
+    expect(r.code).toBe(onceRun.code);
+    const json = JSON.parse(r.out);
+    expect(json.files.map((f: { file: string }) => base(f.file))).toEqual(onceRun.json.files.map((f) => base(f.file)));
+    expect(json.merged.units).toEqual((onceRun.json.merged as { units: unknown }).units);
+    expect(await sheetsOf(path.join(dir, "twice.xlsx"))).toEqual(await sheetsOf(path.join(dir, "once.xlsx")));
+  });
+
+  it("says why each file is passed over, one line each (standard error with --json)", async () => {
+    const r = await again();
+    const lines = r.err
+      .trim()
+      .split("\n")
+      .filter((l) => l.startsWith("– "));
+    expect(lines.map((l) => base(l.slice(2).split("：")[0])).sort()).toEqual([...SKIPPED].sort());
+    expect(lines.find((l) => l.includes("县98-链接.xlsx"))).toMatch(/与「.*县02\.xlsx」是同一个文件，只计一次$/);
+    expect(lines.find((l) => l.includes("县99-副本.xlsx"))).toMatch(/与「.*县01\.xlsx」内容完全相同，只计一次$/);
+    expect(lines.find((l) => l.includes("汇总.xlsx"))).toContain(
+      "是 kaohe 写出的回收汇总工作簿，不是交回的文件，已跳过",
+    );
+    expect(lines.find((l) => l.includes("校验报告.xlsx"))).toContain("校验报告");
+    expect(lines.find((l) => l.includes("结果运用清单.xlsx"))).toContain("结果运用清单");
+    const en = await runKaohe("merge", twice, "--out", path.join(dir, "twice-en.xlsx"), "--lang", "en");
+    const enLines = en.out.split("\n").filter((l) => l.startsWith("– "));
+    expect(enLines).toHaveLength(SKIPPED.length - 1); // the path given again is not given here
+    expect(enLines.find((l) => l.includes("汇总.xlsx"))).toContain(
+      "a consolidated workbook kaohe wrote, not a returned file: skipped",
+    );
+    expect(enLines.find((l) => l.includes("县99-副本.xlsx"))).toContain("the same content as");
+  });
+
+  it("kaohe check passes over the same files, and says so", async () => {
+    const a = await runKaohe("check", once, "--json");
+    const b = await runKaohe("check", twice, path.join(twice, "县01.xlsx"), "--json");
+    expect(b.code).toBe(a.code);
+    const names = (out: string) => JSON.parse(out).files.map((f: { file: string }) => base(f.file));
+    expect(names(b.out)).toEqual(names(a.out));
+    expect(b.err.split("\n").filter((l) => l.startsWith("– "))).toHaveLength(SKIPPED.length);
+    const text = await runKaohe("check", twice);
+    expect(text.out.split("\n").filter((l) => l.startsWith("– "))).toHaveLength(SKIPPED.length - 1);
+    expect(text.out).toContain(`已校验 ${ONCE.length} 个，无法使用 0 个，跳过 ${SKIPPED.length - 1} 个`);
+  });
+
+  it("marks what it writes as its own, and a template stays a file to fill", () => {
+    const prop = (file: string) => {
+      const custom = unzipSync(readFileSync(file))["docProps/custom.xml"];
+      return custom ? /name="KaoheOutput"><vt:lpwstr>(\w+)</.exec(strFromU8(custom))?.[1] : null;
+    };
+    expect(prop(path.join(twice, "汇总.xlsx"))).toBe("merge");
+    expect(prop(path.join(twice, "校验报告.xlsx"))).toBe("report");
+    expect(prop(path.join(twice, "结果运用清单.xlsx"))).toBe("results");
+    expect(prop(path.join(dir, "模板.xlsx"))).toBeNull();
+  });
+});
+
+describe("分布's data bars", () => {
+  it("carry the x14 colours Excel requires (negativeFillColor, axisColor), each 2006 rule naming its x14 rule", () => {
+    const parts = unzipSync(readFileSync(out));
+    const xml = strFromU8(parts["xl/worksheets/sheet4.xml"]);
+    const bars = [...xml.matchAll(/<x14:cfRule type="dataBar" id="([^"]+)">(.*?)<\/x14:cfRule>/g)];
+    expect(bars).toHaveLength(2);
+    for (const [, , body] of bars) {
+      expect(body).toMatch(/<x14:cfvo type="num"><xm:f>0<\/xm:f><\/x14:cfvo><x14:cfvo type="max"\/>/);
+      expect(body).toMatch(/<x14:negativeFillColor rgb="FF[0-9A-F]{6}"\/><x14:axisColor rgb="FF[0-9A-F]{6}"\/>/);
+    }
+    const named = [...xml.matchAll(/<x14:id>([^<]+)<\/x14:id>/g)].map((m) => m[1]);
+    expect(named.sort()).toEqual(bars.map((b) => b[1]).sort());
+    expect(xml).toMatch(/<conditionalFormatting sqref="B\d+:B\d+"><cfRule type="dataBar"/);
+    expect(xml).toMatch(/<conditionalFormatting sqref="C\d+:C\d+"><cfRule type="dataBar"/);
+  });
+});
+
 describe("回收汇总 in the pane", () => {
   let s: PaneSession;
   const files = () => readdirSync(returned).map((f) => path.join(returned, f));
@@ -184,6 +299,26 @@ describe("回收汇总 in the pane", () => {
     expect(charts[0].type).toBe("ColumnClustered");
     expect(s.blocked).toEqual([]);
     expect(s.consoleErrors).toEqual([]);
+  }, 120000);
+
+  it("passes over a copy picked twice and an earlier 汇总, says so, and writes what kaohe merge writes", async () => {
+    const picked = [...readdirSync(twice).map((f) => path.join(twice, f)), path.join(twice, "县01.xlsx")];
+    s = await collectInPane(picked);
+    const items = await s.page.$$eval("#mergeStatus li", (li) =>
+      li.map((x) => ({ cls: x.className, text: x.textContent })),
+    );
+    const passed = items.filter((x) => x.cls === "skipped").map((x) => x.text!.slice(2).split("：")[0]);
+    expect(passed.sort()).toEqual([...SKIPPED].sort());
+    expect(items.filter((x) => x.cls !== "skipped")).toHaveLength(ONCE.length);
+    const state = (await s.page.evaluate(FAKE_STATE)) as FakeStateJson;
+    const file = await readXlsx(path.join(dir, "once.xlsx"));
+    for (const name of SHEETS) {
+      const a = trim(cellsOf(state.sheets.find((x) => x.name === name)!.values));
+      const f = file.sheets.find((x) => x.name === name)!;
+      const b = trim(cellsOf(f.values, f.formulas));
+      a[0][1] = b[0][1] = "time";
+      expect(a).toEqual(b);
+    }
   }, 120000);
 
   it("draws each unit's 优秀 against its quota, and a click filters the findings to that unit", async () => {

@@ -12,6 +12,7 @@ import { TemplateSheetsExist, writeTemplateSheets } from "../src/hosts/excel/wri
 import { fakeOf, run } from "./helpers/fake-book";
 import { main } from "../src/cli/main";
 import { buildTemplate, defaultAppraisalYear } from "../src/template/spec";
+import { normalizeFormula } from "../src/engine/audit/stored-formula";
 import { Capture } from "./helpers/streams";
 import { fill, FIRST, tamper } from "./helpers/template-fill";
 import { unzipSync, strFromU8 } from "fflate";
@@ -103,13 +104,15 @@ describe("kaohe template", () => {
     expect(defaultAppraisalYear(new Date(2027, 6, 1))).toBe(2027);
   });
 
-  it("has no KH function anywhere in the plain template, and keeps them in the KH copy", () => {
+  it("has no KH function anywhere in the plain template, and keeps them in the KH copy as Excel stores them", () => {
     for (const [name, xml] of Object.entries(xmlParts(jinan))) {
       expect({ name, kh: /KH\.|_xldudf_/.test(xml) }).toEqual({ name, kh: false });
     }
     const kh = Object.values(xmlParts(jinanKh)).join("");
-    expect(kh).toContain("KH.EXCELLENTQUOTA(");
-    expect(kh).toContain("KH.CHECK(");
+    // Excel's own form (_xldudf_ + namespace + _ + name): the dotted name in a file stays #NAME? (office-js #3558).
+    expect(kh).toContain("_xldudf_KH_EXCELLENTQUOTA(");
+    expect(kh).toContain("_xldudf_KH_CHECK(");
+    expect(kh).not.toMatch(/[^_A-Za-z]KH\.[A-Z]+\(/);
   });
 
   it("protects the data sheets without a password, formula columns locked, input columns open below the table too", async () => {
@@ -183,7 +186,7 @@ describe("kaohe template", () => {
       const header = (teams.getRow(H).values as unknown[]).slice(1);
       const col = (h: string) => header.indexOf(h) + 1;
       const quota = teams.getCell(FIRST, col("优秀上限"));
-      if (kh) expect(quota.formula).toContain("KH.EXCELLENTQUOTA(");
+      if (kh) expect(quota.formula).toContain("_xldudf_KH_EXCELLENTQUOTA(");
       else expect(quota.formula).toMatch(/INT\(\(\$G4\*MIN\(10000,MAX\(0,ROUND\(IF\(\$D4="优秀",规则!\$B\$\d+/);
       // An empty row's cached result is "" (written as <v></v>, which ExcelJS reads back as undefined).
       expect([undefined, ""]).toContain((quota.value as ExcelJS.CellFormulaValue).result);
@@ -191,7 +194,7 @@ describe("kaohe template", () => {
       const cadres = wb.getWorksheet("干部")!;
       const last = cadres.getCell(LAST(600), 18);
       expect(cadres.getCell(H, 18).value).toBe(kh ? "校验" : "提示");
-      if (kh) expect(last.formula).toMatch(/^IF\(\$C603="","",KH\.CHECK\(IFERROR\(VLOOKUP\(\$B603,班子!/);
+      if (kh) expect(last.formula).toMatch(/^IF\(\$C603="","",_xldudf_KH_CHECK\(IFERROR\(VLOOKUP\(\$B603,班子!/);
       else
         expect(last.formula).toMatch(
           /^IF\(\$C603="","",MID\(IF\(AND\(\$F603="是",IFERROR\(VLOOKUP\(\$B603,班子!\$B:\$D,3,0\),""\)="优秀"/,
@@ -260,7 +263,9 @@ async function shapeOfFile(file: string, t: ReturnType<typeof buildTemplate>): P
         highlights: cfs.map((x) => `${x.ref} =${x.rules[0].formulae[0]}`),
         columns: sheet.columns.map((_, i) => {
           const v = ws.getCell(last, i + 1).dataValidation;
-          const f = (r: number) => (ws.getCell(r, i + 1).formula ? "=" + ws.getCell(r, i + 1).formula : null);
+          // The file stores KH.CHECK( as Excel does (_xldudf_KH_CHECK(); Office.js takes the dotted name.
+          const f = (r: number) =>
+            ws.getCell(r, i + 1).formula ? normalizeFormula("=" + ws.getCell(r, i + 1).formula) : null;
           return {
             formula2: f(FIRST),
             formulaLast: f(last),
@@ -448,6 +453,49 @@ describe.each([
         .filter((f) => f.rule.startsWith("A"))
         .every((f) => (f.rule === "A05" ? f.severity === "warning" : f.severity === "error")),
     ).toBe(true);
+  });
+});
+
+describe("a KH copy audits alike whichever form its custom functions are stored in", () => {
+  /** Every formula's KH calls rewritten: dotted (as Office.js and older kaohe wrote) or as Excel saves them. */
+  const storedAs = (form: "dotted" | "excel") => (wb: ExcelJS.Workbook) => {
+    tamper(wb);
+    wb.eachSheet((ws) =>
+      ws.eachRow((row) =>
+        row.eachCell((c) => {
+          if (!c.formula) return;
+          const f =
+            form === "dotted"
+              ? c.formula.replace(/_xldudf_KH_([A-Z]+)\(/g, "KH.$1(")
+              : c.formula.replace(/(^|[^_A-Za-z])KH\.([A-Z]+)\(/g, "$1_xldudf_KH_$2(");
+          c.value = { formula: f, result: (c.value as ExcelJS.CellFormulaValue).result } as ExcelJS.CellFormulaValue;
+        }),
+      ),
+    );
+  };
+
+  it("finds the same A03–A06, with the same messages, in both", async () => {
+    const [dotted, excel] = [path.join(dir, "kh-dotted.xlsx"), path.join(dir, "kh-excel.xlsx")];
+    await fill(jinanKh, dotted, storedAs("dotted"));
+    await fill(jinanKh, excel, storedAs("excel"));
+    expect(readFileSync(excel).length).toBeGreaterThan(0);
+    const [a, b] = [await checkJson(dotted), await checkJson(excel)];
+    expect(a.findings.some((f) => f.rule === "A05")).toBe(true);
+    expect(b.findings).toEqual(a.findings);
+    // What a user reads is the formula as typed in Excel, never the stored _xldudf_ form.
+    expect(b.findings.filter((f) => f.message.includes("_xldudf_"))).toEqual([]);
+  });
+
+  it("and a column mixing both forms is no A04", async () => {
+    const mixed = path.join(dir, "kh-mixed.xlsx");
+    await fill(jinanKh, mixed, (wb) => {
+      const cadres = wb.getWorksheet("干部")!;
+      for (let r = FIRST; r < FIRST + 300; r += 2) {
+        const c = cadres.getCell(r, 18);
+        c.value = { formula: normalizeFormula(c.formula), result: "" } as ExcelJS.CellFormulaValue;
+      }
+    });
+    expect((await checkJson(mixed)).findings.filter((f) => f.rule.startsWith("A"))).toEqual([]);
   });
 });
 

@@ -10,7 +10,7 @@ import {
   type WorkbookInput,
 } from "../engine";
 import { referenceFor } from "../template/reference";
-import { unusable, type Unusable } from "./results";
+import { unusable, type FileResult, type Unusable } from "./results";
 
 /** OOXML workbooks the reader opens (.xlsm: macros are never run, only cells read). */
 export const READABLE = /\.(xlsx|xlsm)$/i;
@@ -32,4 +32,17 @@ export function checkInput(
   const result = checkWorkbook(input, rs, { templateFormulas: referenceFor(input.sheets, rs) });
   if (result.problem) return unusable(file, result.problem.zh, result.problem.en);
   return { file, input, result };
+}
+
+/** What `--json` and the report say of one file, from its check (or why it was unusable). */
+export function fileResultOf(r: CheckedFile | Unusable): FileResult {
+  if ("status" in r) return r;
+  const { ruleset, summary, findings } = r.result;
+  return {
+    file: r.file,
+    status: "checked",
+    ruleset: { id: ruleset.id, fingerprint: ruleset.fingerprint },
+    summary,
+    findings,
+  };
 }

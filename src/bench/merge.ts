@@ -2,19 +2,52 @@
  * 回收汇总's figures (issue 12): 50 returned files of 300 cadres picked in the pane in headless Chromium,
  * read and checked in the page, the four sheets written through the fake Excel and the consolidated
  * workbook checked; the lazily loaded chunk's size. Needs dist/ built.
+ * `kaohe merge`'s peak memory on one 100,000-row return among 30 small ones (issue 22): target ≤ 1.5 ×
+ * cli_peak_mb, the check of a file of the same shape alone.
  */
-import { mkdtempSync, readdirSync, rmSync, statSync } from "fs";
+import { execFileSync } from "child_process";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { largeBook, renameUnits } from "../sample/generate";
-import { writeBook } from "../sample/write";
+import { writeBook, writeBookStreaming } from "../sample/write";
 import { openPane } from "../testing/pane-browser";
 
 const DIST = path.join(__dirname, "..", "..", "dist");
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
+/** `kaohe merge` in a process of its own over one return of 100,000 rows (as cli_peak_mb's) and 30 small ones. */
+async function mergeBigPeak(log: (s: string) => void): Promise<{ ms: number; mb: number }> {
+  const dir = mkdtempSync(path.join(tmpdir(), "kaohe-bench-merge-big-"));
+  try {
+    const returned = path.join(dir, "returned");
+    mkdirSync(returned);
+    log("merge: writing one return of 100,000 rows and 30 of 300…");
+    await writeBookStreaming(path.join(returned, "big.xlsx"), largeBook(2000, 50, 12));
+    for (let i = 0; i < 30; i++)
+      await writeBook(
+        path.join(returned, `县${String(i + 1).padStart(2, "0")}.xlsx`),
+        renameUnits(largeBook(10, 30, 500 + i), `县${i + 1}`),
+      );
+    log("merge: kaohe merge in a child process…");
+    const t = process.hrtime.bigint();
+    const child = JSON.parse(
+      execFileSync(process.execPath, [path.join(__dirname, "merge-peak.js"), returned, path.join(dir, "汇总.xlsx")], {
+        encoding: "utf8",
+        maxBuffer: 1 << 26,
+      }),
+    ) as { maxRssKb: number };
+    return { ms: round(Number(process.hrtime.bigint() - t) / 1e6), mb: round(child.maxRssKb / 1024) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function mergeFigures(log: (s: string) => void, files = 50): Promise<Record<string, number>> {
   const figures: Record<string, number> = {};
+  const big = await mergeBigPeak(log);
+  figures.merge_big_ms = big.ms;
+  figures.merge_big_peak_mb = big.mb;
   // Every chunk but the two entries is 回收汇总's, loaded on first use.
   const chunks = readdirSync(DIST).filter((f) => f.endsWith(".js") && !/^(taskpane|functions|legacy)\.js$/.test(f));
   figures.merge_chunk_kb = round(chunks.reduce((n, f) => n + statSync(path.join(DIST, f)).size, 0) / 1024);

@@ -1,12 +1,11 @@
 /** `kaohe check`: the engine over .xlsx files, reported one by one with a total at the end. */
 import type { ResolvedRuleset } from "../engine";
-import { readXlsx } from "../xlsx/read";
-import { checkInput, type CheckedFile } from "../batch/check-one";
-import { perFile } from "./per-file";
+import { fileResultOf, type CheckedFile } from "../batch/check-one";
+import { skippedLine, type Skipped } from "../batch/intake";
 import type { FileResult, Unusable } from "../batch/results";
-import { writeReport } from "../xlsx/report";
+import { writeReport } from "../xlsx/files";
 import { findingMessage, formatFindings, summaryLine, type Lang } from "./format";
-import { expandInputs, noInputsMessage } from "./inputs";
+import { expandInputs, newIntake, noInputsMessage, takeIn } from "./inputs";
 import { checkOutput, writeAtomically } from "./outputs";
 
 export interface CheckOptions {
@@ -21,24 +20,7 @@ export interface CheckOptions {
 
 export type { FileResult } from "../batch/results";
 
-/** What `--json` and the report say of one file, from its check (or why it was unusable). */
-export function fileResultOf(r: CheckedFile | Unusable): FileResult {
-  if ("status" in r) return r;
-  const { ruleset, summary, findings } = r.result;
-  return {
-    file: r.file,
-    status: "checked",
-    ruleset: { id: ruleset.id, fingerprint: ruleset.fingerprint },
-    summary,
-    findings,
-  };
-}
-
-export function checkFile(file: string, opts: Pick<CheckOptions, "ruleset" | "named" | "year">): Promise<FileResult> {
-  return perFile<FileResult>(file, async () =>
-    fileResultOf(checkInput(file, await readXlsx(file, opts.year), opts.ruleset, opts.named ?? false)),
-  );
-}
+export { fileResultOf };
 
 /** The JSON contract of cli.md, keys in its order. */
 export function fileJson(r: FileResult, lang: Lang): object {
@@ -72,7 +54,7 @@ export async function runCheck(
   out: NodeJS.WriteStream = process.stdout,
   err: NodeJS.WriteStream = process.stderr,
 ): Promise<number> {
-  const inputs = await expandInputs(paths);
+  const inputs = await expandInputs(paths, { once: true });
   const { files } = inputs;
   const zh = opts.lang === "zh";
   if (files.length === 0 && inputs.skipped.length === 0) {
@@ -85,12 +67,23 @@ export async function runCheck(
   const progress = err.isTTY && files.length > 1 && !opts.json;
   const results: FileResult[] = [];
   const color = Boolean(out.isTTY) && !process.env.NO_COLOR;
+  // A file passed over (a copy, our own output) is no entry of the JSON contract: said on standard error there.
+  const skippedFile = (s: Skipped) => (opts.json ? err : out).write(skippedLine(s, opts.lang) + "\n");
+  inputs.duplicates.forEach(skippedFile);
+  const intake = newIntake();
+  let skipped = inputs.duplicates.length;
   for (const [i, file] of files.entries()) {
     if (progress) err.write(`\r\x1b[K${zh ? "校验中" : "checking"} ${i + 1}/${files.length} ${file}`);
-    const r = await checkFile(file, opts);
+    const taken = await takeIn(file, intake, opts);
+    if (progress) err.write("\r\x1b[K");
+    if ("status" in taken && taken.status === "skipped") {
+      skippedFile(taken);
+      skipped++;
+      continue;
+    }
+    const r = fileResultOf(taken);
     results.push(r);
     if (opts.json) continue;
-    if (progress) err.write("\r\x1b[K");
     if (r.status === "unusable") {
       out.write(`✗ ${file}: ${zh ? r.error : r.errorEn}\n`);
       continue;
@@ -113,10 +106,11 @@ export async function runCheck(
       { e: 0, w: 0, i: 0 },
     );
     const unusable = results.length - checked.length;
+    const passed = skipped ? (zh ? `，跳过 ${skipped} 个` : `, ${skipped} skipped`) : "";
     out.write(
       zh
-        ? `合计：${results.length} 个文件，已校验 ${checked.length} 个，无法使用 ${unusable} 个；错误 ${t.e}，警告 ${t.w}，提示 ${t.i}\n`
-        : `Total: ${results.length} files, ${checked.length} checked, ${unusable} unusable; ${t.e} errors, ${t.w} warnings, ${t.i} info\n`,
+        ? `合计：${results.length} 个文件，已校验 ${checked.length} 个，无法使用 ${unusable} 个${passed}；错误 ${t.e}，警告 ${t.w}，提示 ${t.i}\n`
+        : `Total: ${results.length} files, ${checked.length} checked, ${unusable} unusable${passed}; ${t.e} errors, ${t.w} warnings, ${t.i} info\n`,
     );
   }
   if (opts.report) {

@@ -1,9 +1,14 @@
 /** Turns the paths given on the command line into the workbooks to check, folders searched. */
+import { createHash } from "crypto";
 import { promises as fs } from "fs";
 import * as path from "path";
-import { unusable, type Unusable } from "./per-file";
+import type { ResolvedRuleset } from "../engine";
+import { perFile, unusable, type Unusable } from "./per-file";
+import { checkInput, READABLE, type CheckedFile } from "../batch/check-one";
+import { Intake, sameFile, type Skipped } from "../batch/intake";
+import { readWorkbookBytes } from "../xlsx/ooxml";
+import { readFileBuffer } from "../xlsx/read";
 
-import { READABLE } from "../batch/check-one";
 /** Spreadsheets a unit may return that are not OOXML: named, never silently passed over. */
 const OTHER: Record<string, { zh: string; en: string }> = {
   ".xls": {
@@ -31,6 +36,8 @@ export interface Inputs {
   skipped: Unusable[];
   /** Folders given that hold nothing to check. */
   emptyFolders: string[];
+  /** The same file met again (two paths, a folder and a path, a symlink): taken once, said once. */
+  duplicates: Skipped[];
 }
 
 async function walk(dir: string, into: Inputs): Promise<number> {
@@ -56,14 +63,27 @@ async function walk(dir: string, into: Inputs): Promise<number> {
   return found;
 }
 
-export async function expandInputs(paths: string[]): Promise<Inputs> {
-  const into: Inputs = { files: [], skipped: [], emptyFolders: [] };
+/** The files to read; with `once`, each real file (symlinks followed) only the first time it is met. */
+export async function expandInputs(paths: string[], opts: { once?: boolean } = {}): Promise<Inputs> {
+  const into: Inputs = { files: [], skipped: [], emptyFolders: [], duplicates: [] };
   for (const p of paths) {
     const st = await fs.stat(p).catch(() => null);
     if (st?.isDirectory()) {
       if ((await walk(p, into)) === 0) into.emptyFolders.push(p);
     } else into.files.push(p); // a missing or odd file is reported when it is read
   }
+  if (!opts.once) return into;
+  const first = new Map<string, string>();
+  const files: string[] = [];
+  for (const f of into.files) {
+    const real = await fs.realpath(f).catch(() => path.resolve(f));
+    const seen = first.get(real);
+    if (seen === undefined) {
+      first.set(real, f);
+      files.push(f);
+    } else into.duplicates.push(sameFile(f, seen));
+  }
+  into.files = files;
   return into;
 }
 
@@ -73,4 +93,26 @@ export function noInputsMessage(inputs: Inputs, lang: "zh" | "en"): string {
     .join(lang === "zh" ? "、" : ", ");
   if (lang === "zh") return folders ? `文件夹 ${folders} 中没有找到 .xlsx 工作簿` : "没有找到要校验的 .xlsx 文件";
   return folders ? `no .xlsx workbooks found in the folder ${folders}` : "no .xlsx files to check";
+}
+
+/** Copies found by their bytes, for `kaohe check` and `kaohe merge`. */
+export const newIntake = (): Intake => new Intake((b) => createHash("sha256").update(b).digest("hex"));
+
+/**
+ * One returned file: passed over (a copy of one already taken, or our own output) or read and checked —
+ * the bytes read once, as readXlsx reads them, for both.
+ */
+export async function takeIn(
+  file: string,
+  intake: Intake,
+  o: { ruleset: ResolvedRuleset; named?: boolean; year?: number },
+): Promise<CheckedFile | Unusable | Skipped> {
+  return perFile<CheckedFile | Skipped>(file, async () => {
+    let bytes: Buffer | null = await readFileBuffer(file);
+    const skip = await intake.admit(file, bytes);
+    if (skip) return skip;
+    const input = readWorkbookBytes(bytes, o.year);
+    bytes = null; // not held while the file is checked
+    return checkInput(file, input, o.ruleset, o.named ?? false);
+  });
 }

@@ -3,17 +3,20 @@
  * then consolidated into 班子汇总, 干部汇总, 汇总校验报告 and 分布 — the sheets the pane's 回收汇总 writes.
  */
 import type { ResolvedRuleset } from "../engine";
-import { checkInput } from "../batch/check-one";
-import { merge, type FileStatus } from "../tables/merge";
+import { skippedLine } from "../batch/intake";
+import type { FileResult } from "../batch/results";
+import { Consolidation, type FileStatus } from "../tables/merge";
 import { stamp } from "../tables/table";
-import { readXlsx } from "../xlsx/read";
-import { writeTablesFile } from "../xlsx/tables";
+import { writeTablesFile } from "../xlsx/files";
 import type { AddinStore } from "../xlsx/auto-open";
 import { exitCode, fileJson, fileResultOf } from "./check";
 import type { Lang } from "./format";
-import { expandInputs, noInputsMessage } from "./inputs";
+import { expandInputs, newIntake, noInputsMessage, takeIn } from "./inputs";
+import { collectGarbage } from "./gc";
 import { checkOutput, writeAtomically } from "./outputs";
-import { perFile } from "./per-file";
+
+/** Rows from which a file's dropped model is worth collecting at once (a collection takes ~0.1 s). */
+const LARGE = 20000;
 
 export interface MergeOptions {
   ruleset: ResolvedRuleset;
@@ -41,26 +44,43 @@ export async function runMerge(
   out: NodeJS.WritableStream,
   err: NodeJS.WritableStream,
 ): Promise<number> {
-  const inputs = await expandInputs(paths);
+  const inputs = await expandInputs(paths, { once: true });
   if (inputs.files.length === 0 && inputs.skipped.length === 0) {
     err.write(noInputsMessage(inputs, opts.lang) + "\n");
     return 2;
   }
   // Before any file is read: an --out that would replace an input is refused.
   const replacing = await checkOutput("--out", opts.out, inputs.files, opts.lang);
-  const results = [];
+  // File by file: each checked, its rows and findings taken into the consolidation, then let go.
+  const consolidation = new Consolidation(opts.lang);
+  const intake = newIntake();
+  const fileResults: FileResult[] = [];
+  for (const d of inputs.duplicates) consolidation.add(d);
+  // Taken in a function of its own: once it returns, nothing holds the file's model, and it can be collected.
+  const take = async (file: string): Promise<number> => {
+    const r = await takeIn(file, intake, opts);
+    consolidation.add(r);
+    if (!("status" in r) || r.status === "unusable") fileResults.push(fileResultOf(r));
+    return "status" in r ? 0 : r.result.summary.rows;
+  };
+  let rows = 0;
   for (const file of inputs.files) {
-    results.push(
-      await perFile(file, async () => checkInput(file, await readXlsx(file, opts.year), opts.ruleset, opts.named)),
-    );
+    const n = await take(file);
+    rows += n;
+    if (n > LARGE) collectGarbage();
   }
-  results.push(...inputs.skipped);
-  const merged = merge(results, opts.ruleset, opts.lang, stamp(new Date()));
+  for (const s of inputs.skipped) {
+    consolidation.add(s);
+    fileResults.push(s);
+  }
+  const { tables, distribution, statuses, skipped } = consolidation.finish(opts.ruleset, stamp(new Date()));
+  if (rows > LARGE) collectGarbage(); // the consolidated model, before the workbook is written
   if (replacing) err.write(replacing + "\n");
-  await writeAtomically(opts.out, (tmp) => writeTablesFile(tmp, merged.tables, opts.autoOpen ?? null));
-  const fileResults = results.map(fileResultOf);
+  await writeAtomically(opts.out, (tmp) => writeTablesFile(tmp, tables, opts.autoOpen ?? null));
   if (opts.json) {
-    const units = (merged.distribution?.units ?? []).map((u) => ({
+    // A skipped file is no entry of the JSON contract (cli.md): said on standard error.
+    for (const s of skipped) err.write(skippedLine(s, opts.lang) + "\n");
+    const units = (distribution?.units ?? []).map((u) => ({
       unit: u.unit,
       n: u.n,
       excellent: u.excellent,
@@ -71,15 +91,16 @@ export async function runMerge(
       JSON.stringify(
         {
           files: fileResults.map((r) => fileJson(r, opts.lang)),
-          merged: { out: opts.out, units, body: merged.distribution?.body ?? null },
+          merged: { out: opts.out, units, body: distribution?.body ?? null },
         },
         null,
         2,
       ) + "\n",
     );
   } else {
-    for (const s of merged.statuses) out.write(statusLine(s, opts.lang) + "\n");
-    const over = (merged.distribution?.units ?? []).filter((u) => u.over > 0);
+    for (const s of statuses) out.write(statusLine(s, opts.lang) + "\n");
+    for (const s of skipped) out.write(skippedLine(s, opts.lang) + "\n");
+    const over = (distribution?.units ?? []).filter((u) => u.over > 0);
     out.write(
       opts.lang === "zh"
         ? `已写入 ${opts.out}（班子汇总、干部汇总、汇总校验报告、分布）；优秀超出上限的单位 ${over.length} 个${over.length ? "：" + over.map((u) => `${u.unit} 超出 ${u.over}`).join("、") : ""}\n`

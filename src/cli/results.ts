@@ -12,7 +12,7 @@ import {
 import { readXlsx } from "../xlsx/read";
 import { perFile, unusable } from "./per-file";
 import type { ResultsFile } from "../batch/results";
-import { writeResultList } from "../xlsx/results";
+import { writeResultList } from "../xlsx/files";
 import type { Lang } from "./format";
 import { expandInputs, noInputsMessage } from "./inputs";
 import { checkOutput, writeAtomically } from "./outputs";

@@ -1,7 +1,7 @@
 /** `kaohe template --ruleset <id> --out <file>`: the template to send to subordinate units. */
 import type { ResolvedRuleset } from "../engine";
 import { buildTemplate, type FormulaVariant } from "../template/spec";
-import { writeTemplate } from "../xlsx/template";
+import { writeTemplate } from "../xlsx/files";
 import type { AddinStore } from "../xlsx/auto-open";
 import type { Lang } from "./format";
 import { checkOutput, writeAtomically } from "./outputs";

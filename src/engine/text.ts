@@ -40,12 +40,18 @@ export function unitKey(name: string): string {
 }
 const UNIT_KEYS = new Map<string, string>();
 
-/** Excel's error values, as `range.values` and ExcelJS report them. */
+/**
+ * What a reader puts in a cell whose text the file lacks (a shared string index beyond the table): shown
+ * like an error value and read like one — unknown (D09), never blank.
+ */
+export const MISSING_STRING = "#STRING?";
+
+/** Excel's error values, as `range.values` and ExcelJS report them (and MISSING_STRING). */
 export function isErrorValue(value: unknown): boolean {
   return (
     typeof value === "string" &&
     value.charCodeAt(0) === 35 /* # */ &&
-    /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|BUSY!|GETTING_DATA|FIELD!|CONNECT!|BLOCKED!|UNKNOWN!)$/.test(
+    /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|BUSY!|GETTING_DATA|FIELD!|CONNECT!|BLOCKED!|UNKNOWN!|STRING\?)$/.test(
       value,
     )
   );

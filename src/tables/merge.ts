@@ -5,18 +5,19 @@
  * them with Office.js, `kaohe merge` with ExcelJS: the same tables, so the same cells.
  */
 import {
+  buildModel,
   cellText,
-  checkWorkbook,
   distribution,
   gradeLabel,
   parseA1,
-  type CheckResult,
   type Distribution,
+  type Model,
   type ResolvedRuleset,
   type Summary,
 } from "../engine";
 import type { Unusable } from "../batch/results";
 import type { CheckedFile } from "../batch/check-one";
+import type { Skipped } from "../batch/intake";
 import { FINDING_HEADER, FINDING_WIDTHS, findingRows, SEVERITY_TEXT } from "./report";
 import { tableValues, type Table, type TableCell } from "./table";
 
@@ -74,56 +75,11 @@ function cell(v: unknown): TableCell {
   return cellText(v);
 }
 
-interface Placed {
-  /** 0-based row of the consolidated table's body, per file, source sheet and source row. */
-  rowOf: Map<string, number>;
-}
+/** 0-based body row of a consolidated table, per source sheet and row, for one file's links. */
+type Placed = Map<string, number>;
 
-function consolidate(
-  files: CheckedFile[],
-  which: "team" | "cadre",
-  name: string,
-  lang: Lang,
-  meta: [string, string][],
-): { table: Table; placed: Placed } {
-  const t = TEXT[lang];
-  // Columns by header text, in the order first met: a unit that moved a column still lines up.
-  const headers: string[] = [];
-  for (const f of files) {
-    const layout = which === "team" ? f.result.model.teamSheet : f.result.model.cadreSheet;
-    for (const h of layout?.headers ?? []) if (h && !headers.includes(h)) headers.push(h);
-  }
-  const rows: TableCell[][] = [];
-  const rowOf = new Map<string, number>();
-  for (const f of files) {
-    const m = f.result.model;
-    const layout = which === "team" ? m.teamSheet : m.cadreSheet;
-    if (!layout) continue;
-    const values = m.cells.get(layout.name)?.values ?? [];
-    const at = layout.headers.map((h) => headers.indexOf(h));
-    for (const r of (which === "team" ? m.teams : m.cadres).map((x) => x.r)) {
-      const out: TableCell[] = Array(headers.length + 2).fill(null);
-      out[0] = f.file;
-      out[1] = `${layout.name}!A${r + 1}`;
-      (values[r] ?? []).forEach((v, c) => {
-        if (at[c] !== undefined && at[c] >= 0) out[at[c] + 2] = cell(v);
-      });
-      rowOf.set(`${f.file}\u0000${layout.name}\u0000${r}`, rows.length);
-      rows.push(out);
-    }
-  }
-  return {
-    table: {
-      kind: which === "team" ? "mergedTeams" : "mergedCadres",
-      name,
-      meta,
-      header: [t.file, t.cell, ...headers],
-      rows,
-      widths: [24, 10, ...headers.map((h) => Math.min(24, Math.max(8, h.length * 2 + 2)))],
-    },
-    placed: { rowOf },
-  };
-}
+/** Meta lines above every consolidated table (汇总时间, 文件): links into the body are counted past them. */
+const META_LINES = 2;
 
 /** Where a consolidated table's body row sits on its sheet (meta lines, a blank line, the header). */
 export function bodyRowAddress(table: Pick<Table, "meta">, index: number): string {
@@ -131,81 +87,151 @@ export function bodyRowAddress(table: Pick<Table, "meta">, index: number): strin
   return `A${top + 2 + index}`;
 }
 
+/** One consolidated table (班子汇总 or 干部汇总), filled file by file. */
+class Consolidated {
+  /** Columns by header text, in the order first met: a unit that moved a column still lines up. */
+  readonly headers: string[] = [];
+  readonly rows: TableCell[][] = [];
+
+  constructor(private readonly which: "team" | "cadre") {}
+
+  /** The file's rows appended (its model is not kept); where each landed. */
+  add(f: CheckedFile): Placed {
+    const placed: Placed = new Map();
+    const m = f.result.model;
+    const layout = this.which === "team" ? m.teamSheet : m.cadreSheet;
+    if (!layout) return placed;
+    for (const h of layout.headers) if (h && !this.headers.includes(h)) this.headers.push(h);
+    const values = m.cells.get(layout.name)?.values ?? [];
+    const at = layout.headers.map((h) => (h ? this.headers.indexOf(h) : -1));
+    for (const r of (this.which === "team" ? m.teams : m.cadres).map((x) => x.r)) {
+      const out: TableCell[] = Array(this.headers.length + 2).fill(null);
+      out[0] = f.file;
+      out[1] = `${layout.name}!A${r + 1}`;
+      (values[r] ?? []).forEach((v, c) => {
+        if (at[c] !== undefined && at[c] >= 0) out[at[c] + 2] = cell(v);
+      });
+      placed.set(`${layout.name}\u0000${r}`, this.rows.length);
+      this.rows.push(out);
+    }
+    return placed;
+  }
+
+  table(name: string, lang: Lang, meta: [string, string][]): Table {
+    const t = TEXT[lang];
+    // Rows of files read before a later file added a column are padded: every row as wide as the header.
+    const width = this.headers.length + 2;
+    for (const row of this.rows) while (row.length < width) row.push(null);
+    return {
+      kind: this.which === "team" ? "mergedTeams" : "mergedCadres",
+      name,
+      meta,
+      header: [t.file, t.cell, ...this.headers],
+      rows: this.rows,
+      widths: [24, 10, ...this.headers.map((h) => Math.min(24, Math.max(8, h.length * 2 + 2)))],
+    };
+  }
+}
+
 export interface Merged {
   tables: Table[];
   statuses: FileStatus[];
   distribution: Distribution | null;
+  /** Files passed over on purpose (copies, our own outputs), each with why. */
+  skipped: Skipped[];
 }
 
-/** 班子汇总, 干部汇总 and 汇总校验报告 (分布 needs the consolidated check: `merge`). */
-function mergeTables(files: CheckedFile[], unusable: Unusable[], lang: Lang, at: string): Merged {
-  const t = TEXT[lang];
-  const meta: [string, string][] = [
-    [t.at, at],
-    [t.files, t.filesValue(files.length, unusable.length)],
-  ];
-  const teams = consolidate(files, "team", MERGED_TEAMS, lang, meta);
-  const cadres = consolidate(files, "cadre", MERGED_CADRES, lang, meta);
-  const reportRows: TableCell[][] = [];
-  for (const f of files) {
+/**
+ * 回收汇总 built file by file: each checked file gives its consolidated rows, its findings as report rows
+ * linked to those rows, and its status line — and is then let go, so that merging many returns holds
+ * little more than their rows (kaohe merge on a 100,000-row return stays near a check of it).
+ */
+export class Consolidation {
+  private readonly teams = new Consolidated("team");
+  private readonly cadres = new Consolidated("cadre");
+  private readonly reportRows: TableCell[][] = [];
+  private readonly checked: FileStatus[] = [];
+  private readonly unusable: Unusable[] = [];
+  private readonly skipped: Skipped[] = [];
+
+  constructor(private readonly lang: Lang) {}
+
+  add(r: CheckedFile | Unusable | Skipped): void {
+    if (!("status" in r)) this.addChecked(r);
+    else if (r.status === "unusable") this.unusable.push(r);
+    else this.skipped.push(r);
+  }
+
+  private addChecked(f: CheckedFile): void {
     const m = f.result.model;
-    const rows = findingRows(f.result.findings, lang);
+    const inTeams = this.teams.add(f);
+    const inCadres = this.cadres.add(f);
+    const rows = findingRows(f.result.findings, this.lang);
+    const meta = { meta: Array(META_LINES) };
+    const link = (sheet: string, index: number): TableCell => ({
+      text: `${sheet}!${bodyRowAddress(meta, index)}`,
+      sheet,
+      cell: bodyRowAddress(meta, index),
+    });
     f.result.findings.forEach((finding, i) => {
-      const r = parseA1(finding.cell)?.row ?? -1;
-      const key = `${f.file}\u0000${finding.sheet}\u0000${r}`;
-      const inTeams = m.teamSheet?.name === finding.sheet ? teams.placed.rowOf.get(key) : undefined;
-      const inCadres = m.cadreSheet?.name === finding.sheet ? cadres.placed.rowOf.get(key) : undefined;
-      const link: TableCell =
-        inTeams !== undefined
-          ? {
-              text: `${MERGED_TEAMS}!${bodyRowAddress(teams.table, inTeams)}`,
-              sheet: MERGED_TEAMS,
-              cell: bodyRowAddress(teams.table, inTeams),
-            }
-          : inCadres !== undefined
-            ? {
-                text: `${MERGED_CADRES}!${bodyRowAddress(cadres.table, inCadres)}`,
-                sheet: MERGED_CADRES,
-                cell: bodyRowAddress(cadres.table, inCadres),
-              }
-            : null;
+      const key = `${finding.sheet}\u0000${parseA1(finding.cell)?.row ?? -1}`;
+      const team = m.teamSheet?.name === finding.sheet ? inTeams.get(key) : undefined;
+      const cadre = m.cadreSheet?.name === finding.sheet ? inCadres.get(key) : undefined;
+      const to =
+        team !== undefined ? link(MERGED_TEAMS, team) : cadre !== undefined ? link(MERGED_CADRES, cadre) : null;
       // The finding's own cell lives in another file: text, not a link.
       const row = rows[i].map((c) => (typeof c === "object" && c !== null ? c.text : c));
-      reportRows.push([f.file, ...row, link]);
+      this.reportRows.push([f.file, ...row, to]);
     });
+    this.checked.push(fileStatus(f));
   }
-  for (const u of unusable) {
-    reportRows.push([
-      u.file,
-      "",
-      SEVERITY_TEXT[lang].error,
-      "",
-      "",
-      "",
-      "",
-      lang === "zh" ? u.error : u.errorEn,
-      "",
-      null,
-    ]);
+
+  /**
+   * The four sheets: the consolidated rows are read again as one workbook (the model 「校验整个工作簿」 on
+   * the consolidated sheets builds: units across files), and that model draws 分布.
+   */
+  finish(ruleset: ResolvedRuleset, at: string): Merged {
+    const t = TEXT[this.lang];
+    const meta: [string, string][] = [
+      [t.at, at],
+      [t.files, t.filesValue(this.checked.length, this.unusable.length)],
+    ];
+    if (meta.length !== META_LINES) throw new Error("merge: the links count META_LINES meta lines");
+    const teams = this.teams.table(MERGED_TEAMS, this.lang, meta);
+    const cadres = this.cadres.table(MERGED_CADRES, this.lang, meta);
+    for (const u of this.unusable) {
+      const error = this.lang === "zh" ? u.error : u.errorEn;
+      this.reportRows.push([u.file, "", SEVERITY_TEXT[this.lang].error, "", "", "", "", error, "", null]);
+    }
+    const report: Table = {
+      kind: "mergeReport",
+      name: MERGE_REPORT,
+      meta,
+      header: [t.files, ...FINDING_HEADER[this.lang], t.row],
+      rows: this.reportRows,
+      widths: [24, ...FINDING_WIDTHS, 16],
+    };
+    const input = {
+      sheets: [
+        { name: teams.name, values: tableValues(teams) },
+        { name: cadres.name, values: tableValues(cadres) },
+      ],
+    };
+    // The model alone draws 分布 (the consolidated workbook's findings are the pane's 「校验整个工作簿」's job).
+    const model = this.checked.length ? buildModel(input, ruleset) : null;
+    const dist = model && (model.cadreSheet || model.teamSheet) ? distribution(model, ruleset) : null;
+    return {
+      tables: [teams, cadres, report, ...(dist ? [distributionTable(dist, model!, this.lang, meta)] : [])],
+      statuses: [...this.checked, ...this.unusable],
+      distribution: dist,
+      skipped: this.skipped,
+    };
   }
-  const report: Table = {
-    kind: "mergeReport",
-    name: MERGE_REPORT,
-    meta,
-    header: [t.files, ...FINDING_HEADER[lang], t.row],
-    rows: reportRows,
-    widths: [24, ...FINDING_WIDTHS, 16],
-  };
-  return {
-    tables: [teams.table, cadres.table, report],
-    statuses: [...files.map(fileStatus), ...unusable],
-    distribution: null,
-  };
 }
 
-export function distributionTable(d: Distribution, check: CheckResult, lang: Lang, meta: [string, string][]): Table {
+export function distributionTable(d: Distribution, model: Model, lang: Lang, meta: [string, string][]): Table {
   const t = TEXT[lang];
-  const scale = check.model.teamScale;
+  const scale = model.teamScale;
   // 单位, 优秀, 上限 first: the chart's source is those three columns.
   const rows: TableCell[][] = d.units.map((u) => [
     u.unit,
@@ -228,31 +254,14 @@ export function distributionTable(d: Distribution, check: CheckResult, lang: Lan
   };
 }
 
-/**
- * The whole 回收汇总 from checked and unusable files: the consolidated rows are checked again as one
- * workbook (what 「校验整个工作簿」 on the consolidated sheets gives: body-wide rules across units), and
- * that check draws 分布.
- */
+/** The whole 回收汇总 at once, from checked, unusable and skipped files (the pane's 回收汇总). */
 export function merge(
-  results: (CheckedFile | Unusable)[],
+  results: (CheckedFile | Unusable | Skipped)[],
   ruleset: ResolvedRuleset,
   lang: Lang,
   at: string,
-): Merged & { consolidated: CheckResult | null } {
-  const files = results.filter((r): r is CheckedFile => !("status" in r));
-  const unusable = results.filter((r): r is Unusable => "status" in r);
-  const first = mergeTables(files, unusable, lang, at);
-  const [teams, cadres] = first.tables;
-  const input = {
-    sheets: [
-      { name: teams.name, values: tableValues(teams) },
-      { name: cadres.name, values: tableValues(cadres) },
-    ],
-  };
-  const consolidated = files.length ? checkWorkbook(input, ruleset) : null;
-  const dist = consolidated && !consolidated.problem ? distribution(consolidated.model, consolidated.ruleset) : null;
-  const tables = dist
-    ? [...first.tables, distributionTable(dist, consolidated!, lang, first.tables[0].meta)]
-    : first.tables;
-  return { ...first, tables, distribution: dist, consolidated };
+): Merged {
+  const c = new Consolidation(lang);
+  for (const r of results) c.add(r);
+  return c.finish(ruleset, at);
 }

@@ -38,11 +38,14 @@ export function stamp(d: Date): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-/** A table as its sheet reads back: meta lines, a blank line, the header, the body (links as their text). */
+/**
+ * A table as its sheet reads back: meta lines, a blank line, the header, the body (links as their text).
+ * Rows without a link are the table's own arrays, not copies (a consolidated table can hold 100,000 rows).
+ */
 export function tableValues(table: Table): unknown[][] {
   const out: unknown[][] = table.meta.map(([k, v]) => [k, v]);
   if (table.meta.length) out.push([]);
   out.push([...table.header]);
-  for (const row of table.rows) out.push(row.map((c) => (isLink(c) ? c.text : c)));
+  for (const row of table.rows) out.push(row.some(isLink) ? row.map((c) => (isLink(c) ? c.text : c)) : row);
   return out;
 }

@@ -5,6 +5,7 @@
  */
 import type { ResolvedRuleset } from "../engine";
 import { checkInput, READABLE } from "../batch/check-one";
+import { Intake, subtleSha256, type Skipped } from "../batch/intake";
 import { unusable, type Unusable } from "../batch/results";
 import { merge, type CheckedFile } from "../tables/merge";
 import { readWorkbookBytes, UnusableFile } from "../xlsx/ooxml";
@@ -24,6 +25,8 @@ export interface CollectOptions {
 }
 
 export interface Collected {
+  /** Every file read, in the order picked: checked, or why it could not be (copies and our outputs left out). */
+  files: (CheckedFile | Unusable)[];
   /** The files read and checked, in the order picked. */
   checked: CheckedFile[];
   unusable: Unusable[];
@@ -31,12 +34,13 @@ export interface Collected {
   merged: ReturnType<typeof merge>;
 }
 
-async function readOne(f: Picked, o: CollectOptions): Promise<CheckedFile | Unusable> {
+async function readOne(f: Picked, o: CollectOptions, intake: Intake): Promise<CheckedFile | Unusable | Skipped> {
   if (!READABLE.test(f.name)) {
     return unusable(f.name, "不是 .xlsx 工作簿，未校验：请另存为 .xlsx", "not an .xlsx workbook: save it as .xlsx");
   }
   try {
-    return checkInput(f.name, readWorkbookBytes(new Uint8Array(await f.bytes())), o.ruleset, o.named);
+    const bytes = new Uint8Array(await f.bytes());
+    return (await intake.admit(f.name, bytes)) ?? checkInput(f.name, readWorkbookBytes(bytes), o.ruleset, o.named);
   } catch (e) {
     if (e instanceof UnusableFile) return unusable(f.name, e.zh, e.en);
     const m = (e as Error).message;
@@ -45,19 +49,22 @@ async function readOne(f: Picked, o: CollectOptions): Promise<CheckedFile | Unus
 }
 
 export async function collect(files: Picked[], o: CollectOptions): Promise<Collected> {
-  const results: (CheckedFile | Unusable)[] = [];
+  const results: (CheckedFile | Unusable | Skipped)[] = [];
+  // A copy of a file already taken, and our own outputs (an earlier 汇总.xlsx), are passed over: as kaohe merge.
+  const intake = new Intake(subtleSha256);
   for (const [i, f] of files.entries()) {
     if (o.signal.aborted) throw new Cancelled();
     o.onFile(i, files.length, f.name);
     // Let the page paint the progress between files.
     await new Promise((r) => setTimeout(r, 0));
-    results.push(await readOne(f, o));
+    results.push(await readOne(f, o, intake));
   }
   if (o.signal.aborted) throw new Cancelled();
   o.onFile(files.length, files.length, "");
   return {
+    files: results.filter((r): r is CheckedFile | Unusable => !("status" in r) || r.status === "unusable"),
     checked: results.filter((r): r is CheckedFile => !("status" in r)),
-    unusable: results.filter((r): r is Unusable => "status" in r),
+    unusable: results.filter((r): r is Unusable => "status" in r && r.status === "unusable"),
     merged: merge(results, o.ruleset, o.lang, o.at),
   };
 }

@@ -318,7 +318,7 @@ export class Pane {
       if (!wb) {
         const batch = this.batch;
         if (!batch) return "";
-        return this.saveFile(this.t.reportFile, (w) => w.reportBytes(batch.checked, batch.unusable, this.lang));
+        return this.saveFile(this.t.reportFile, (w) => w.report(batch.files, this.lang));
       }
       await this.freshForWriting();
       if (!this.last) return "";
@@ -337,7 +337,7 @@ export class Pane {
       if (!wb) {
         const batch = this.batch;
         if (!batch) return "";
-        return this.saveFile(t.resultsFile, (w) => w.resultsBytes(batch.checked, batch.unusable, this.lang, announced));
+        return this.saveFile(t.resultsFile, (w) => w.results(batch.files, this.lang, announced));
       }
       await this.freshForWriting();
       if (!this.last) return "";
@@ -354,7 +354,7 @@ export class Pane {
     this.act(async () => {
       const batch = this.batch;
       if (!batch) return "";
-      return this.saveFile(this.t.mergedFile, (w) => w.tablesBytes(batch.merged.tables));
+      return this.saveFile(this.t.mergedFile, (w) => w.merged(batch.merged.tables));
     });
 
   private readonly makeTemplate = () =>
@@ -364,7 +364,7 @@ export class Pane {
       const rs = this.ruleset();
       const template = buildTemplate(rs, { year, formulas });
       const wb = this.host.workbook;
-      if (!wb) return this.saveFile(this.t.templateFile(year, formulas), (w) => w.templateBytes(template));
+      if (!wb) return this.saveFile(this.t.templateFile(year, formulas), (w) => w.template(template));
       const opened = await wb.writeTemplate(template);
       return opened ? this.t.templateOpened(rs.id, year, opened.path) : this.t.templateMade(rs.id, year);
     });
@@ -401,7 +401,7 @@ export class Pane {
         signal,
         onFile: (done, total, name) => this.progress(done, total, t.merging(done, total, name)),
       });
-      renderStatuses(collected.merged.statuses, this.lang);
+      renderStatuses(collected.merged.statuses, collected.merged.skipped, this.lang);
       const bad = collected.unusable.length;
       const wb = this.host.workbook;
       if (!wb) {

@@ -1,10 +1,12 @@
 /**
  * Office's "open the task pane with the document" (AddinCommands 1.1): a webextension part naming the
  * add-in with the property Office.AutoShowTaskpaneWithDocument = true, and a taskpane part pointing at it.
- * ExcelJS cannot write them, so they are added to the finished package. The add-in is named by the
+ * ExcelJS cannot write them, so they are added to the finished package (finish.ts). The catalog is escaped
+ * for an XML attribute whatever it holds (the command line validates it as well). The add-in is named by the
  * manifest's Id and Version, found where it was deployed: a shared-folder catalog, or sideloaded.
  */
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
+import { Parts } from "./parts";
+import { xmlAttr } from "./xml-text";
 
 /** manifest.xml's <Id> and <Version> (tests/manifest.test.ts holds them equal). */
 export const ADDIN_ID = "6f1d3c52-8a0e-4b7e-9d35-2f6a4c1b7e90";
@@ -17,14 +19,12 @@ export interface AddinStore {
   catalog: string | null;
 }
 
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
-
 function webextension(store: AddinStore): string {
   const [where, type] = store.catalog ? [store.catalog, "FileSystem"] : ["developer", "Registry"];
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11" id="${INSTANCE_ID}">` +
-    `<we:reference id="${ADDIN_ID}" version="${ADDIN_VERSION}" store="${esc(where)}" storeType="${type}"/>` +
+    `<we:reference id="${ADDIN_ID}" version="${ADDIN_VERSION}" store="${xmlAttr(where)}" storeType="${type}"/>` +
     `<we:alternateReferences/>` +
     `<we:properties><we:property name="Office.AutoShowTaskpaneWithDocument" value="true"/></we:properties>` +
     `<we:bindings/>` +
@@ -55,24 +55,24 @@ const OVERRIDES =
   `<Override PartName="/xl/webextensions/taskpanes.xml" ContentType="application/vnd.ms-office.webextensiontaskpanes+xml"/>` +
   `<Override PartName="/xl/webextensions/webextension1.xml" ContentType="application/vnd.ms-office.webextension+xml"/>`;
 
-/** The same package with the add-in's pane set to open with it (an existing webextension part is replaced). */
+/** Adds the add-in's pane to a package being finished (an existing webextension part is replaced). */
+export function addAutoOpen(parts: Parts, store: AddinStore): void {
+  for (const name of parts.names()) if (name.startsWith("xl/webextensions/")) parts.remove(name);
+  const rels = (parts.text("_rels/.rels") ?? "").replace(/<Relationship [^>]*webextensiontaskpanes[^>]*\/>/g, "");
+  parts.set("_rels/.rels", rels.replace("</Relationships>", `${ROOT_REL}</Relationships>`));
+  const types = (parts.text("[Content_Types].xml") ?? "").replace(
+    /<Override PartName="\/xl\/webextensions\/[^"]*"[^>]*\/>/g,
+    "",
+  );
+  parts.set("[Content_Types].xml", types.replace("</Types>", `${OVERRIDES}</Types>`));
+  parts.set("xl/webextensions/webextension1.xml", webextension(store));
+  parts.set("xl/webextensions/taskpanes.xml", TASKPANES);
+  parts.set("xl/webextensions/_rels/taskpanes.xml.rels", TASKPANES_RELS);
+}
+
+/** The same package with the add-in's pane set to open with it. */
 export function withAutoOpen(xlsx: Uint8Array, store: AddinStore): Uint8Array {
-  const parts = unzipSync(xlsx);
-  const out: Zippable = {};
-  for (const [name, data] of Object.entries(parts)) {
-    if (name.startsWith("xl/webextensions/")) continue;
-    if (name === "_rels/.rels") {
-      const xml = strFromU8(data).replace(/<Relationship [^>]*webextensiontaskpanes[^>]*\/>/g, "");
-      out[name] = strToU8(xml.replace("</Relationships>", `${ROOT_REL}</Relationships>`));
-    } else if (name === "[Content_Types].xml") {
-      const xml = strFromU8(data).replace(/<Override PartName="\/xl\/webextensions\/[^"]*"[^>]*\/>/g, "");
-      out[name] = strToU8(xml.replace("</Types>", `${OVERRIDES}</Types>`));
-    } else {
-      out[name] = data;
-    }
-  }
-  out["xl/webextensions/webextension1.xml"] = strToU8(webextension(store));
-  out["xl/webextensions/taskpanes.xml"] = strToU8(TASKPANES);
-  out["xl/webextensions/_rels/taskpanes.xml.rels"] = strToU8(TASKPANES_RELS);
-  return zipSync(out, { level: 6 });
+  const parts = Parts.read(xlsx);
+  addAutoOpen(parts, store);
+  return parts.write();
 }

@@ -4,7 +4,7 @@
  */
 import { promises as fs } from "fs";
 import type { WorkbookInput } from "../engine";
-import { DEFAULT_LIMITS, readWorkbookBytes, UnusableFile, type ReadLimits } from "./ooxml";
+import { readWorkbookBytes, UnusableFile, type ReadLimits } from "./ooxml";
 
 export { UnusableFile } from "./ooxml";
 
@@ -25,10 +25,6 @@ export async function readFileBuffer(path: string): Promise<Buffer> {
   }
 }
 
-export async function readXlsx(
-  path: string,
-  year?: number,
-  limits: ReadLimits = DEFAULT_LIMITS,
-): Promise<WorkbookInput> {
+export async function readXlsx(path: string, year?: number, limits: Partial<ReadLimits> = {}): Promise<WorkbookInput> {
   return readWorkbookBytes(await readFileBuffer(path), year, limits);
 }

@@ -1,8 +1,13 @@
-/** `kaohe template`: the template description written with ExcelJS (the pane writes it with Office.js). */
+/**
+ * `kaohe template`: the template description written with ExcelJS (the pane writes it with Office.js).
+ * KH formulas are stored as Excel stores custom functions (`_xldudf_KH_CHECK(`); every text through xmlText.
+ */
 import ExcelJS from "exceljs";
-import { writeFile } from "fs/promises";
-import { withAutoOpen, type AddinStore } from "./auto-open";
+import type { AddinStore } from "./auto-open";
+import { finishedBytes } from "./finish";
+import { cellValue, xmlText } from "./xml-text";
 import { ANNOUNCED_CELL, columnLetter } from "../engine";
+import { toStoredFormula } from "../engine/audit/stored-formula";
 import {
   inlineList,
   INSTRUCTIONS_SHEET,
@@ -27,7 +32,7 @@ function validation(col: TemplateColumn, t: Template): Validation | null {
   const base = {
     allowBlank: true,
     showErrorMessage: true,
-    ...(prompt ? { showInputMessage: true, promptTitle: prompt.title, prompt: prompt.text } : {}),
+    ...(prompt ? { showInputMessage: true, promptTitle: xmlText(prompt.title), prompt: xmlText(prompt.text) } : {}),
   };
   switch (v.type) {
     case "list": {
@@ -36,10 +41,10 @@ function validation(col: TemplateColumn, t: Template): Validation | null {
       return {
         ...base,
         type: "list",
-        formulae: [list],
+        formulae: [xmlText(list)],
         errorStyle: v.warn ? "warning" : "stop",
         errorTitle: "请从下拉列表选择",
-        error: `可选：${v.items.join("、")}`,
+        error: xmlText(`可选：${v.items.join("、")}`),
       };
     }
     case "listRange":
@@ -86,7 +91,7 @@ const UNLOCKED = { locked: false };
 
 function dataSheet(wb: ExcelJS.Workbook, sheet: TemplateSheet, t: Template): void {
   const h = sheet.headerRow;
-  const ws = wb.addWorksheet(sheet.name, { views: [{ state: "frozen", ySplit: h }] });
+  const ws = wb.addWorksheet(xmlText(sheet.name), { views: [{ state: "frozen", ySplit: h }] });
   const width = sheet.columns.length;
   const lastCol = columnLetter(width - 1);
   // Input columns are unlocked whole (rows typed below the prepared ones too); formula columns stay locked.
@@ -102,7 +107,7 @@ function dataSheet(wb: ExcelJS.Workbook, sheet: TemplateSheet, t: Template): voi
   });
   // Above the table: the title, then the form a county office fills and signs.
   const title = ws.getCell("A1");
-  title.value = sheet.title;
+  title.value = cellValue(sheet.title);
   ws.mergeCells(`A1:${lastCol}1`);
   title.font = { bold: true, size: 14 };
   title.alignment = { horizontal: "center" };
@@ -110,7 +115,7 @@ function dataSheet(wb: ExcelJS.Workbook, sheet: TemplateSheet, t: Template): voi
   for (let r = 1; r < h; r++) for (let c = 1; c <= width; c++) ws.getCell(r, c).protection = LOCKED;
   for (const f of sheet.form) {
     const label = ws.getCell(2, f.col + 1);
-    label.value = f.label;
+    label.value = cellValue(f.label);
     label.font = { bold: true, color: { argb: "FF000000" } };
     label.alignment = { horizontal: "right" };
     const input = ws.getCell(2, f.col + 2);
@@ -121,7 +126,7 @@ function dataSheet(wb: ExcelJS.Workbook, sheet: TemplateSheet, t: Template): voi
   const header = ws.getRow(h);
   sheet.columns.forEach((col, i) => {
     const cell = header.getCell(i + 1);
-    cell.value = col.header;
+    cell.value = cellValue(col.header);
     cell.protection = LOCKED;
     cell.font = { bold: true };
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF3F2F1" } };
@@ -134,7 +139,10 @@ function dataSheet(wb: ExcelJS.Workbook, sheet: TemplateSheet, t: Template): voi
     if (col.formula) {
       for (let r = first; r <= last; r++) {
         // The cached result of an empty row is "", so the file shows sensible values before any recalculation.
-        ws.getCell(`${L}${r}`).value = { formula: col.formula(r).slice(1), result: "" } as ExcelJS.CellFormulaValue;
+        ws.getCell(`${L}${r}`).value = cellValue({
+          formula: toStoredFormula(col.formula(r)).slice(1),
+          result: "",
+        }) as ExcelJS.CellFormulaValue;
       }
       return;
     }
@@ -149,7 +157,7 @@ function dataSheet(wb: ExcelJS.Workbook, sheet: TemplateSheet, t: Template): voi
         {
           type: "expression",
           priority: 1,
-          formulae: [x.formula.slice(1)],
+          formulae: [xmlText(toStoredFormula(x.formula)).slice(1)],
           style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(x.fill) } } },
         },
       ],
@@ -184,7 +192,7 @@ export function templateWorkbook(t: Template): ExcelJS.Workbook {
   dataSheet(wb, t.teams, t);
   dataSheet(wb, t.cadres, t);
   const rules = wb.addWorksheet("规则");
-  t.rules.forEach((row) => rules.addRow(row));
+  t.rules.forEach((row) => rules.addRow(row.map(cellValue)));
   for (const [at, fmt] of Object.entries(t.rulesFormats)) rules.getCell(at).numFmt = fmt;
   rules.getCell("A1").font = { bold: true, size: 13 };
   const announced = rules.getCell(ANNOUNCED_CELL);
@@ -195,16 +203,15 @@ export function templateWorkbook(t: Template): ExcelJS.Workbook {
   rules.pageSetup = { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   // Locked, no password: nobody edits it by accident; an edit on purpose is A01.
   void rules.protect("", { selectLockedCells: true, selectUnlockedCells: true });
-  const notes = wb.addWorksheet(INSTRUCTIONS_SHEET);
-  t.instructions.forEach((line) => notes.addRow([line]));
+  const notes = wb.addWorksheet(xmlText(INSTRUCTIONS_SHEET));
+  t.instructions.forEach((line) => notes.addRow([cellValue(line)]));
   notes.getColumn(1).width = 120;
   notes.getCell("A1").font = { bold: true, size: 13 };
   notes.pageSetup = { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   return wb;
 }
 
-export async function writeTemplate(path: string, t: Template, autoOpen: AddinStore | null = null): Promise<void> {
-  if (!autoOpen) return templateWorkbook(t).xlsx.writeFile(path);
-  const bytes = new Uint8Array(await templateWorkbook(t).xlsx.writeBuffer());
-  await writeFile(path, withAutoOpen(bytes, autoOpen));
+/** The template as a finished .xlsx package (`kaohe template`, the app's download, WPS's 生成模板). */
+export function templateBytes(t: Template, autoOpen: AddinStore | null = null): Promise<Uint8Array> {
+  return finishedBytes(templateWorkbook(t), { autoOpen });
 }

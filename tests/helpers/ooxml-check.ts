@@ -68,11 +68,16 @@ const elementChildren = (el: Element): Element[] => {
 
 function parse(xml: string, problems: string[], part: string): Document | null {
   let fatal: string | null = null;
-  const doc = new DOMParser({
-    onError: (level: string, msg: string) => {
-      if (level !== "warning" && !fatal) fatal = msg;
-    },
-  }).parseFromString(xml, "text/xml");
+  let doc: Document | null = null;
+  try {
+    doc = new DOMParser({
+      onError: (level: string, msg: string) => {
+        if (level !== "warning" && !fatal) fatal = msg;
+      },
+    }).parseFromString(xml, "text/xml");
+  } catch (e) {
+    fatal = (e as Error).message;
+  }
   if (fatal) {
     problems.push(`${part}: not well-formed XML: ${String(fatal).split("\n")[0]}`);
     return null;

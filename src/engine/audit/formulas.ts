@@ -16,7 +16,7 @@ import { checkRow, firstBreach, HINT_RULE_IDS, type RowArgs } from "../row";
 import type { ResolvedRuleset } from "../ruleset/resolve";
 import { countGrade, participants } from "../rules/helpers";
 import { cellText, isBlank } from "../text";
-import { fromR1C1, isKhFormula, outsideRowRefs, toR1C1 } from "./r1c1";
+import { fromR1C1, isKhFormula, normalizeFormula, outsideRowRefs, toR1C1 } from "./r1c1";
 
 export type { AuditIssue, SheetCells } from "../model/types";
 
@@ -191,8 +191,10 @@ export function auditFormulas(
     if (formulas && templated) {
       const refOutside = new Set(outsideRowRefs(fromR1C1(reference!, 0, col.c), 0, col.c));
       for (let r = col.headerRow + 1; r < formulas.length; r++) {
-        const f = formulas[r]?.[col.c];
-        if (!f) continue;
+        const stored = formulas[r]?.[col.c];
+        if (!stored) continue;
+        // Shown as the add-in's users type it, whether Excel stored _xldudf_KH_CHECK( or KH.CHECK(.
+        const f = normalizeFormula(stored);
         const form = toR1C1(f, r, col.c);
         if (form === reference) continue;
         const expected = fromR1C1(reference!, r, col.c);

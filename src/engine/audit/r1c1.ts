@@ -4,6 +4,9 @@
  * String literals are left alone; function names (LOG10(, KH.CHECK() are not references.
  */
 import { columnLetter } from "../model/a1";
+import { normalizeFormula } from "./stored-formula";
+
+export { normalizeFormula } from "./stored-formula";
 
 export interface Ref {
   /** Row offset from the formula's row, or the absolute 0-based row; null for whole columns. */
@@ -28,11 +31,6 @@ function part(absC: string, col: string, absR: string, row: string | undefined, 
   const r = Number(row) - 1;
   const rs = absR ? `R${r + 1}` : r === r0 ? "R" : `R[${r - r0}]`;
   return rs + cs;
-}
-
-/** Custom functions saved by Excel without the add-in loaded read `_xldudf_KH_CHECK(`: the same function. */
-export function normalizeFormula(f: string): string {
-  return f.replace(/_xldudf_KH_([A-Z]+)\(/gi, "KH.$1(");
 }
 
 export function isKhFormula(f: string): boolean {

@@ -28,23 +28,44 @@ export const OWN_SHEETS = new Set(["校验报告", "结果运用清单", "规则
 const HEADER_SCAN_ROWS = 30;
 const NOTE_ROW = /^(注|说明|备注|填表|合计|小计|总计|制表|审核)/;
 
-/** Vertical merges carry the anchor's value down (a unit merged over its cadres); others stay blank. */
-export function applyMerges(values: unknown[][], merges: string[] | undefined): unknown[][] {
-  if (!merges || merges.length === 0) return values;
+/** Per row, per column: the row of the merged cell whose value the cell took. */
+export type Anchors = Map<number, Map<number, number>>;
+
+/**
+ * Vertical merges carry the anchor's value down (a unit merged over its cadres); others stay blank.
+ * Only over the rows the sheet has (a merge down to row 1,048,576 costs the rows with data, not a
+ * million), each row copied once; `anchors` says which cells took their value from which anchor row.
+ */
+export function applyMerges(
+  values: unknown[][],
+  merges: string[] | undefined,
+): { values: unknown[][]; anchors: Anchors } {
+  const anchors: Anchors = new Map();
+  if (!merges || merges.length === 0) return { values, anchors };
   let out = values;
+  const copied = new Set<number>();
   for (const m of merges) {
     const [from, to] = m.split(":");
     const a = parseA1(from);
     const b = to ? parseA1(to) : a;
     if (!a || !b || b.row <= a.row) continue;
-    if (out === values) out = values.slice();
     const v = values[a.row]?.[a.col];
-    for (let r = a.row + 1; r <= b.row; r++) {
-      const row = (out[r] = (out[r] ?? []).slice());
-      if (isBlank(row[a.col])) row[a.col] = v;
+    if (isBlank(v)) continue;
+    const last = Math.min(b.row, values.length - 1);
+    for (let r = a.row + 1; r <= last; r++) {
+      if (!isBlank(out[r]?.[a.col])) continue;
+      if (out === values) out = values.slice();
+      if (!copied.has(r)) {
+        out[r] = (out[r] ?? []).slice();
+        copied.add(r);
+      }
+      out[r][a.col] = v;
+      let cols = anchors.get(r);
+      if (!cols) anchors.set(r, (cols = new Map()));
+      cols.set(a.col, a.row);
     }
   }
-  return out;
+  return { values: out, anchors };
 }
 
 interface HeaderFound<L> {
@@ -149,6 +170,7 @@ function isDataRow(name: string): boolean {
 function readCadres(
   values: unknown[][],
   formulas: (string | null)[][] | undefined,
+  anchors: Anchors,
   layout: CadreSheetLayout,
   scale: ScaleId,
   teamScale: ScaleId,
@@ -162,7 +184,7 @@ function readCadres(
   for (let r = layout.headerRow + 1; r < values.length; r++) {
     const row = values[r];
     if (!row) continue;
-    rd.at(row, formulas?.[r]);
+    rd.at(row, formulas?.[r], anchors.get(r));
     const name = rd.text(c.name, true);
     if (!isDataRow(name)) continue;
     out.push(readCadreRow(rd, c, r, name, scale, historyLen, layout.history, hasSanctions, teamScale));
@@ -173,6 +195,7 @@ function readCadres(
 function readTeams(
   values: unknown[][],
   formulas: (string | null)[][] | undefined,
+  anchors: Anchors,
   layout: TeamSheetLayout,
   sIndex: Map<string, SanctionRow>,
   teamScale: ScaleId,
@@ -183,7 +206,7 @@ function readTeams(
   for (let r = layout.headerRow + 1; r < values.length; r++) {
     const row = values[r];
     if (!row) continue;
-    rd.at(row, formulas?.[r]);
+    rd.at(row, formulas?.[r], anchors.get(r));
     const unit = rd.text(c.unit, true);
     if (!isDataRow(unit) || unit === "单位") continue;
     out.push({
@@ -226,24 +249,24 @@ export function buildModel(input: WorkbookInput, ruleset: ResolvedRuleset): Mode
     audit: [],
   };
   const sIndex = sanctionIndex(ruleset.params.sanctions);
-  let cadre: { sheet: SheetInput; values: unknown[][]; found: HeaderFound<CadreSheetLayout> } | null = null;
-  let team: { sheet: SheetInput; values: unknown[][]; found: NonNullable<ReturnType<typeof findTeamHeader>> } | null =
-    null;
+  type Read = { sheet: SheetInput; values: unknown[][]; anchors: Anchors };
+  let cadre: (Read & { found: HeaderFound<CadreSheetLayout> }) | null = null;
+  let team: (Read & { found: NonNullable<ReturnType<typeof findTeamHeader>> }) | null = null;
   for (const sheet of input.sheets) {
     if (OWN_SHEETS.has(sheet.name.trim())) continue;
-    const values = applyMerges(sheet.values ?? [], sheet.merges);
+    const { values, anchors } = applyMerges(sheet.values ?? [], sheet.merges);
     const bonus = (want: string) => (sheet.name.includes(want) ? 100 : 0);
     const fc = findCadreHeader(sheet.name, values);
     if (
       fc &&
       (!cadre || fc.score + bonus("干部") > cadre.found.score + (cadre.sheet.name.includes("干部") ? 100 : 0))
     ) {
-      cadre = { sheet, values, found: fc };
+      cadre = { sheet, values, anchors, found: fc };
       continue;
     }
     const ft = findTeamHeader(sheet.name, values);
     if (ft && (!team || ft.score + bonus("班子") > team.found.score + (team.sheet.name.includes("班子") ? 100 : 0)))
-      team = { sheet, values, found: ft };
+      team = { sheet, values, anchors, found: ft };
   }
 
   let historyLen = 0;
@@ -270,12 +293,13 @@ export function buildModel(input: WorkbookInput, ruleset: ResolvedRuleset): Mode
     if (layout.cols.teamGradePrev === undefined && prev) layout.cols.teamGradePrev = prev.col;
     model.year = model.year ?? placed.year;
     model.teamSheet = { name: layout.name, headerRow: layout.headerRow, headers: layout.headers, cols: layout.cols };
-    model.teams = readTeams(team.values, team.sheet.formulas, model.teamSheet, sIndex, model.teamScale);
+    model.teams = readTeams(team.values, team.sheet.formulas, team.anchors, model.teamSheet, sIndex, model.teamScale);
   }
   if (cadre && model.cadreSheet)
     model.cadres = readCadres(
       cadre.values,
       cadre.sheet.formulas,
+      cadre.anchors,
       model.cadreSheet,
       ruleset.scale,
       model.teamScale,

@@ -1,7 +1,7 @@
 /** Reading the cells of one row into typed values; what cannot be read is kept as a bad cell (D01 / D06). */
 import { parseGrade, type Grade, type ScaleId } from "../grades";
 import type { SanctionRow } from "../ruleset/types";
-import { cellText, fold, isBlank, isErrorValue, unitKey } from "../text";
+import { cellText, fold, isBlank, isErrorValue, MISSING_STRING, unitKey } from "../text";
 import { parseCount, parseDate, parsePercent, parseScore, parseYesNo, type Day, type Parsed } from "../values";
 import type { CadreCol } from "./columns";
 import type { BadCell, BadKind, CadreRow } from "./types";
@@ -15,21 +15,25 @@ export class RowReader {
   row: unknown[] = [];
   /** The row's formula texts, where the sheet was read with them. */
   formulas: (string | null)[] | undefined = undefined;
+  /** Per column, the row of the merged cell whose value came down into this row. */
+  anchors: Map<number, number> | undefined = undefined;
   constructor(
     private readonly headers: string[],
     private readonly sanctionIndex: Map<string, SanctionRow>,
   ) {}
 
-  at(row: unknown[], formulas?: (string | null)[]): this {
+  at(row: unknown[], formulas?: (string | null)[], anchors?: Map<number, number>): this {
     this.row = row;
     this.formulas = formulas;
+    this.anchors = anchors;
     this.bad = NO_BAD;
     return this;
   }
 
   private addBad(b: BadCell): void {
     if (this.bad === NO_BAD) this.bad = [];
-    this.bad.push(b);
+    const anchorRow = this.anchors?.get(b.col);
+    this.bad.push(anchorRow === undefined ? b : { ...b, anchorRow });
   }
 
   private raw(col: number | undefined): unknown {
@@ -38,6 +42,10 @@ export class RowReader {
 
   /** A cell whose value cannot be known (D09): an error value, or a formula never calculated. */
   private unknown(col: number, v: unknown): boolean {
+    if (v === MISSING_STRING) {
+      this.addBad({ col, kind: "missing", text: v, header: this.headers[col] ?? "" });
+      return true;
+    }
     if (isErrorValue(v)) {
       this.addBad({ col, kind: "error", text: String(v), header: this.headers[col] ?? "" });
       return true;

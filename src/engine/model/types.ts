@@ -34,7 +34,9 @@ export type BadKind =
   /** An Excel error value (#NAME?, #REF!…) where a value is read (D09). */
   | "error"
   /** A formula saved without a calculated value (D09): its value is unknown, not blank. */
-  | "uncalculated";
+  | "uncalculated"
+  /** Text the file lacks (a shared string beyond the table, D09): unknown, not blank. */
+  | "missing";
 
 /** A cell whose text is not a value its column accepts (D01 / D06). */
 export interface BadCell {
@@ -43,6 +45,8 @@ export interface BadCell {
   text: string;
   header: string;
   scale?: ScaleId;
+  /** The row of the merged cell whose value this is, when it came down from an anchor above: reported there, once. */
+  anchorRow?: number;
 }
 
 export interface SheetLayout {

@@ -17,6 +17,10 @@ function expected(b: BadCell, ctx: RuleContext): string {
   return "如 2024-06-30";
 }
 
+/**
+ * Each bad cell once, at the cell: a value a merged cell carries down its rows is said at the merge's
+ * anchor, with the anchor row's person (or none, where the anchor is on no one's row).
+ */
 function forEachBad(
   ctx: RuleContext,
   pick: (b: BadCell) => boolean,
@@ -24,10 +28,18 @@ function forEachBad(
 ): void {
   const { model } = ctx;
   const visit = (rows: (CadreRow | TeamRow)[], sheet: string, isCadre: boolean) => {
+    const said = new Set<string>(); // "row:col", for the anchors of merged cells
     for (const row of rows) {
       if (row.bad.length === 0) continue;
-      for (const b of row.bad)
-        if (pick(b)) say(b, { sheet, r: row.r, c: b.col }, row.unit, isCadre ? (row as CadreRow).name : undefined);
+      for (const b of row.bad) {
+        if (!pick(b)) continue;
+        const r = b.anchorRow ?? row.r;
+        const key = `${r}:${b.col}`;
+        if (b.anchorRow !== undefined && said.has(key)) continue;
+        said.add(key);
+        const person = isCadre && b.anchorRow === undefined ? (row as CadreRow).name : undefined;
+        say(b, { sheet, r, c: b.col }, row.unit, person);
+      }
     }
   };
   if (model.teamSheet) visit(model.teams, model.teamSheet.name, false);
@@ -271,21 +283,26 @@ export const D09: RuleModule = {
   check(ctx) {
     forEachBad(
       ctx,
-      (b) => b.kind === "error" || b.kind === "uncalculated",
+      (b) => b.kind === "error" || b.kind === "uncalculated" || b.kind === "missing",
       (b, at, unit, person) =>
         ctx.report({
           at,
           unit,
           person,
-          ...(b.kind === "error"
+          ...(b.kind === "missing"
             ? {
-                zh: `「${b.header}」列显示错误值「${b.text}」（公式出错或引用失效），其值无法读取，依赖它的规则按未知处理`,
-                en: `Column "${b.header}" shows the error value ${b.text} (a broken formula or reference); its value is unknown to the rules`,
+                zh: `「${b.header}」列的单元格引用的共享字符串在文件中缺失（文件已损坏），其值未知，依赖它的规则按未知处理：请在 Excel 中打开修复后保存`,
+                en: `The cell in column "${b.header}" refers to a shared string missing from the file (the file is damaged); its value is unknown to the rules: open it in Excel to repair it, and save`,
               }
-            : {
-                zh: `「${b.header}」列的公式 ${b.text} 没有计算结果（保存时未重新计算），其值未知：请在 Excel 中按 F9 重新计算后保存`,
-                en: `The formula ${b.text} in column "${b.header}" has no calculated value (saved without recalculating); its value is unknown: recalculate (F9) in Excel and save`,
-              }),
+            : b.kind === "error"
+              ? {
+                  zh: `「${b.header}」列显示错误值「${b.text}」（公式出错或引用失效），其值无法读取，依赖它的规则按未知处理`,
+                  en: `Column "${b.header}" shows the error value ${b.text} (a broken formula or reference); its value is unknown to the rules`,
+                }
+              : {
+                  zh: `「${b.header}」列的公式 ${b.text} 没有计算结果（保存时未重新计算），其值未知：请在 Excel 中按 F9 重新计算后保存`,
+                  en: `The formula ${b.text} in column "${b.header}" has no calculated value (saved without recalculating); its value is unknown: recalculate (F9) in Excel and save`,
+                }),
         }),
     );
   },

@@ -48,8 +48,8 @@ function wpsWorkbook(app: WpsApp): OpenWorkbook {
     read: (request) => readWorkbook(app, request),
     writeTables: (tables) => write(() => writeTables(app, tables)),
     async writeTemplate(template) {
-      const { templateBytes } = await import(/* webpackChunkName: "writers" */ "../../ui/writers");
-      const bytes = await templateBytes(template);
+      const writers = await import(/* webpackChunkName: "writers" */ "../../ui/writers");
+      const bytes = await writers.template(template);
       const name = `${template.year}年度考核模板${template.formulas === "kh" ? "（KH函数）" : ""}.xlsx`;
       return { path: openAsWorkbook(app, name, bytes) };
     },

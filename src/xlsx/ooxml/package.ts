@@ -1,22 +1,14 @@
 /**
- * The parts of an .xlsx package (a zip of XML files), with fflate: sizes are checked against the
- * budget before anything is inflated, so a zip bomb is refused instead of filling memory.
- * Pure: bytes in, text out; no file system, so the browser can use it too.
+ * The parts of an .xlsx package (a zip of XML files): the directory read once, sizes checked against
+ * the budgets before anything is inflated (a zip bomb is refused, not inflated), and each part streamed
+ * through the XML parser once, never held inflated. Pure: bytes in, events out; the browser uses it too.
  */
-import { unzipSync } from "fflate";
+import { size, type ReadLimits } from "./limits";
 import { UnusableFile } from "./unusable";
+import { parseXml, type XmlHandler } from "./xml";
+import { damaged, inflateEntry, readDirectory, type ZipEntry } from "./zip";
 
-export interface ReadLimits {
-  /** Non-empty cells in the whole workbook. */
-  maxCells: number;
-  /** Inflated size of one part (a sheet's XML, the shared strings). */
-  maxPartBytes: number;
-}
-
-/** A province's appraisal is ~100,000 people × 40 columns: twice that still reads in well under 1 GB. */
-export const DEFAULT_LIMITS: ReadLimits = { maxCells: 8_000_000, maxPartBytes: 768 * 1024 * 1024 };
-
-const MB = (n: number) => `${Math.round(n / 1048576)} MB`;
+export { DEFAULT_LIMITS, type ReadLimits } from "./limits";
 
 /** Tells an encrypted (password-protected) .xlsx or an old .xls from other non-workbooks. */
 export function sniff(bytes: Uint8Array): UnusableFile | null {
@@ -49,71 +41,83 @@ function includesUtf16(bytes: Uint8Array, text: string): boolean {
   return false;
 }
 
+function tooLarge(zh: string, en: string): UnusableFile {
+  return new UnusableFile(`工作簿过大：${zh}`, `workbook too large: ${en}`);
+}
+
 export class Package {
+  /** Inflated bytes so far, against the whole file's budget. */
+  private inflated = 0;
+  private readonly parsed = new Set<string>();
+
   private constructor(
     private readonly bytes: Uint8Array,
-    private readonly names: Set<string>,
-    private readonly limits: ReadLimits,
+    private readonly entries: Map<string, ZipEntry>,
+    readonly limits: ReadLimits,
   ) {}
 
   static open(bytes: Uint8Array, limits: ReadLimits): Package {
     const bad = sniff(bytes);
     if (bad) throw bad;
-    const names = new Set<string>();
-    let tooBig: { name: string; size: number } | null = null;
-    try {
-      // The filter sees each entry's declared size and inflates nothing: a listing.
-      unzipSync(bytes, {
-        filter: (f) => {
-          names.add(f.name);
-          if (f.originalSize > limits.maxPartBytes && !tooBig) tooBig = { name: f.name, size: f.originalSize };
-          return false;
-        },
-      });
-    } catch (e) {
-      throw new UnusableFile(
-        `不是有效的 xlsx 工作簿（压缩包损坏：${(e as Error).message}）`,
-        `not a valid xlsx workbook (damaged zip: ${(e as Error).message})`,
-      );
+    const entries = readDirectory(bytes);
+    for (const e of entries.values()) {
+      if (e.size > limits.maxPartBytes) {
+        throw tooLarge(
+          `其中「${e.name}」解压后 ${size(e.size)}，超过可读取的 ${size(limits.maxPartBytes)}`,
+          `"${e.name}" inflates to ${size(e.size)}, more than the ${size(limits.maxPartBytes)} that can be read`,
+        );
+      }
     }
-    const big = tooBig as { name: string; size: number } | null;
-    if (big) {
-      throw new UnusableFile(
-        `工作簿过大：其中「${big.name}」解压后 ${MB(big.size)}，超过可读取的 ${MB(limits.maxPartBytes)}`,
-        `workbook too large: "${big.name}" inflates to ${MB(big.size)}, more than the ${MB(limits.maxPartBytes)} that can be read`,
-      );
-    }
-    if (!names.has("xl/workbook.xml") && !names.has("[Content_Types].xml")) {
+    if (!entries.has("xl/workbook.xml") && !entries.has("[Content_Types].xml")) {
       throw new UnusableFile(
         "不是有效的 xlsx 工作簿（缺少 workbook.xml）",
         "not a valid xlsx workbook (no workbook.xml)",
       );
     }
-    return new Package(bytes, names, limits);
+    return new Package(bytes, entries, limits);
   }
 
   has(name: string): boolean {
-    return this.names.has(name);
+    return this.entries.has(name);
   }
 
-  /** The inflated bytes of one part, or null when the package has none. */
-  bytesOf(name: string): Uint8Array | null {
-    if (!this.names.has(name)) return null;
-    let out: Uint8Array | undefined;
+  /** Refuses, before inflating them, parts that together would inflate beyond the whole file's budget. */
+  reserve(names: Iterable<string>): void {
+    let total = this.inflated;
+    for (const name of new Set(names)) if (!this.parsed.has(name)) total += this.entries.get(name)?.size ?? 0;
+    if (total > this.limits.maxTotalBytes) {
+      throw tooLarge(
+        `要读取的各部分解压后共 ${size(total)}，超过可读取的 ${size(this.limits.maxTotalBytes)}`,
+        `the parts to read inflate to ${size(total)} in all, more than the ${size(this.limits.maxTotalBytes)} that can be read`,
+      );
+    }
+  }
+
+  /** Streams one part through the XML handler; false when the package has no such part. Once per part. */
+  parse(name: string, h: XmlHandler): boolean {
+    const entry = this.entries.get(name);
+    if (!entry) return false;
+    if (this.parsed.has(name)) {
+      throw new UnusableFile(
+        `不是有效的 xlsx 工作簿（「${name}」被引用了不止一次）`,
+        `not a valid xlsx workbook ("${name}" is referred to more than once)`,
+      );
+    }
+    this.parsed.add(name);
+    this.reserve([]);
+    const xml = parseXml(name, h);
     try {
-      out = unzipSync(this.bytes, { filter: (f) => f.name === name })[name];
+      inflateEntry(this.bytes, entry, (chunk) => {
+        this.inflated += chunk.length;
+        if (this.inflated > this.limits.maxTotalBytes) this.reserve([]);
+        xml.write(chunk);
+      });
     } catch (e) {
-      throw new UnusableFile(
-        `不是有效的 xlsx 工作簿（「${name}」无法解压：${(e as Error).message}）`,
-        `not a valid xlsx workbook ("${name}" cannot be inflated: ${(e as Error).message})`,
-      );
+      if (e instanceof UnusableFile) throw e;
+      const msg = (e as Error).message;
+      throw damaged(`「${name}」无法解压：${msg}`, `"${name}" cannot be inflated: ${msg}`);
     }
-    if (out && out.length > this.limits.maxPartBytes) {
-      throw new UnusableFile(
-        `工作簿过大：「${name}」解压后超过 ${MB(this.limits.maxPartBytes)}`,
-        `workbook too large: "${name}" inflates to more than ${MB(this.limits.maxPartBytes)}`,
-      );
-    }
-    return out ?? null;
+    xml.end();
+    return true;
   }
 }

@@ -2,61 +2,30 @@
  * One worksheet's XML to the matrices of SheetInput: values as Excel's `range.values` gives them
  * (formula cells as their cached result, dates as serial numbers, errors as "#N/A" text), the formula
  * text of every formula cell (shared formulas translated to each cell), merges, and sparse rows where
- * a row is mostly empty (one value in column XFD costs one slot, not 16,384).
+ * a row is mostly empty (one value in column XFD costs one slot, not 16,384). Every row and column number
+ * is on Excel's grid, every text capped, every cell, row and merge counted against the budget.
  */
 import { fromR1C1, toR1C1 } from "../../engine/audit/r1c1";
-import type { SheetInput } from "../../engine";
-import { parseA1 } from "../../engine";
-import type { ReadLimits } from "./package";
-import { UnusableFile } from "./unusable";
+import { MISSING_STRING, type SheetInput } from "../../engine";
+import type { Budget } from "./budget";
+import type { Package } from "./package";
+import { areaAt, cellAt, onGrid, rowAt } from "./refs";
+import { DENSE_WIDTH, Rows } from "./rows";
 import type { SheetEntry, WorkbookParts } from "./workbook";
-import { parseXml, unescapeOoxml } from "./xml";
+import { gather, own, textOf } from "./xml";
 
-/** Rows up to this width are filled with null like range.values; wider ones stay sparse. */
-const DENSE_WIDTH = 1024;
 const DAYS_1904 = 1462;
 const EPOCH_MS = Date.UTC(1899, 11, 30);
 
-export interface CellCount {
-  cells: number;
-}
-
-function columnOf(ref: string): number {
-  let col = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const ch = ref.charCodeAt(i);
-    if (ch >= 65 && ch <= 90) col = col * 26 + ch - 64;
-    else if (ch >= 97 && ch <= 122) col = col * 26 + ch - 96;
-    else break;
-  }
-  return col - 1;
-}
-
-function rowOf(ref: string): number {
-  const m = /\d+$/.exec(ref);
-  return m ? Number(m[0]) - 1 : -1;
-}
-
-/** A row no wider than DENSE_WIDTH gets null in its holes, as range.values has; a wider one stays sparse. */
-function densify<T>(row: (T | null | undefined)[]): (T | null)[] {
-  if (row.length <= DENSE_WIDTH) for (let i = 0; i < row.length; i++) if (row[i] === undefined) row[i] = null;
-  return row as (T | null)[];
-}
-
-export function readSheet(
-  bytes: Uint8Array,
-  entry: SheetEntry,
-  wb: WorkbookParts,
-  limits: ReadLimits,
-  count: CellCount,
-): SheetInput {
-  const values: unknown[][] = [];
-  const formulas: (string | null)[][] = [];
+/** One worksheet part read; null when the package lacks the part the workbook lists. */
+export function readSheet(pkg: Package, entry: SheetEntry, wb: WorkbookParts, budget: Budget): SheetInput | null {
+  const sheet = entry.name;
+  const values = new Rows<unknown>(budget, sheet);
+  const formulas = new Rows<string | null>(budget, sheet);
   const merges: string[] = [];
   const shared = new Map<string, { r1c1: string }>();
   let anyFormula = false;
 
-  let row: unknown[] | null = null;
   let r = -1;
   let c = -1;
   let type = "";
@@ -68,44 +37,51 @@ export function readSheet(
   let f: { t: string; si: string; text: string } | null = null;
   let v: string | null = null;
 
+  const toRow = (next: number) => {
+    if (next !== r) budget.row(sheet, next);
+    r = next;
+  };
+
   const put = (value: unknown, formula: string | null) => {
     if (value === null && formula === null) return;
-    if (++count.cells > limits.maxCells) {
-      throw new UnusableFile(
-        `工作簿过大：非空单元格超过 ${limits.maxCells.toLocaleString("en")} 个（读到工作表「${entry.name}」第 ${r + 1} 行）`,
-        `workbook too large: more than ${limits.maxCells.toLocaleString("en")} non-empty cells (at sheet "${entry.name}" row ${r + 1})`,
-      );
-    }
-    if (!row) row = values[r] = [];
-    row[c] = value; // null where a formula was never calculated: the cell exists, its value is unknown
+    budget.cell(sheet, r);
+    values.put(r, c, value); // null where a formula was never calculated: the cell exists, its value is unknown
     if (formula !== null) {
-      const fr = (formulas[r] ??= []);
-      fr[c] = formula;
+      formulas.put(r, c, formula);
       anyFormula = true;
     }
   };
 
+  /** Text a cell keeps, counted against the budget. */
+  const kept = (raw: string): string => {
+    const s = textOf(raw);
+    budget.text(s.length);
+    return s;
+  };
+
   const cellValue = (): unknown => {
-    if (type === "inlineStr") return unescapeOoxml(inlineText);
+    if (type === "inlineStr") return kept(inlineText);
     if (v === null) return null;
     switch (type) {
       case "s": {
-        const s = wb.strings[Number(v)];
-        return s === undefined ? null : s;
+        // An index the table lacks is a value the file does not give: unknown (D09), never blank.
+        const i = Number(v);
+        const s = Number.isInteger(i) && i >= 0 && v.trim() !== "" ? wb.strings[i] : undefined;
+        return s === undefined ? MISSING_STRING : s;
       }
       case "str":
-        return unescapeOoxml(v);
+        return kept(v);
       case "b":
         return v === "1" || v === "true";
       case "e":
-        return v.trim();
+        return kept(v.trim());
       case "d": {
         const ms = Date.parse(v.trim().length <= 10 ? v.trim() + "T00:00:00Z" : v.trim());
-        return Number.isNaN(ms) ? v : (ms - EPOCH_MS) / 86400000;
+        return Number.isNaN(ms) ? kept(v) : (ms - EPOCH_MS) / 86400000;
       }
       default: {
         const n = Number(v);
-        if (Number.isNaN(n)) return v;
+        if (Number.isNaN(n)) return kept(v);
         return wb.date1904 && wb.dateStyles[style] ? n + DAYS_1904 : n;
       }
     }
@@ -114,35 +90,37 @@ export function readSheet(
   const formulaText = (): string | null => {
     if (!f) return null;
     const body = f.text.trim();
+    let out: string | null;
     if (f.t === "shared" && f.si !== "") {
       if (body) {
-        shared.set(f.si, { r1c1: toR1C1("=" + unescapeOoxml(body), r, c) });
-        return "=" + unescapeOoxml(body);
+        out = "=" + textOf(body);
+        shared.set(f.si, { r1c1: toR1C1(out, r, c) });
+      } else {
+        const master = shared.get(f.si);
+        out = master ? fromR1C1(master.r1c1, r, c) : null;
       }
-      const master = shared.get(f.si);
-      return master ? fromR1C1(master.r1c1, r, c) : null;
-    }
-    return body ? "=" + unescapeOoxml(body) : null;
+    } else out = body ? "=" + textOf(body) : null;
+    if (out) budget.text(out.length);
+    return out;
   };
 
-  parseXml(bytes, entry.part, {
+  const found = pkg.parse(entry.part, {
     open(name, a) {
       switch (name) {
         case "row":
-          r = a.r ? Number(a.r) - 1 : r + 1;
+          toRow(a.r !== undefined ? rowAt(a.r, sheet) : r + 1);
+          onGrid(sheet, r, 0);
           c = -1;
-          row = values[r] ?? null;
           break;
         case "c": {
-          const ref = a.r;
-          if (ref) {
-            c = columnOf(ref);
-            const rr = rowOf(ref);
-            if (rr >= 0 && rr !== r) {
-              r = rr;
-              row = values[r] ?? null;
-            }
-          } else c++;
+          if (a.r !== undefined) {
+            const at = cellAt(a.r, sheet);
+            c = at.col;
+            toRow(at.row);
+          } else {
+            if (r < 0) toRow(0);
+            onGrid(sheet, r, ++c);
+          }
           type = a.t ?? "";
           style = a.s ? Number(a.s) : 0;
           v = null;
@@ -166,14 +144,18 @@ export function readSheet(
           phonetic++;
           break;
         case "mergeCell":
-          if (a.ref) merges.push(a.ref);
+          if (a.ref) {
+            areaAt(a.ref, sheet); // on the grid, or the file is refused
+            budget.merge(sheet);
+            merges.push(own(a.ref));
+          }
           break;
       }
     },
     text(t) {
       if (capture === "is") {
-        if (phonetic === 0) inlineText += t;
-      } else if (capture) text += t;
+        if (phonetic === 0) inlineText = gather(inlineText, t);
+      } else if (capture) text = gather(text, t);
     },
     close(name) {
       switch (name) {
@@ -194,36 +176,47 @@ export function readSheet(
         case "c":
           put(cellValue(), formulaText());
           break;
-        case "row":
-          if (row) densify(row);
-          row = null;
-          break;
       }
     },
   });
+  if (!found) return null;
 
-  for (let i = 0; i < values.length; i++) if (!values[i]) values[i] = [];
-  blankUnderMerges(values, merges);
+  const rows = values.done();
+  budget.sheetDone(rows.length);
+  blankUnderMerges(rows, merges, budget, sheet);
   return {
-    name: entry.name,
-    values,
+    name: sheet,
+    values: rows,
     merges,
     hidden: entry.hidden,
-    ...(anyFormula ? { formulas: Array.from({ length: values.length }, (_, i) => densify(formulas[i] ?? [])) } : {}),
+    ...(anyFormula ? { formulas: formulas.done(rows.length) } : {}),
   };
 }
 
-/** Excel shows only a merge's anchor; a value some writer left under the rest is not what people see. */
-function blankUnderMerges(values: unknown[][], merges: string[]): void {
+/**
+ * Excel shows only a merge's anchor; a value some writer left under the rest is not what people see.
+ * Only the rows the sheet has and the cells present in them are visited, whatever the merge's extent.
+ */
+function blankUnderMerges(values: unknown[][], merges: string[], budget: Budget, sheet: string): void {
   for (const m of merges) {
-    const [from, to] = m.split(":");
-    const a = parseA1(from);
-    const b = parseA1(to ?? from);
-    if (!a || !b) continue;
-    for (let rr = a.row; rr <= b.row && rr < values.length; rr++) {
+    const { from, to } = areaAt(m, sheet);
+    const last = Math.min(to.row, values.length - 1);
+    budget.mergeWork(sheet, Math.max(1, last - from.row + 1));
+    for (let rr = from.row; rr <= last; rr++) {
       const row = values[rr];
-      for (let cc = a.col; cc <= b.col; cc++) {
-        if ((rr !== a.row || cc !== a.col) && row[cc] !== undefined && cc < row.length) row[cc] = null;
+      const end = Math.min(to.col, row.length - 1);
+      if (end < from.col) continue;
+      const keep = rr === from.row ? from.col : -1;
+      if (row.length <= DENSE_WIDTH) {
+        budget.mergeWork(sheet, end - from.col + 1);
+        for (let cc = from.col; cc <= end; cc++) if (cc !== keep && row[cc] !== undefined) row[cc] = null;
+      } else {
+        // A wide row is sparse: its present cells only.
+        for (const k in row) {
+          const cc = Number(k);
+          budget.mergeWork(sheet, 1);
+          if (cc >= from.col && cc <= end && cc !== keep) row[cc] = null;
+        }
       }
     }
   }

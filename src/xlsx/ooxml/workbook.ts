@@ -1,6 +1,8 @@
 /** workbook.xml, its relationships, the shared strings and which cell styles are dates. */
+import type { Budget } from "./budget";
 import type { Package } from "./package";
-import { parseXml, unescapeOoxml } from "./xml";
+import { UnusableFile } from "./unusable";
+import { gather, own, textOf, unescapeOoxml, type XmlHandler } from "./xml";
 
 export interface SheetEntry {
   name: string;
@@ -17,11 +19,13 @@ export interface WorkbookParts {
   dateStyles: boolean[];
 }
 
-function xml(pkg: Package, name: string, h: Parameters<typeof parseXml>[2]): boolean {
-  const bytes = pkg.bytesOf(name);
-  if (!bytes) return false;
-  parseXml(bytes, name, h);
-  return true;
+const RELS = "xl/_rels/workbook.xml.rels";
+const WORKBOOK = "xl/workbook.xml";
+const STRINGS = "xl/sharedStrings.xml";
+const STYLES = "xl/styles.xml";
+
+function xml(pkg: Package, name: string, h: XmlHandler): boolean {
+  return pkg.parse(name, h);
 }
 
 /** "worksheets/sheet1.xml" relative to xl/, or "/xl/worksheets/sheet1.xml" from the root. */
@@ -37,45 +41,84 @@ function resolveTarget(target: string): string {
 
 function readSheets(pkg: Package): { sheets: SheetEntry[]; date1904: boolean } {
   const targets = new Map<string, string>();
-  xml(pkg, "xl/_rels/workbook.xml.rels", {
+  xml(pkg, RELS, {
     open(name, a) {
       // Worksheets only: chart sheets and dialog sheets hold no cells.
-      if (name === "Relationship" && /\/worksheet$/.test(a.Type ?? "")) targets.set(a.Id, resolveTarget(a.Target));
+      if (name === "Relationship" && /\/worksheet$/.test(a.Type ?? ""))
+        targets.set(a.Id, own(resolveTarget(a.Target ?? "")));
     },
   });
   const sheets: SheetEntry[] = [];
   let date1904 = false;
-  xml(pkg, "xl/workbook.xml", {
+  xml(pkg, WORKBOOK, {
     open(name, a) {
       if (name === "workbookPr") date1904 = a.date1904 === "1" || a.date1904 === "true";
       if (name !== "sheet") return;
       const id = a["r:id"] ?? Object.entries(a).find(([k]) => k.endsWith(":id"))?.[1];
       const part = id ? targets.get(id) : undefined;
-      if (part) sheets.push({ name: unescapeOoxml(a.name ?? ""), part, hidden: (a.state ?? "visible") !== "visible" });
+      if (part)
+        sheets.push({ name: own(unescapeOoxml(a.name ?? "")), part, hidden: (a.state ?? "visible") !== "visible" });
     },
   });
+  refuseAmbiguous(sheets);
   return { sheets, date1904 };
 }
 
+/**
+ * The model keys sheets by name and reads each part as one sheet: two sheets of one name (Excel compares
+ * names without case, and refuses such a file) or two sheets on one part are not a workbook to guess at.
+ */
+function refuseAmbiguous(sheets: SheetEntry[]): void {
+  const byName = new Map<string, string>();
+  const byPart = new Map<string, string>();
+  for (const s of sheets) {
+    const key = s.name.toUpperCase();
+    const same = byName.get(key);
+    if (same !== undefined) {
+      const names = same === s.name ? `「${s.name}」` : `「${same}」「${s.name}」`;
+      throw new UnusableFile(
+        `工作簿中有两个同名工作表${names}`,
+        same === s.name
+          ? `two sheets named "${s.name}"`
+          : `two sheets named "${same}" and "${s.name}" (names ignore case)`,
+      );
+    }
+    byName.set(key, s.name);
+    const other = byPart.get(s.part);
+    if (other !== undefined) {
+      throw new UnusableFile(
+        `不是有效的 xlsx 工作簿（工作表「${other}」和「${s.name}」指向同一部分「${s.part}」）`,
+        `not a valid xlsx workbook (sheets "${other}" and "${s.name}" are the same part "${s.part}")`,
+      );
+    }
+    byPart.set(s.part, s.name);
+  }
+}
+
 /** Shared strings; rich text runs joined, phonetic guides (rPh) left out as Excel shows them. */
-function readStrings(pkg: Package): string[] {
+function readStrings(pkg: Package, budget: Budget): string[] {
   const out: string[] = [];
   let current = "";
   let inT = false;
   let phonetic = 0;
-  xml(pkg, "xl/sharedStrings.xml", {
+  xml(pkg, STRINGS, {
     open(name) {
       if (name === "si") current = "";
       else if (name === "rPh") phonetic++;
       else if (name === "t") inT = phonetic === 0;
     },
     text(t) {
-      if (inT) current += t;
+      if (inT) current = gather(current, t);
     },
     close(name) {
       if (name === "t") inT = false;
       else if (name === "rPh") phonetic--;
-      else if (name === "si") out.push(unescapeOoxml(current));
+      else if (name === "si") {
+        const s = textOf(current);
+        budget.sharedString();
+        budget.text(s.length);
+        out.push(s);
+      }
     },
   });
   return out;
@@ -97,7 +140,7 @@ function readDateStyles(pkg: Package): boolean[] {
   const custom = new Map<number, string>();
   const xfs: boolean[] = [];
   let inCellXfs = false;
-  xml(pkg, "xl/styles.xml", {
+  xml(pkg, STYLES, {
     open(name, a) {
       if (name === "numFmt") custom.set(Number(a.numFmtId), a.formatCode ?? "");
       else if (name === "cellXfs") inCellXfs = true;
@@ -114,7 +157,9 @@ function readDateStyles(pkg: Package): boolean[] {
   return xfs;
 }
 
-export function readWorkbookParts(pkg: Package): WorkbookParts {
+export function readWorkbookParts(pkg: Package, budget: Budget): WorkbookParts {
   const { sheets, date1904 } = readSheets(pkg);
-  return { sheets, date1904, strings: readStrings(pkg), dateStyles: date1904 ? readDateStyles(pkg) : [] };
+  // Everything still to read, against the whole file's budget, before any of it is inflated.
+  pkg.reserve([STRINGS, ...(date1904 ? [STYLES] : []), ...sheets.map((s) => s.part)]);
+  return { sheets, date1904, strings: readStrings(pkg, budget), dateStyles: date1904 ? readDateStyles(pkg) : [] };
 }

@@ -1,0 +1,73 @@
+/**
+ * Returned files taken in once each, for `kaohe check`, `kaohe merge` and the pane's 回收汇总: a file with
+ * the same bytes as one already taken (a copy, the same file picked twice) and our own outputs (an earlier
+ * 汇总.xlsx left among the returns) are passed over, each with one line saying why.
+ */
+import type { OutputKind } from "../xlsx/output-kind";
+import { outputKindOf } from "../xlsx/own-output";
+
+/** A file passed over on purpose: not checked, not merged, not an error. */
+export interface Skipped {
+  file: string;
+  status: "skipped";
+  reason: string;
+  reasonEn: string;
+}
+
+export function skipped(file: string, reason: string, reasonEn: string): Skipped {
+  return { file, status: "skipped", reason, reasonEn };
+}
+
+const OUTPUT_NAME: Record<OutputKind, { zh: string; en: string }> = {
+  merge: { zh: "回收汇总工作簿", en: "consolidated workbook" },
+  report: { zh: "校验报告", en: "check report" },
+  results: { zh: "结果运用清单", en: "result-use list" },
+};
+
+export function sameFile(file: string, first: string): Skipped {
+  return skipped(file, `与「${first}」是同一个文件，只计一次`, `the same file as "${first}": counted once`);
+}
+
+/** Content hash of a file's bytes (SHA-256 in hex from Node's crypto or the browser's). */
+export type Hash = (bytes: Uint8Array) => string | Promise<string>;
+
+/** The browser's SHA-256 (the pane); null where the page has no crypto.subtle (copies then not recognized). */
+export const subtleSha256: Hash | null =
+  typeof crypto !== "undefined" && crypto.subtle
+    ? async (b) => {
+        const digest = await crypto.subtle.digest("SHA-256", b as BufferSource);
+        return Array.from(new Uint8Array(digest), (x) => x.toString(16).padStart(2, "0")).join("");
+      }
+    : null;
+
+export class Intake {
+  private readonly seen = new Map<string, string>();
+
+  /** Without a hash (a browser without crypto.subtle), copies are not recognized. */
+  constructor(private readonly hash: Hash | null) {}
+
+  /** Why the file is passed over, or null to take it in. */
+  async admit(file: string, bytes: Uint8Array): Promise<Skipped | null> {
+    const kind = outputKindOf(bytes);
+    if (kind) {
+      const name = OUTPUT_NAME[kind];
+      return skipped(
+        file,
+        `是 kaohe 写出的${name.zh}，不是交回的文件，已跳过`,
+        `a ${name.en} kaohe wrote, not a returned file: skipped`,
+      );
+    }
+    if (!this.hash) return null;
+    const h = await this.hash(bytes);
+    const first = this.seen.get(h);
+    if (first !== undefined)
+      return skipped(file, `与「${first}」内容完全相同，只计一次`, `the same content as "${first}": counted once`);
+    this.seen.set(h, file);
+    return null;
+  }
+}
+
+/** One line for a skipped file: `– 文件：原因`. */
+export function skippedLine(s: Skipped, lang: "zh" | "en"): string {
+  return lang === "zh" ? `– ${s.file}：${s.reason}` : `– ${s.file}: ${s.reasonEn}`;
+}

@@ -1,0 +1,8 @@
+/**
+ * Our own outputs are marked with a custom document property (docProps/custom.xml) naming their kind, so
+ * that an earlier 汇总.xlsx left among the returned files is passed over, not merged. A template is no
+ * output: it is what units fill.
+ */
+export type OutputKind = "merge" | "report" | "results";
+export const OUTPUT_PROPERTY = "KaoheOutput";
+export const OUTPUT_KINDS: readonly OutputKind[] = ["merge", "report", "results"];

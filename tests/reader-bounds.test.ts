@@ -108,6 +108,26 @@ describe("merges clipped to the cells present", () => {
     expect(model.cells.get("干部")!.values.length).toBe(3);
     expect(model.cadres.map((p) => p.unit)).toEqual(["甲局", "甲局"]);
   });
+
+  it("carries a unit down rows that each hold one value in column XFD by their cells, not their width", () => {
+    const values: unknown[][] = [["姓名", "单位", "本年等次"]];
+    for (let r = 1; r <= 20000; r++) {
+      const row: unknown[] = [];
+      row[16383] = r; // sparse, as the reader keeps such a row
+      row[0] = `人${r}`;
+      row[2] = "称职";
+      values.push(row);
+    }
+    values[1][1] = "甲局";
+    const t = Date.now();
+    const model = buildModel(
+      { sheets: [{ name: "干部", values, merges: ["B2:B20001"] }] },
+      resolveRuleset("jinan-2022"),
+    );
+    expect(Date.now() - t).toBeLessThan(3000); // slice() walked all 16,384 indices of each row: 20 s
+    expect(model.cadres.filter((p) => p.unit === "甲局")).toHaveLength(20000);
+    expect(model.cells.get("干部")!.values[20000][16383]).toBe(20000);
+  });
 });
 
 describe("each part inflated once, the whole file budgeted", () => {
@@ -132,6 +152,15 @@ describe("each part inflated once, the whole file budgeted", () => {
     expect(() => readWorkbookBytes(book, undefined, { maxPartBytes: part.length * 2 })).not.toThrow();
     const e = refusal(book, { maxPartBytes: part.length * 2, maxTotalBytes: part.length * 2 });
     expect(e.zh).toMatch(/^工作簿过大：要读取的各部分解压后共 .*，超过可读取的/);
+  });
+
+  it("refuses more rows holding cells than the engine keeps within 1 GB (500,000 by default)", () => {
+    const rows = Array.from({ length: 200 }, (_, i) => `<row r="${i + 3}"><c r="A${i + 3}"><v>${i}</v></c></row>`);
+    const book = oneSheet(`<sheetData>${CADRE_ROWS}${rows.join("")}</sheetData>`);
+    expect(refusal(book, { maxRows: 100 }).zh).toMatch(
+      /^工作簿过大：有内容的行共超过 100 行（读到工作表「干部」第 101 行）/,
+    );
+    expect(() => readWorkbookBytes(book, undefined, { maxRows: 202 })).not.toThrow();
   });
 
   it("refuses a part that inflates beyond the size its header declares", () => {
@@ -233,6 +262,7 @@ main(["check", ...process.argv.slice(2), "--json"]).then((code) => {
     writeFileSync(file, bytes);
     const t = Date.now();
     const run = spawnSync(process.execPath, [path.join(lib, "run-check.js"), file, good()], {
+      env: { ...process.env, NODE_PATH: path.join(root, "node_modules") }, // the build lies outside the tree
       encoding: "utf8",
       maxBuffer: 1 << 26,
       timeout: 60000,
@@ -244,7 +274,7 @@ main(["check", ...process.argv.slice(2), "--json"]).then((code) => {
     try {
       files = (JSON.parse(run.stdout) as { files: typeof files }).files;
     } catch {
-      // killed or aborted: no JSON
+      process.stdout.write(`${name}: no JSON; stderr: ${run.stderr.slice(0, 1500)}\n`); // killed or aborted
     }
     const of = (f: string) => files.find((x) => path.basename(x.file) === f);
     process.stdout.write(`${name}: exit ${run.status ?? run.signal}, ${ms} ms, peak ${Math.round(peak)} MB\n`);

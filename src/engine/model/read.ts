@@ -28,6 +28,20 @@ export const OWN_SHEETS = new Set(["校验报告", "结果运用清单", "规则
 const HEADER_SCAN_ROWS = 30;
 const NOTE_ROW = /^(注|说明|备注|填表|合计|小计|总计|制表|审核)/;
 
+/**
+ * A row copied by its cells: a sparse wide row (one value in column XFD) is 16,384 long, and slice()
+ * walks every index of such a row (100,000 of them take minutes) and may allocate its full width.
+ */
+function copyRow(row: unknown[] | undefined): unknown[] {
+  if (!row) return [];
+  if (row.length <= 1024) return row.slice();
+  const copy: unknown[] = [];
+  copy[row.length - 1] = undefined; // an index this far past the end keeps V8's elements in a dictionary
+  delete copy[row.length - 1];
+  for (const k in row) copy[Number(k)] = row[Number(k)];
+  return copy;
+}
+
 /** Per row, per column: the row of the merged cell whose value the cell took. */
 export type Anchors = Map<number, Map<number, number>>;
 
@@ -56,7 +70,7 @@ export function applyMerges(
       if (!isBlank(out[r]?.[a.col])) continue;
       if (out === values) out = values.slice();
       if (!copied.has(r)) {
-        out[r] = (out[r] ?? []).slice();
+        out[r] = copyRow(out[r]);
         copied.add(r);
       }
       out[r][a.col] = v;

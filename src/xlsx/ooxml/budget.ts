@@ -23,6 +23,7 @@ function tooLarge(zh: string, en: string): UnusableFile {
 export class Budget {
   private cells = 0;
   private rowsBefore = 0;
+  private dataRows = 0;
   private chars = 0;
   private strings = 0;
   private merged = 0;
@@ -49,6 +50,17 @@ export class Budget {
       throw tooLarge(
         `各工作表共超过 ${count(max)} 行（读到工作表「${sheet}」第 ${row + 1} 行）`,
         `more than ${count(max)} rows in all sheets (at sheet "${sheet}" row ${row + 1})`,
+      );
+    }
+  }
+
+  /** A row that holds cells (once, however its cells come). */
+  dataRow(sheet: string, row: number): void {
+    const max = this.limits.maxRows;
+    if (++this.dataRows > max) {
+      throw tooLarge(
+        `有内容的行共超过 ${count(max)} 行（读到工作表「${sheet}」第 ${row + 1} 行）`,
+        `more than ${count(max)} rows holding cells (at sheet "${sheet}" row ${row + 1})`,
       );
     }
   }

@@ -10,8 +10,10 @@ export const MAX_COLS = 16_384;
 export const MAX_CELL_TEXT = 32_767;
 
 export interface ReadLimits {
-  /** Non-empty cells in the whole workbook; also the bound on rows, shared strings and merge work. */
+  /** Non-empty cells in the whole workbook; also the bound on shared strings, text and merge work. */
   maxCells: number;
+  /** Rows holding cells in the whole workbook: the engine keeps about 1 KB for each row it reads. */
+  maxRows: number;
   /** Inflated size of one part (a sheet's XML, the shared strings). */
   maxPartBytes: number;
   /** Inflated size of all the parts read, together. */
@@ -19,11 +21,13 @@ export interface ReadLimits {
 }
 
 /**
- * A province's appraisal is ~100,000 people × 40 columns: twice that still reads in well under 1 GB.
- * Parts are streamed, never held inflated: the whole-file budget bounds the time spent inflating.
+ * A province's appraisal is ~100,000 people × 40 columns: twice that still reads in well under 1 GB
+ * (1,000,000 cadres would take the engine 1.5 GB). Parts are streamed, never held inflated: the
+ * whole-file budget bounds the time spent inflating.
  */
 export const DEFAULT_LIMITS: ReadLimits = {
   maxCells: 8_000_000,
+  maxRows: 500_000,
   maxPartBytes: 768 * 1024 * 1024,
   maxTotalBytes: 1024 * 1024 * 1024,
 };

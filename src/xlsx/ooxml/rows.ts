@@ -22,6 +22,8 @@ export class Rows<T> {
   constructor(
     private readonly budget: Budget,
     private readonly sheet: string,
+    /** Whether these rows count as the sheet's rows (values do; formulas are the same rows again). */
+    private readonly counted = true,
   ) {}
 
   put(r: number, c: number, value: T): void {
@@ -44,6 +46,7 @@ export class Rows<T> {
   private flush(): void {
     if (this.cols.length === 0) return;
     const before = this.rows[this.r];
+    if (!before && this.counted) this.budget.dataRow(this.sheet, this.r);
     if (before) {
       // The row's cells came in two places (rows out of order): made again with all of them, the later
       // cells last; bounded, as hostile files could make every cell a row of its own.

@@ -21,7 +21,7 @@ const EPOCH_MS = Date.UTC(1899, 11, 30);
 export function readSheet(pkg: Package, entry: SheetEntry, wb: WorkbookParts, budget: Budget): SheetInput | null {
   const sheet = entry.name;
   const values = new Rows<unknown>(budget, sheet);
-  const formulas = new Rows<string | null>(budget, sheet);
+  const formulas = new Rows<string | null>(budget, sheet, false);
   const merges: string[] = [];
   const shared = new Map<string, { r1c1: string }>();
   let anyFormula = false;

@@ -2,12 +2,13 @@
  * 考核规则网页版 (issue 19) in headless Chromium: the returned files picked in the page are checked as
  * `kaohe merge` checks them, the findings name their file, cell and row, and nothing leaves the page.
  */
-import { mkdtempSync, readdirSync } from "fs";
+import { mkdtempSync, readdirSync, readFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { openApp, type AppSession } from "../src/testing/app-browser";
 import { makeReturned } from "./helpers/returned";
 import { runKaohe } from "./helpers/streams";
+import { workbookCells } from "./helpers/xlsx-cells";
 
 const dist = path.join(__dirname, "..", "dist");
 const SAMPLE = path.join(__dirname, "..", "examples", "sample.xlsx");
@@ -15,6 +16,8 @@ const dir = mkdtempSync(path.join(tmpdir(), "kaohe-app-"));
 let returned: string;
 let files: string[];
 let cliLines: string[];
+/** The CLI's files for the same 21 returns, run in their folder so that 文件 names them as the page does. */
+const cli: Record<string, Buffer> = {};
 
 beforeAll(async () => {
   returned = await makeReturned(dir);
@@ -27,7 +30,23 @@ beforeAll(async () => {
     .split("\n")
     .filter((l) => /^[✓✗] /.test(l))
     .map((l) => l.split(returned + path.sep).join(""));
-}, 120000);
+  const names = files.map((f) => path.basename(f));
+  const here = process.cwd();
+  process.chdir(returned);
+  try {
+    await runKaohe("check", ...names, "--report", path.join(dir, "cli-report.xlsx"));
+    await runKaohe("merge", ...names, "--out", path.join(dir, "cli-merged.xlsx"));
+    await runKaohe("results", ...names, "--out", path.join(dir, "cli-results.xlsx"), "--announced", "2026-01-15");
+  } finally {
+    process.chdir(here);
+  }
+  for (const n of ["report", "merged", "results"]) cli[n] = readFileSync(path.join(dir, `cli-${n}.xlsx`));
+  for (const f of ["native", "kh"]) {
+    const out = path.join(dir, `cli-template-${f}.xlsx`);
+    await runKaohe("template", "--out", out, "--year", "2025", "--formulas", f);
+    cli[`template-${f}`] = readFileSync(out);
+  }
+}, 180000);
 
 async function ready(s: AppSession): Promise<void> {
   await s.page.goto(`${s.origin}/app/index.html`);
@@ -106,8 +125,100 @@ describe("the browser app", () => {
     await pick(s, [SAMPLE]);
     expect(await s.page.textContent("#status")).toContain("已校验 1 个文件");
     expect(await s.page.locator(".finding").count()).toBeGreaterThan(0);
-    expect(s.requests.filter((u) => !u.startsWith("file:"))).toEqual([]);
+    const report = await s.nextDownload(() => s.page.click("#writeReport"));
+    const here = process.cwd();
+    process.chdir(path.dirname(SAMPLE));
+    try {
+      await runKaohe("check", "sample.xlsx", "--report", path.join(dir, "cli-sample-report.xlsx"));
+    } finally {
+      process.chdir(here);
+    }
+    expect(await workbookCells(report.bytes)).toEqual(
+      await workbookCells(readFileSync(path.join(dir, "cli-sample-report.xlsx"))),
+    );
+    expect(s.requests.filter((u) => !u.startsWith("file:") && !u.startsWith("blob:"))).toEqual([]);
     expect(s.consoleErrors).toEqual([]);
     expect(await s.page.isHidden("#legacy")).toBe(true);
   }, 120000);
+
+  it("downloads the report, the consolidated workbook and the result-use list the CLI writes, cell for cell", async () => {
+    s = await openApp();
+    await ready(s);
+    await pick(s, files);
+    const report = await s.nextDownload(() => s.page.click("#writeReport"));
+    expect(report.name).toBe("校验报告.xlsx");
+    expect(await workbookCells(report.bytes)).toEqual(await workbookCells(cli.report));
+    const merged = await s.nextDownload(() => s.page.click("#writeMerged"));
+    expect(merged.name).toBe("汇总.xlsx");
+    const sheets = await workbookCells(merged.bytes);
+    expect(Object.keys(sheets)).toEqual(["班子汇总", "干部汇总", "汇总校验报告", "分布"]);
+    expect(sheets).toEqual(await workbookCells(cli.merged));
+    await s.page.fill("#announced", "2026-01-15");
+    const results = await s.nextDownload(() => s.page.click("#writeResults"));
+    expect(await workbookCells(results.bytes)).toEqual(await workbookCells(cli.results));
+    expect(s.blocked).toEqual([]);
+    expect(s.consoleErrors).toEqual([]);
+  }, 180000);
+
+  it("downloads the template of either formula variant as kaohe template writes it", async () => {
+    s = await openApp();
+    await ready(s);
+    await s.page.fill("#templateYear", "2025");
+    for (const f of ["native", "kh"]) {
+      await s.page.selectOption("#templateFormulas", f);
+      const t = await s.nextDownload(() => s.page.click("#makeTemplate"));
+      expect(t.name).toBe(f === "kh" ? "2025年度考核模板（KH函数）.xlsx" : "2025年度考核模板.xlsx");
+      expect(await workbookCells(t.bytes)).toEqual(await workbookCells(cli[`template-${f}`]));
+    }
+  }, 120000);
+
+  it("cancelled midway shows and downloads nothing", async () => {
+    s = await openApp();
+    await ready(s);
+    await s.page.setInputFiles("#mergeFiles", files);
+    await s.page.click("#cancel");
+    await s.page.waitForFunction(() => /已取消/.test(document.getElementById("status")!.textContent ?? ""));
+    expect(await s.page.isHidden("#results")).toBe(true);
+    expect(s.downloads).toEqual([]);
+  }, 120000);
+
+  it("takes a pick of 100 files, and a JSON ruleset file checked with the CLI's schema and messages", async () => {
+    s = await openApp();
+    await ready(s);
+    const many = Array.from({ length: 100 }, (_, i) => ({
+      name: `单位${String(i + 1).padStart(3, "0")}.xlsx`,
+      mimeType: "application/octet-stream",
+      buffer: readFileSync(files[2 + (i % 17)]),
+    }));
+    await s.page.setInputFiles("#mergeFiles", many);
+    await s.page.waitForFunction(
+      () => /已校验 \d+ 个文件/.test(document.getElementById("status")!.textContent ?? ""),
+      null,
+      {
+        timeout: 60000,
+      },
+    );
+    // 100 picks of 17 distinct workbooks: the copies are each counted once, as kaohe merge counts them.
+    expect(await s.page.locator("#mergeStatus li:not(.skipped)").count()).toBe(17);
+    expect(await s.page.locator("#mergeStatus li.skipped").count()).toBe(83);
+    const bad = {
+      name: "本地.json",
+      mimeType: "application/json",
+      buffer: Buffer.from('{"id":"x","rules":{"L2":false}}'),
+    };
+    await s.page.setInputFiles("#rulesetInput", bad);
+    await s.page.waitForFunction(() => /L02/.test(document.getElementById("status")!.textContent ?? ""));
+    expect(await s.page.textContent("#status")).toContain("规则集文件「本地.json」有误");
+    const good = {
+      name: "本地.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify({ id: "local-2026", extends: "jinan-2022", title: { zh: "本地规则" } })),
+    };
+    await s.page.setInputFiles("#rulesetInput", good);
+    await s.page.waitForFunction(() => /已载入规则集文件/.test(document.getElementById("status")!.textContent ?? ""));
+    expect(await s.page.$eval("#ruleset", (x) => (x as HTMLSelectElement).selectedOptions[0].textContent)).toContain(
+      "本地规则",
+    );
+    expect(s.consoleErrors).toEqual([]);
+  }, 180000);
 });

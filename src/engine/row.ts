@@ -54,7 +54,7 @@ export function checkRow(args: RowArgs, ruleset: ResolvedRuleset): Finding[] {
     headers.push(CADRE_LABELS[col]);
     row.push(args[key]);
   }
-  const rd = new RowReader(headers, sanctionIndex(ruleset.params.sanctions)).at(row);
+  const rd = new RowReader(headers, sanctionIndex(ruleset.params.sanctions)).onRow(row);
   const person = readCadreRow(
     rd,
     cols,

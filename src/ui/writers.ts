@@ -17,7 +17,10 @@ import { templateBytes as templatePackage } from "../xlsx/template";
 export type PickedResult = CheckedFile | Unusable;
 
 export function report(files: PickedResult[], lang: Lang): Promise<Uint8Array> {
-  return reportBytes(files.map((f): FileResult => fileResultOf(f)), lang);
+  return reportBytes(
+    files.map((f): FileResult => fileResultOf(f)),
+    lang,
+  );
 }
 
 export function results(files: PickedResult[], lang: Lang, announced: Day | undefined): Promise<Uint8Array> {

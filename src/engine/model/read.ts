@@ -198,7 +198,7 @@ function readCadres(
   for (let r = layout.headerRow + 1; r < values.length; r++) {
     const row = values[r];
     if (!row) continue;
-    rd.at(row, formulas?.[r], anchors.get(r));
+    rd.onRow(row, formulas?.[r], anchors.get(r));
     const name = rd.text(c.name, true);
     if (!isDataRow(name)) continue;
     out.push(readCadreRow(rd, c, r, name, scale, historyLen, layout.history, hasSanctions, teamScale));
@@ -220,7 +220,7 @@ function readTeams(
   for (let r = layout.headerRow + 1; r < values.length; r++) {
     const row = values[r];
     if (!row) continue;
-    rd.at(row, formulas?.[r], anchors.get(r));
+    rd.onRow(row, formulas?.[r], anchors.get(r));
     const unit = rd.text(c.unit, true);
     if (!isDataRow(unit) || unit === "单位") continue;
     out.push({

@@ -22,7 +22,7 @@ export class RowReader {
     private readonly sanctionIndex: Map<string, SanctionRow>,
   ) {}
 
-  at(row: unknown[], formulas?: (string | null)[], anchors?: Map<number, number>): this {
+  onRow(row: unknown[], formulas?: (string | null)[], anchors?: Map<number, number>): this {
     this.row = row;
     this.formulas = formulas;
     this.anchors = anchors;

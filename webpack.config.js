@@ -61,7 +61,8 @@ const page = (filename, chunks, params) =>
 
 module.exports = (env, options) => {
   const dev = options.mode === "development";
-  const dist = path.resolve(__dirname, "dist");
+  // --env outDir=… (npm run package): the three builds under one folder, each in its own place.
+  const dist = env.outDir ? path.resolve(env.outDir) : path.resolve(__dirname, "dist");
   const addin = {
     name: "addin",
     devtool: dev ? "source-map" : false,

@@ -7,6 +7,7 @@ const path = require("path");
 const { escapeXml, normalizeBase, rewriteManifest } = require("./manifest-url");
 const { BUILD_MARKER, refusal } = require("./own-folder");
 const samples = require("./deploy-samples");
+const wps = require("./deploy-wps");
 
 const ROOT = path.join(__dirname, "..");
 const OFFICE_JS_PACKAGE = path.join(ROOT, "node_modules", "@microsoft", "office-js");
@@ -115,11 +116,68 @@ function renameReferences(html, renames) {
   return out;
 }
 
+/** The browser app and the WPS add-in are builds of their own beside the add-in's (webpack.config.js). */
+const OTHER_BUILDS = /^(app\/|wps\/|kaohe\.html$)/;
+
+/**
+ * 考核规则网页版: web/app/ (its entry page keeps its name; the rest is content-hashed, by webpack or here)
+ * and the single file web/kaohe.html, both served by the samples' rules for pages and hashed names.
+ */
+function copyApp(buildDir, web) {
+  const from = path.join(buildDir, "app");
+  if (!fs.existsSync(path.join(from, "index.html"))) throw new Error(`「${buildDir}」中没有网页版（app/index.html）`);
+  const renames = new Map();
+  for (const f of listFiles(from)) {
+    if (f === BUILD_MARKER) continue;
+    const body = fs.readFileSync(path.join(from, f));
+    let name = f;
+    // A licence file keeps the name its bundle's comment gives it.
+    if (f !== "index.html" && !HASHED.test(f) && !f.endsWith(".LICENSE.txt")) {
+      const ext = path.posix.extname(f);
+      name = `${f.slice(0, -ext.length)}.${hash8(body)}${ext}`;
+      renames.set(f, name);
+    }
+    fs.mkdirSync(path.dirname(path.join(web, "app", name)), { recursive: true });
+    fs.writeFileSync(path.join(web, "app", name), body);
+  }
+  const page = path.join(web, "app", "index.html");
+  fs.writeFileSync(page, renameReferences(fs.readFileSync(page, "utf8"), renames));
+  fs.copyFileSync(path.join(buildDir, "kaohe.html"), path.join(web, "kaohe.html"));
+}
+
+/**
+ * The WPS add-in: web/wps/ for desktops whose oem.ini names the server (online mode, with jsplugins.xml),
+ * and wps/ with the add-in folder, install scripts and the lines for oem.ini (docs/deployment.md).
+ */
+function copyWps(buildDir, web, out, base) {
+  const from = path.join(buildDir, "wps");
+  if (!fs.existsSync(path.join(from, "ribbon.xml"))) throw new Error(`「${buildDir}」中没有 WPS 加载项（wps/ribbon.xml）`);
+  const version = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).version;
+  const folder = path.join(out, "wps", wps.folderOf(version));
+  for (const f of listFiles(from)) {
+    if (f === BUILD_MARKER) continue;
+    for (const to of [path.join(web, "wps", f), path.join(folder, f)]) {
+      fs.mkdirSync(path.dirname(to), { recursive: true });
+      fs.copyFileSync(path.join(from, f), to);
+    }
+  }
+  const jsplugins = wps.jspluginsXml(base);
+  fs.writeFileSync(path.join(web, "wps", "jsplugins.xml"), jsplugins);
+  const kit = (name, body, mode) => fs.writeFileSync(path.join(out, "wps", name), body, { mode });
+  kit("jsplugins.xml", jsplugins);
+  kit("publish.xml", wps.publishXml(version));
+  kit("oem.ini.txt", wps.oemIni(base));
+  kit("install.sh", wps.installSh(version), 0o755);
+  kit("install.ps1", wps.installPs1(version));
+  kit("install.bat", wps.installBat());
+  kit("说明.txt", wps.readme(base, version));
+}
+
 /**
  * deploy/ from a build folder. Options: url (https base), officeJs ("microsoft" | "21vianet" | "local"),
  * catalog (the shared folder the manifest goes to), out (the folder to write).
  */
-function assemble(buildDir, { url, officeJs = "microsoft", catalog = "\\\\fileserver\\kaohe", out }) {
+function assemble(buildDir, { url, officeJs = "microsoft", catalog = "\\\\fileserver\\kaohe", out, wps: withWps = false }) {
   const choice = officeJsChoice(officeJs);
   const base = normalizeBase(url);
   checkCatalog(catalog);
@@ -141,6 +199,7 @@ function assemble(buildDir, { url, officeJs = "microsoft", catalog = "\\\\filese
   const renames = new Map();
   for (const f of listFiles(buildDir)) {
     if (f === "manifest.xml" || f === BUILD_MARKER || f.endsWith(".map")) continue;
+    if (OTHER_BUILDS.test(f)) continue; // the app, the single file and WPS: below
     const body = fs.readFileSync(path.join(buildDir, f));
     let name = f;
     if (f !== "taskpane.html" && !HASHED.test(f)) {
@@ -172,6 +231,9 @@ function assemble(buildDir, { url, officeJs = "microsoft", catalog = "\\\\filese
   );
   fs.writeFileSync(path.join(out, "manifest.xml"), manifest);
 
+  copyApp(buildDir, web);
+  if (withWps) copyWps(buildDir, web, out, base);
+
   const write = (rel, body) => {
     fs.mkdirSync(path.dirname(path.join(out, rel)), { recursive: true });
     fs.writeFileSync(path.join(out, rel), body);
@@ -180,7 +242,7 @@ function assemble(buildDir, { url, officeJs = "microsoft", catalog = "\\\\filese
   write("iis/web.config", samples.iis(listFiles(web).map((f) => path.posix.extname(f))));
   write("catalog/register-catalog.reg", samples.reg(catalog));
   write("catalog/register-catalog.ps1", samples.powershell(catalog));
-  write("部署说明.txt", samples.readme(base, officeJs, catalog));
+  write("部署说明.txt", samples.readme(base, officeJs, catalog, withWps));
   return { base, manifest: path.join(out, "manifest.xml"), web, officeJs: choice.url ?? localOfficeJs };
 }
 

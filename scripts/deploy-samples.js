@@ -75,6 +75,15 @@ server {
             add_header Cache-Control "public, max-age=31536000, immutable" always;
             add_header X-Content-Type-Options nosniff always;
         }
+        # WPS 加载项（--wps）：ribbon.xml、图标等不带哈希，每次向服务器确认 / WPS files keep their names: revalidated
+        location ^~ ${nginxQuoted(`${at}wps/`)} {
+            add_header Cache-Control "no-cache" always;
+            add_header X-Content-Type-Options nosniff always;
+            location ~* "\\.[0-9a-f]{8}\\.js$" {
+                add_header Cache-Control "public, max-age=31536000, immutable" always;
+                add_header X-Content-Type-Options nosniff always;
+            }
+        }
         # 本地 office.js 副本（仅 --office-js local）按版本号分目录 / local office.js copy, one folder per version
         location ^~ ${nginxQuoted(`${at}office-js/`)} {
             add_header Cache-Control "public, max-age=86400" always;
@@ -137,6 +146,28 @@ ${mimeMaps}
   </system.webServer>
   <!-- 入口页每次向服务器确认 / the entry page is always revalidated -->
   <location path="taskpane.html">
+    <system.webServer>
+      <staticContent>
+        <clientCache cacheControlMode="DisableCache" />
+      </staticContent>
+    </system.webServer>
+  </location>
+  <location path="app/index.html">
+    <system.webServer>
+      <staticContent>
+        <clientCache cacheControlMode="DisableCache" />
+      </staticContent>
+    </system.webServer>
+  </location>
+  <location path="kaohe.html">
+    <system.webServer>
+      <staticContent>
+        <clientCache cacheControlMode="DisableCache" />
+      </staticContent>
+    </system.webServer>
+  </location>
+  <!-- WPS 加载项的文件名不带哈希：每次确认 / the WPS add-in's files keep their names: revalidated -->
+  <location path="wps">
     <system.webServer>
       <staticContent>
         <clientCache cacheControlMode="DisableCache" />
@@ -213,7 +244,7 @@ const OFFICE_JS_NOTE = new Map([
   ],
 ]);
 
-function readme(base, officeJs, catalog) {
+function readme(base, officeJs, catalog, withWps = false) {
   return [
     "考核规则 kaohe — 内网部署包",
     "",
@@ -222,6 +253,9 @@ function readme(base, officeJs, catalog) {
     "3. 在各终端运行 catalog/register-catalog.ps1（或双击 register-catalog.reg），重启 Excel，",
     "   插入 > 我的加载项 > 共享文件夹 > 考核规则。",
     `4. ${OFFICE_JS_NOTE.get(officeJs)}`,
+    `5. 没有 Excel 加载项的电脑（Office 2016/2019、信创桌面）：用浏览器打开 ${base}app/（考核规则网页版），`,
+    "   或把 web/kaohe.html 单个文件拷给使用者，双击即可在浏览器中使用，不需要服务器和网络。",
+    ...(withWps ? ["6. WPS 表格：见 wps/说明.txt（单机安装脚本、内网服务器的 jsplugins.xml 与 oem.ini）。"] : []),
     "",
     "详细说明见源代码的 docs/deployment.md。",
     "",

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run package -- --url https://kaohe.example.gov.cn/ [--office-js microsoft|21vianet|local]
-//                    [--catalog \\server\share] [--out deploy] [--build-dir DIR]
+//                    [--catalog \\server\share] [--out deploy] [--build-dir DIR] [--wps]
 // Builds the add-in with content-hashed names and writes the deployment kit (deploy-kit.js). The build does
 // not depend on the URL or the office.js choice: with --build-dir, a folder built before is reused.
 // Every option is checked before anything is built or written (exit 2); a folder that is not ours is
@@ -26,6 +26,10 @@ const NAMES = new Map([
 function parse(argv) {
   const opts = { url: process.env.KAOHE_URL, officeJs: "microsoft", catalog: "\\\\fileserver\\kaohe", out: "deploy" };
   for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--wps") {
+      opts.wps = true; // the WPS add-in too (wps/ and web/wps/)
+      continue;
+    }
     const [flag, inline] = argv[i].split(/=(.*)/s);
     const key = NAMES.get(flag);
     if (!key) throw new Error(`不认识的参数「${argv[i]}」 / unknown option ${argv[i]}`);
@@ -79,14 +83,15 @@ function main() {
           "production",
           "--env",
           "hashed",
-          "--output-path",
-          build,
+          "--env",
+          `outDir=${build}`,
         ],
         { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, KAOHE_URL: opts.url } },
       );
     const kit = assemble(build, { ...opts, out });
     console.log(
-      `部署包已写入 ${out}：web/ 放到 ${kit.base}，manifest.xml 放到 ${opts.catalog}；office.js：${kit.officeJs}`,
+      `部署包已写入 ${out}：web/ 放到 ${kit.base}，manifest.xml 放到 ${opts.catalog}；office.js：${kit.officeJs}；` +
+        `网页版 ${kit.base}app/，单文件 web/kaohe.html${opts.wps ? `；WPS 加载项见 wps/` : ""}`,
     );
   } catch (e) {
     console.error(e.message);

@@ -94,10 +94,12 @@ describe("npm run build (webpack.config.js)", () => {
   }, 60000);
 
   it("builds with the check in every mode that writes to disk", () => {
-    const config = require("../webpack.config.js") as (env: object, argv: object) => webpack.Configuration;
+    const config = require("../webpack.config.js") as (env: object, argv: object) => webpack.Configuration[];
     for (const mode of ["production", "development"]) {
-      const c = config({}, { mode });
-      expect(c.plugins!.some((p) => p instanceof own.OwnBuildFolderPlugin)).toBe(true);
+      // The add-in, the browser app and the WPS add-in: each build's folder checked and marked.
+      const builds = config({}, { mode });
+      expect(builds.map((c) => c.name)).toEqual(["addin", "app", "wps"]);
+      for (const c of builds) expect(c.plugins!.some((p) => p instanceof own.OwnBuildFolderPlugin)).toBe(true);
     }
   });
 });

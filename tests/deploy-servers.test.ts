@@ -24,16 +24,22 @@ const kitOf = (i: number) => path.join(work, `kit-${i}`);
 
 beforeAll(() => {
   BASES.forEach((url, i) => {
-    const r = pack("--url", url, "--office-js", "local", "--out", kitOf(i), "--build-dir", build);
+    const r = pack("--url", url, "--office-js", "local", "--wps", "--out", kitOf(i), "--build-dir", build);
     if (r.status !== 0) throw new Error(r.stderr);
   });
 });
 
 const HASHED = /\.[0-9a-f]{8}\.[a-z0-9]+$/;
 /** The Cache-Control each file of web/ is meant to get. */
-function intendedCache(rel: string): string {
-  if (rel === "taskpane.html") return "no-cache";
+function intendedCache(rel: string): string | undefined {
+  // Pages (the pane, the app, the single file) are revalidated; so is the WPS add-in's folder, whose
+  // ribbon.xml and images keep their names (its hashed scripts excepted).
+  if (rel.endsWith(".html")) return "no-cache";
+  if (rel.startsWith("wps/"))
+    return /\.[0-9a-f]{8}\.js$/.test(rel) ? "public, max-age=31536000, immutable" : "no-cache";
   if (rel.startsWith("office-js/")) return "public, max-age=86400";
+  // A bundle's licence text, named by the bundle's comment: served as it is.
+  if (rel.endsWith(".LICENSE.txt")) return undefined;
   if (HASHED.test(rel)) return "public, max-age=31536000, immutable";
   throw new Error(`a file of no known kind in the kit: ${rel}`);
 }
@@ -212,6 +218,9 @@ describeWithNginx("the nginx sample, served by nginx", () => {
       const files = filesUnder(web);
       expect(files).toContain("taskpane.html");
       expect(files.some((f) => f.startsWith("office-js/"))).toBe(true);
+      expect(files).toEqual(
+        expect.arrayContaining(["app/index.html", "kaohe.html", "wps/ribbon.xml", "wps/jsplugins.xml"]),
+      );
       for (const rel of files) {
         // What Office requests: the manifest's (percent-encoded) base and the file's name.
         const at = new URL(rel, BASES[i]).pathname;

@@ -19,6 +19,8 @@ import { sparseWideXlsx } from "../sample/raw-xlsx";
 import { paneFigures } from "./pane";
 import { liveFigures } from "./live";
 import { mergeFigures } from "./merge";
+import { appFigures } from "./app";
+import { wpsFigures } from "./wps";
 import { readerFigures } from "./reader";
 
 const json = process.argv.includes("--json");
@@ -166,6 +168,8 @@ async function main(): Promise<void> {
   Object.assign(figures, await paneFigures(log));
   Object.assign(figures, await liveFigures(log));
   Object.assign(figures, await mergeFigures(log));
+  Object.assign(figures, await appFigures(log));
+  Object.assign(figures, await wpsFigures(log));
   Object.assign(figures, await readerFigures(log));
 
   if (json) {
@@ -184,6 +188,11 @@ async function main(): Promise<void> {
     taskpane_js_kb: "≤ 250",
     pane_syncs_10k: "≤ 4",
     pane_first_render_ms: "≤ 1000",
+    merge_big_peak_mb: "≤ 1.5 × cli_peak_mb",
+    app_first_load_kb: "≤ 300",
+    app_check_50_ms: "≤ 5000",
+    wps_calls_10k: "≤ 20",
+    wps_live_edit_10k_ms: "≤ 50",
     reader_sheets_20k_ms: "≤ 10000",
   };
   const rowsOut = Object.entries(figures).map(

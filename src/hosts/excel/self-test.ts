@@ -146,7 +146,8 @@ export function excelSelfTest(): SelfTestStep[] {
       run() {
         if (!office()?.requirements?.isSetSupported("CustomFunctionsRuntime", "1.1"))
           throw new Error("CustomFunctionsRuntime 1.1 is not supported here");
-        if (typeof CustomFunctions === "undefined") throw new Error("CustomFunctions is not defined in this runtime");
+        if (!(globalThis as { CustomFunctions?: unknown }).CustomFunctions)
+          throw new Error("CustomFunctions is not defined in this runtime");
       },
     },
     {

@@ -1,8 +1,8 @@
 /** `kaohe check`: the engine over .xlsx files, reported one by one with a total at the end. */
 import type { ResolvedRuleset } from "../engine";
-import { fileResultOf, type CheckedFile } from "../batch/check-one";
+import { fileResultOf } from "../batch/check-one";
 import { skippedLine, type Skipped } from "../batch/intake";
-import type { FileResult, Unusable } from "../batch/results";
+import type { FileResult } from "../batch/results";
 import { writeReport } from "../xlsx/files";
 import { findingMessage, formatFindings, summaryLine, type Lang } from "./format";
 import { expandInputs, newIntake, noInputsMessage, takeIn } from "./inputs";

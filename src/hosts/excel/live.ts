@@ -5,7 +5,7 @@
  * events off while it writes (withEventsOff).
  */
 import type { LiveCheck, LiveOutcome } from "../../engine";
-import type { LiveUpdate, WorkbookRead } from "../../ui/host";
+import type { WorkbookRead } from "../../ui/host";
 import { LiveRunner, type LiveOptions as RunnerOptions, type RowBlocks } from "../../ui/live-runner";
 import { markFindings, updateMarks, type MarkIndex } from "./highlight";
 import { readWorkbook } from "./read";

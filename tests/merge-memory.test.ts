@@ -47,6 +47,7 @@ function peakMb(script: string, ...args: string[]): number {
     encoding: "utf8",
     maxBuffer: 1 << 26,
     timeout: 120000,
+    env: { ...process.env, NODE_PATH: path.join(root, "node_modules") }, // the build lies outside the tree
   });
   const { code, maxRssKb } = JSON.parse(run.stdout.trim().split("\n").pop()!) as { code: number; maxRssKb: number };
   expect(code).toBeLessThan(2);

@@ -90,3 +90,33 @@ describe("the result-use sheets", () => {
     expect(link.cell).toMatch(/^[A-Z]+\d+$/);
   });
 });
+
+describe("findings from several files (the browser app)", () => {
+  it("name their file and their row's unit, name, grade and team grade; one workbook's stay as they are", async () => {
+    const { readXlsx } = await import("../src/xlsx/read");
+    const { checkWorkbook, resolveRuleset } = await import("../src/engine");
+    const { shownFindings, totalSummary } = await import("../src/ui/view-model");
+    const path = await import("path");
+    const input = await readXlsx(path.join(__dirname, "..", "examples", "sample.xlsx"));
+    const result = checkWorkbook(input, resolveRuleset("jinan-2022"));
+    const single = shownFindings([{ file: null, result }], "zh");
+    expect(single).toEqual(result.findings);
+    const shown = shownFindings(
+      [
+        { file: "a.xlsx", result },
+        { file: "b.xlsx", result },
+      ],
+      "zh",
+    );
+    expect(shown).toHaveLength(2 * result.findings.length);
+    expect(shown.slice(result.findings.length).every((f) => f.file === "b.xlsx")).toBe(true);
+    const l02 = shown.find((f) => f.rule === "L02")!;
+    expect(l02.row).toMatch(new RegExp(`^${l02.unit} · ${l02.person} · 优秀（班子 一般）$`));
+    expect(
+      totalSummary([
+        { file: "a.xlsx", result },
+        { file: "b.xlsx", result },
+      ]).errors,
+    ).toBe(2 * result.summary.errors);
+  });
+});

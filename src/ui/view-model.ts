@@ -119,7 +119,12 @@ export function rowKeys(model: Model, lang: Lang): Map<string, string> {
     for (const c of model.cadres)
       keys.set(
         `${model.cadreSheet.name}!${c.r}`,
-        join([c.unit, c.name, `${grade(c.grade, model.scale)}（${team} ${grade(c.teamGrade, model.teamScale)}）`]),
+        join([
+          c.unit,
+          c.name,
+          // The team grade from 班子 where the workbook has it, else the cadre row's own column.
+          `${grade(c.grade, model.scale)}（${team} ${grade(model.unitByKey.get(c.unitKey)?.teamGrade ?? c.teamGrade, model.teamScale)}）`,
+        ]),
       );
   if (model.teamSheet)
     for (const t of model.teams)

@@ -85,7 +85,9 @@ export class LiveValidation extends LiveRunner {
   }
 
   private heard(e: Excel.WorksheetChangedEventArgs): void {
-    if (hasTriggerSource() && e.triggerSource === Excel.EventTriggerSource.thisLocalAddin) return; // our own write
+    if (hasTriggerSource()) {
+      if (e.triggerSource === Excel.EventTriggerSource.thisLocalAddin) return; // our own write
+    }
     this.hear({
       sheet: this.names.get(e.worksheetId) ?? null,
       address: e.address,

@@ -221,4 +221,16 @@ describe("the browser app", () => {
     );
     expect(s.consoleErrors).toEqual([]);
   }, 180000);
+
+  it("says in words that the browser is too old when its engine cannot run the app's script", async () => {
+    s = await openApp();
+    await s.page.route(/\/app\/app\.[0-9a-f]{8}\.js$/, (r) =>
+      r.fulfill({ body: "const f = (a) => a?.b ?? 1; class {", contentType: "text/javascript" }),
+    );
+    await s.page.goto(`${s.origin}/app/index.html`);
+    await s.page.waitForSelector("#legacy:not([hidden])");
+    const text = await s.page.textContent("#legacy");
+    expect(text).toContain("Chromium 80");
+    expect(text).not.toContain("office.js");
+  });
 });

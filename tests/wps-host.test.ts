@@ -236,3 +236,36 @@ describe("the rest of the WPS host", () => {
     expect(off.environment().version).toBe("11.1.0.11719");
   });
 });
+
+describe("生成模板 and 结果运用清单 in WPS", () => {
+  it("writes kaohe template's file into Downloads (never over a file there) and opens it", async () => {
+    const { workbookCells } = await import("./helpers/xlsx-cells");
+    const { buildTemplate } = await import("../src/template/spec");
+    const { runKaohe } = await import("./helpers/streams");
+    const os = await import("os");
+    const fs = await import("fs");
+    const fake = createFakeWps([{ name: "Sheet1", values: [] }]);
+    const host = wpsHost(asApp(fake.app), "", "Linux");
+    const t = buildTemplate(rs, { year: 2025, formulas: "native" });
+    const first = await host.workbook!.writeTemplate(t);
+    const second = await host.workbook!.writeTemplate(t);
+    expect(first!.path).toBe("/home/kaohe/下载/2025年度考核模板.xlsx");
+    expect(second!.path).toBe("/home/kaohe/下载/2025年度考核模板 (2).xlsx");
+    expect(fake.state.opened).toEqual([first!.path, second!.path]);
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "kaohe-wps-t-")), "t.xlsx");
+    expect((await runKaohe("template", "--out", out, "--year", "2025")).code).toBe(0);
+    expect(await workbookCells(fake.state.files.get(first!.path)!)).toEqual(await workbookCells(readFileSync(out)));
+  });
+
+  it("writes 结果运用清单 and 谈话安排 as sheets of its own", async () => {
+    const { resultTablesFor } = await import("../src/ui/results");
+    const fake = createFakeWps(wpsSpecsOf(await readXlsx(SAMPLE)));
+    const host = wpsHost(asApp(fake.app), "", "Linux");
+    const read = await host.workbook!.read();
+    const tables = resultTablesFor(checkWorkbook(read.input, rs), "zh", undefined);
+    const written = await host.workbook!.writeTables(tables);
+    expect(written.map((w) => w.name)).toEqual(["结果运用清单", "谈话安排"]);
+    const list = fake.state.sheets.find((s) => s.name === "结果运用清单")!;
+    expect(list.values.length).toBe(tables[0].meta.length + 2 + Math.max(1, tables[0].rows.length));
+  });
+});

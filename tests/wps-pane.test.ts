@@ -129,4 +129,17 @@ describe("the WPS pane", () => {
     expect(await s.page.isVisible("#selfTestCopy")).toBe(true);
     expect((await state(s)).sheets.some((x) => x.name.startsWith("kaohe自检"))).toBe(false);
   });
+
+  it("on a WPS older than custom functions, offers only plain formulas for the template and says why", async () => {
+    s = await openWps(
+      wpsSpecsOf(await readXlsx(SAMPLE)),
+      { noCustomFunctions: true },
+      "Mozilla/5.0 (X11; Linux x86_64) Chrome/87.0 Safari/537.36 WpsOfficeApp/11.1.0.11719 (per,linux)",
+    );
+    await s.page.goto(`${s.origin}/wps/taskpane.html`);
+    await s.page.waitForFunction(() => document.body.dataset.ready === "1");
+    expect(await s.page.$eval("#formulasKh", (o) => (o as HTMLOptionElement).disabled)).toBe(true);
+    expect(await s.page.getAttribute("#formulasKh", "title")).toContain("12.1.0.20540");
+    expect(await s.page.inputValue("#templateFormulas")).toBe("native");
+  });
 });

@@ -3,10 +3,8 @@
  * every request to anywhere else refused and recorded, downloads caught with their bytes.
  */
 import { readFile } from "fs/promises";
-import type { AddressInfo } from "net";
 import type { Browser, Download, Page } from "playwright-core";
-import { launchChromium } from "./browser";
-import { serveDist } from "./pane-browser";
+import { onServed } from "./served";
 
 export interface AppSession {
   browser: Browser;
@@ -30,25 +28,7 @@ export interface AppOptions {
 }
 
 export async function openApp(options: AppOptions = {}): Promise<AppSession> {
-  const server = await serveDist();
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const closeServer = () => new Promise((r) => server.close(r));
-  let browser: Browser;
-  try {
-    browser = await launchChromium();
-  } catch (e) {
-    await closeServer();
-    throw e;
-  }
-  const close = async () => {
-    try {
-      await browser.close();
-    } finally {
-      server.closeAllConnections();
-      await closeServer();
-    }
-  };
-  try {
+  return onServed(async ({ browser, origin, close }) => {
     const context = await browser.newContext({
       viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
       acceptDownloads: true,
@@ -74,8 +54,5 @@ export async function openApp(options: AppOptions = {}): Promise<AppSession> {
       return { name: d.suggestedFilename(), bytes: await readFile((await d.path())!) };
     };
     return { browser, page, origin, requests, blocked, consoleErrors, downloads, nextDownload, close };
-  } catch (e) {
-    await close();
-    throw e;
-  }
+  });
 }

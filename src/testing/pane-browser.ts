@@ -3,35 +3,16 @@
  * office.js from @microsoft/office-js (local copy), a CJK font from npm, a fake Excel, and every other
  * request refused and recorded.
  */
-import { createServer, type Server } from "http";
 import { readFile } from "fs/promises";
+import * as path from "path";
+import type { Browser, Page } from "playwright-core";
 import type { FakeOptions, FakeSheetSpec } from "./fake-excel";
 import { pageBundle } from "./page-bundle";
-import * as path from "path";
-import type { AddressInfo } from "net";
-import type { Browser, Page } from "playwright-core";
-import { launchChromium } from "./browser";
+import { onServed } from "./served";
 
-// Same paths from src/testing (tests) and lib/testing (bench).
-const DIST = path.join(__dirname, "..", "..", "dist");
 const OFFICE_JS = path.join(__dirname, "..", "..", "node_modules", "@microsoft", "office-js", "dist");
-// Noto Sans SC from npm, so screenshots show Chinese on a machine without CJK fonts; the page's own
-// font stack names it after the Windows fonts.
-const FONTS = path.join(__dirname, "..", "..", "node_modules", "@fontsource", "noto-sans-sc");
-const FONT_PREFIX = "/__test-fonts/";
 const OFFICE_TELEMETRY_BLOCKED =
   /^Framing 'https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\/' violates the following Content Security Policy directive/;
-const FONT_LINK = `<link rel="stylesheet" href="${FONT_PREFIX}400.css" /><link rel="stylesheet" href="${FONT_PREFIX}600.css" />`;
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript",
-  ".json": "application/json",
-  ".png": "image/png",
-  ".xml": "application/xml",
-  ".css": "text/css",
-  ".woff2": "font/woff2",
-  ".woff": "font/woff",
-};
 
 export interface PaneSession {
   browser: Browser;
@@ -42,28 +23,6 @@ export interface PaneSession {
   /** office.js's telemetry frames the CSP refused. */
   cspBlocked: string[];
   close(): Promise<void>;
-}
-
-/** dist/ on loopback, with the test font linked into every page. */
-export function serveDist(): Promise<Server> {
-  const server = createServer(async (req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
-    const [base, rel] = pathname.startsWith(FONT_PREFIX)
-      ? [FONTS, pathname.slice(FONT_PREFIX.length)]
-      : [DIST, pathname];
-    const file = path.join(base, rel);
-    try {
-      if (!file.startsWith(base + path.sep)) throw new Error("outside the served folder");
-      let body: Buffer | string = await readFile(file);
-      if (file.endsWith(".html")) body = body.toString("utf8").replace("</head>", `${FONT_LINK}</head>`);
-      res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-      res.end(body);
-    } catch {
-      res.writeHead(404);
-      res.end();
-    }
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
 const FAKE_SOURCE = path.join(__dirname, "..", "..", "src", "testing", "fake-excel");
@@ -105,25 +64,7 @@ export async function openPane(
   options: FakeOptions = {},
   replace: Replacements = {},
 ): Promise<PaneSession> {
-  const server = await serveDist();
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const closeServer = () => new Promise((r) => server.close(r));
-  let browser: Browser;
-  try {
-    browser = await launchChromium();
-  } catch (e) {
-    await closeServer(); // a failed launch must not keep jest alive
-    throw e;
-  }
-  const close = async () => {
-    try {
-      await browser.close();
-    } finally {
-      server.closeAllConnections();
-      await closeServer();
-    }
-  };
-  try {
+  return onServed(async ({ browser, origin, close }) => {
     const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
     const consoleErrors: string[] = [];
     const blocked: string[] = [];
@@ -165,10 +106,7 @@ export async function openPane(
     });
     await page.addInitScript(fakeExcelScript(specs, options));
     return { browser, page, origin, consoleErrors, blocked, cspBlocked, close };
-  } catch (e) {
-    await close();
-    throw e;
-  }
+  });
 }
 
 /**

@@ -3,12 +3,10 @@
  * `Application` and `wps` globals before any script runs; `window.__wps` gives the test its state.
  */
 import * as path from "path";
-import type { AddressInfo } from "net";
 import type { Browser, Page } from "playwright-core";
-import { launchChromium } from "./browser";
 import type { FakeWpsOptions, FakeWpsSheetSpec } from "./fake-wps";
 import { pageBundle } from "./page-bundle";
-import { serveDist } from "./pane-browser";
+import { onServed } from "./served";
 
 const FAKE_SOURCE = path.join(__dirname, "..", "..", "src", "testing", "fake-wps");
 
@@ -39,25 +37,7 @@ export async function openWps(
   options: FakeWpsOptions = {},
   userAgent = "Mozilla/5.0 (X11; Linux x86_64) Chrome/104.0.5112.102 Safari/537.36 WpsOfficeApp/12.1.0.20540 (per,linux)",
 ): Promise<WpsSession> {
-  const server = await serveDist();
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const closeServer = () => new Promise((r) => server.close(r));
-  let browser: Browser;
-  try {
-    browser = await launchChromium();
-  } catch (e) {
-    await closeServer();
-    throw e;
-  }
-  const close = async () => {
-    try {
-      await browser.close();
-    } finally {
-      server.closeAllConnections();
-      await closeServer();
-    }
-  };
-  try {
+  return onServed(async ({ browser, origin, close }) => {
     const context = await browser.newContext({ viewport: { width: 320, height: 800 }, userAgent });
     const page = await context.newPage();
     const consoleErrors: string[] = [];
@@ -72,8 +52,5 @@ export async function openWps(
     });
     await page.addInitScript(fakeWpsScript(specs, options));
     return { browser, page, origin, consoleErrors, blocked, close };
-  } catch (e) {
-    await close();
-    throw e;
-  }
+  });
 }

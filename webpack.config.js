@@ -59,53 +59,62 @@ const page = (filename, chunks, params) =>
     templateParameters: { title: "考核规则", ...params },
   });
 
+/**
+ * What the three builds share: TypeScript through ts-loader, the folder checked and marked as ours
+ * (OwnBuildFolderPlugin), content-hashed names unless `hashed` is false (the add-in's dev and test
+ * builds), chunks beside the pages (publicPath "").
+ */
+function bundle({ name, dev, entry, out, hashed = true, clean = true, publicPath, plugins }) {
+  const named = hashed ? "[name].[contenthash:8].js" : "[name].js";
+  return {
+    name,
+    devtool: dev ? "source-map" : false,
+    entry,
+    output: { path: out, filename: named, chunkFilename: named, clean, ...(publicPath !== undefined ? { publicPath } : {}) },
+    resolve: { extensions: [".ts", ".js"] },
+    module: typescript,
+    performance: { hints: false },
+    plugins: [new OwnBuildFolderPlugin(), ...plugins],
+  };
+}
+
 module.exports = (env, options) => {
   const dev = options.mode === "development";
   // --env outDir=… (npm run package): the three builds under one folder, each in its own place.
   const dist = env.outDir ? path.resolve(env.outDir) : path.resolve(__dirname, "dist");
   const addin = {
-    name: "addin",
-    devtool: dev ? "source-map" : false,
-    entry: {
-      functions: "./src/functions/functions.ts",
-      taskpane: "./src/taskpane/taskpane.ts",
-    },
-    // The deployment kit (npm run package) hashes every bundle's name: a WebView2 cache never serves old code.
-    output: {
-      path: dist,
-      filename: env.hashed ? "[name].[contenthash:8].js" : "[name].js",
-      // 回收汇总's reader and consolidation load only when used (ui/collect.ts).
-      chunkFilename: env.hashed ? "[name].[contenthash:8].js" : "[name].js",
-      // Empties the folder first (OwnBuildFolderPlugin refuses one that is not ours: it may hold the user's
-      // files), keeping the app's and WPS's folders and the single file, which are the other builds'.
+    ...bundle({
+      name: "addin",
+      dev,
+      entry: { functions: "./src/functions/functions.ts", taskpane: "./src/taskpane/taskpane.ts" },
+      out: dist,
+      // The deployment kit (npm run package) hashes every bundle's name: a WebView2 cache never serves old code.
+      hashed: Boolean(env.hashed),
+      // Emptied first, keeping the app's and WPS's folders and the single file, which are the other builds'.
       clean: { keep: /^(app[\\/]|wps[\\/]|kaohe\.html$)/ },
-    },
-    resolve: { extensions: [".ts", ".js"] },
-    module: typescript,
-    performance: { hints: false },
-    plugins: [
-      new OwnBuildFolderPlugin(),
-      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
-      page("taskpane.html", ["functions", "taskpane"], {
-        host: "excel",
-        csp: PANE_CSP,
-        cspNote: "No network destination but office.js: the workbook's data never leaves the machine.",
-        officeJs: MICROSOFT_OFFICE_JS,
-        legacy: "legacy.js",
-        icon: "assets/icon-32.png",
-      }),
-      new CopyWebpackPlugin({
-        patterns: [
-          { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "src/ui/legacy.js", to: "legacy.js" },
-          {
-            from: "manifest.xml",
-            to: "manifest.xml",
-            transform: (content) => (dev ? content : rewriteManifest(content.toString(), urlProd)),
-          },
-        ],
-      }),
-    ],
+      plugins: [
+        new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+        page("taskpane.html", ["functions", "taskpane"], {
+          host: "excel",
+          csp: PANE_CSP,
+          cspNote: "No network destination but office.js: the workbook's data never leaves the machine.",
+          officeJs: MICROSOFT_OFFICE_JS,
+          legacy: "legacy.js",
+          icon: "assets/icon-32.png",
+        }),
+        new CopyWebpackPlugin({
+          patterns: [
+            { from: "assets/*.png", to: "assets/[name][ext]" },
+            { from: "src/ui/legacy.js", to: "legacy.js" },
+            {
+              from: "manifest.xml",
+              to: "manifest.xml",
+              transform: (content) => (dev ? content : rewriteManifest(content.toString(), urlProd)),
+            },
+          ],
+        }),
+      ],
+    }),
     devServer: {
       static: { directory: dist },
       headers: { "Access-Control-Allow-Origin": "*" },
@@ -113,24 +122,15 @@ module.exports = (env, options) => {
       port: 3000,
     },
   };
-  const app = {
+  // Always content-hashed: the entry page is the only name that stays, so a cached page never pairs with old
+  // code; chunks by a path relative to the page, which works served and, inlined, from file:// too.
+  const app = bundle({
     name: "app",
-    devtool: dev ? "source-map" : false,
+    dev,
     entry: { app: "./src/app/app.ts" },
-    // Always content-hashed: the entry page is the only name that stays, so a cached page never pairs with old code.
-    output: {
-      path: path.join(dist, "app"),
-      filename: "[name].[contenthash:8].js",
-      chunkFilename: "[name].[contenthash:8].js",
-      // Chunks beside the page, by a path relative to it: works served and, inlined, from file:// too.
-      publicPath: "",
-      clean: true,
-    },
-    resolve: { extensions: [".ts", ".js"] },
-    module: typescript,
-    performance: { hints: false },
+    out: path.join(dist, "app"),
+    publicPath: "",
     plugins: [
-      new OwnBuildFolderPlugin(),
       page("index.html", ["app"], {
         host: "browser",
         title: "考核规则网页版",
@@ -148,25 +148,16 @@ module.exports = (env, options) => {
       }),
       new SingleFilePlugin(),
     ],
-  };
+  });
   // The KH functions' metadata as Excel's functions.json has it, for WPS's AddCustomFunction.
   const functions = parseTree(fs.readFileSync("./src/functions/functions.ts", "utf8"), "functions.ts").functions;
-  const wps = {
+  const wps = bundle({
     name: "wps",
-    devtool: dev ? "source-map" : false,
+    dev,
     entry: { main: "./src/wps/main.ts", taskpane: "./src/wps/pane.ts" },
-    output: {
-      path: path.join(dist, "wps"),
-      filename: "[name].[contenthash:8].js",
-      chunkFilename: "[name].[contenthash:8].js",
-      publicPath: "",
-      clean: true,
-    },
-    resolve: { extensions: [".ts", ".js"] },
-    module: typescript,
-    performance: { hints: false },
+    out: path.join(dist, "wps"),
+    publicPath: "",
     plugins: [
-      new OwnBuildFolderPlugin(),
       new webpack.DefinePlugin({ __KH_FUNCTIONS__: JSON.stringify({ functions }) }),
       new HtmlWebpackPlugin({
         filename: "index.html",
@@ -193,6 +184,6 @@ module.exports = (env, options) => {
         ],
       }),
     ],
-  };
+  });
   return [addin, app, wps];
 };

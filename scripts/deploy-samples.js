@@ -110,6 +110,27 @@ const MIME = new Map([
   [".woff2", "font/woff2"],
 ]);
 
+const NO_CACHE = '<clientCache cacheControlMode="DisableCache" />';
+/** Where the kit's default (a year, for content-hashed names) does not hold: pages and named files revalidated. */
+const CACHE_RULES = [
+  ["taskpane.html", NO_CACHE, "入口页每次向服务器确认 / the entry page is always revalidated"],
+  ["app/index.html", NO_CACHE, "网页版入口页 / the browser app's page"],
+  ["kaohe.html", NO_CACHE, "网页版单文件 / the browser app in one file"],
+  ["wps", NO_CACHE, "WPS 加载项的文件名不带哈希：每次确认 / the WPS add-in's files keep their names"],
+  ["office-js", '<clientCache cacheControlMode="UseMaxAge" cacheControlMaxAge="1.00:00:00" />', "本地 office.js 副本 / local office.js"],
+];
+
+function location(where, control, note) {
+  return `  <!-- ${note} -->
+  <location path="${where}">
+    <system.webServer>
+      <staticContent>
+        ${control}
+      </staticContent>
+    </system.webServer>
+  </location>`;
+}
+
 /** web.config for the kit's files: `extensions` are those of every file in web/ (".js", …). */
 function iis(extensions) {
   const kinds = [...new Set(extensions)].sort();
@@ -144,43 +165,7 @@ ${mimeMaps}
       </customHeaders>
     </httpProtocol>
   </system.webServer>
-  <!-- 入口页每次向服务器确认 / the entry page is always revalidated -->
-  <location path="taskpane.html">
-    <system.webServer>
-      <staticContent>
-        <clientCache cacheControlMode="DisableCache" />
-      </staticContent>
-    </system.webServer>
-  </location>
-  <location path="app/index.html">
-    <system.webServer>
-      <staticContent>
-        <clientCache cacheControlMode="DisableCache" />
-      </staticContent>
-    </system.webServer>
-  </location>
-  <location path="kaohe.html">
-    <system.webServer>
-      <staticContent>
-        <clientCache cacheControlMode="DisableCache" />
-      </staticContent>
-    </system.webServer>
-  </location>
-  <!-- WPS 加载项的文件名不带哈希：每次确认 / the WPS add-in's files keep their names: revalidated -->
-  <location path="wps">
-    <system.webServer>
-      <staticContent>
-        <clientCache cacheControlMode="DisableCache" />
-      </staticContent>
-    </system.webServer>
-  </location>
-  <location path="office-js">
-    <system.webServer>
-      <staticContent>
-        <clientCache cacheControlMode="UseMaxAge" cacheControlMaxAge="1.00:00:00" />
-      </staticContent>
-    </system.webServer>
-  </location>
+${CACHE_RULES.map(([where, control, note]) => location(where, control, note)).join("\n")}
 </configuration>
 `;
 }

@@ -108,8 +108,10 @@ class Consolidated {
       const out: TableCell[] = Array(this.headers.length + 2).fill(null);
       out[0] = f.file;
       out[1] = `${layout.name}!A${r + 1}`;
-      (values[r] ?? []).forEach((v, c) => {
-        if (at[c] !== undefined && at[c] >= 0) out[at[c] + 2] = cell(v);
+      // By the header's columns, not the row's: a row with a stray value in column XFD costs nothing more.
+      const row = values[r] ?? [];
+      at.forEach((to, c) => {
+        if (to >= 0) out[to + 2] = cell(row[c]);
       });
       placed.set(`${layout.name}\u0000${r}`, this.rows.length);
       this.rows.push(out);

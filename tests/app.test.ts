@@ -233,4 +233,13 @@ describe("the browser app", () => {
     expect(text).toContain("Chromium 80");
     expect(text).not.toContain("office.js");
   });
+
+  it("takes a whole folder (the folder picker), naming each file by its place in it", async () => {
+    s = await openApp();
+    await ready(s);
+    await s.page.setInputFiles("#folderFiles", returned);
+    await s.page.waitForFunction(() => /已校验 \d+ 个文件/.test(document.getElementById("status")!.textContent ?? ""));
+    const names = await s.page.$$eval("#mergeStatus li", (li) => li.map((x) => (x as HTMLElement).dataset.file));
+    expect(names.sort()).toEqual(files.map((f) => `returned/${path.basename(f)}`).sort());
+  }, 120000);
 });

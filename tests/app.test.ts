@@ -242,4 +242,21 @@ describe("the browser app", () => {
     const names = await s.page.$$eval("#mergeStatus li", (li) => li.map((x) => (x as HTMLElement).dataset.file));
     expect(names.sort()).toEqual(files.map((f) => `returned/${path.basename(f)}`).sort());
   }, 120000);
+
+  it("takes files dropped on its drop zone", async () => {
+    s = await openApp();
+    await ready(s);
+    const bytes = [...readFileSync(SAMPLE)];
+    await s.page.evaluate((b) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(b)], "市直.xlsx"));
+      const zone = document.getElementById("dropZone")!;
+      zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: dt, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, bytes);
+    await s.page.waitForFunction(() => /已校验 1 个文件/.test(document.getElementById("status")!.textContent ?? ""));
+    expect(await s.page.$$eval("#mergeStatus li", (li) => li.map((x) => (x as HTMLElement).dataset.file))).toEqual([
+      "市直.xlsx",
+    ]);
+  }, 120000);
 });

@@ -259,4 +259,16 @@ describe("the browser app", () => {
       "市直.xlsx",
     ]);
   }, 120000);
+
+  it("draws 优秀 by unit for the files picked; a click on a unit filters the findings to it", async () => {
+    s = await openApp();
+    await ready(s);
+    await pick(s, files);
+    const unit = "县3第3单位";
+    if (await s.page.isHidden(`.dist-row[data-unit="${unit}"]`)) await s.page.click(".dist-rest > summary");
+    await s.page.click(`.dist-row[data-unit="${unit}"]`);
+    expect(await s.page.inputValue("#fUnit")).toBe(unit);
+    const heads = await s.page.$$eval(".group > summary .name", (x) => x.map((e) => e.textContent));
+    expect(heads).toEqual([unit]);
+  }, 120000);
 });

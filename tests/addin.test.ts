@@ -409,6 +409,41 @@ describe("the pane with hostile or awkward workbooks", () => {
     }
   }, 60000);
 
+  it("offers to re-enter KH formulas that show #NAME?, and does so on a protected sheet, protected again after", async () => {
+    const options = { allowInsertRows: true, allowAutoFilter: true, allowSort: true };
+    const s = await openPane([
+      { name: "规则", values: [["考核规则模板"], ["规则集", "jinan-2022"]] },
+      {
+        name: "干部",
+        values: [
+          ["单位", "姓名", "本年等次", "校验"],
+          ["甲局", "张三", "优秀", "#NAME?"],
+          ["甲局", "李四", "称职", "#NAME?"],
+        ],
+        formulas: { D2: '=KH.CHECK("一般",C2)', D3: '=KH.CHECK("一般",C3)' },
+        protected: true,
+        protectionOptions: options,
+      },
+    ]);
+    try {
+      await ready(s);
+      expect(await s.page.isHidden("#nameFix")).toBe(true);
+      await s.page.click("#validate");
+      await s.page.waitForSelector("#nameFix:not([hidden])");
+      expect(await s.page.textContent("#nameFixText")).toContain("2");
+      await s.page.click("#reenter");
+      await s.page.waitForFunction(() => document.getElementById("status")!.textContent!.includes("已重新输入"));
+      expect(await s.page.isHidden("#nameFix")).toBe(true);
+      const cadres = (await fakeState(s)).sheets.find((x) => x.name === "干部")!;
+      expect(cadres.values.slice(1).map((r) => r[3])).toEqual(['=KH.CHECK("一般",C2)', '=KH.CHECK("一般",C3)']);
+      expect(cadres.protected).toBe(true);
+      expect(cadres.protectionOptions).toEqual(options);
+      expect(s.consoleErrors).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  }, 60000);
+
   it("says what to do when Excel is editing a cell, and can cancel a slow run", async () => {
     const s = await openPane(bookSpecs(largeBook(20, 10, 1)), { latencyMs: 400 });
     try {

@@ -46,3 +46,47 @@ describe("ExcelApi requirement sets", () => {
     expect(unguardedAbove(excelApiUses([], { [planted]: guarded }), version(declared![1]))).toEqual([]);
   });
 });
+
+describe("what the requirement-set check accepts as a guard, and what it reads", () => {
+  const planted = path.join(root, "src", "taskpane", "__planted.ts");
+  const found = (source: string) =>
+    unguardedAbove(excelApiUses([], { [planted]: source }), version(declared![1])).map((u) => [
+      u.member,
+      versionText(u.version),
+    ]);
+
+  it("a negated isSetSupported is no guard: the call under it runs exactly where the set is missing", () => {
+    const negated = `export function f(cf: Excel.ConditionalFormat): void {
+  if (!Office.context.requirements.isSetSupported("ExcelApi", "1.17")) cf.setRanges("A1:B2");
+}\n`;
+    expect(found(negated)).toEqual([["ConditionalFormat.setRanges", "1.17"]]);
+    const helper = `const has = () => !Office.context.requirements.isSetSupported("ExcelApi", "1.17");
+export function f(cf: Excel.ConditionalFormat): void {
+  if (has()) cf.setRanges("A1:B2");
+}\n`;
+    expect(found(helper)).toEqual([["ConditionalFormat.setRanges", "1.17"]]);
+    const notHelper = `const has = () => Office.context.requirements.isSetSupported("ExcelApi", "1.17");
+export function f(cf: Excel.ConditionalFormat): void {
+  if (!has()) cf.setRanges("A1:B2");
+}\n`;
+    expect(found(notHelper)).toEqual([["ConditionalFormat.setRanges", "1.17"]]);
+  });
+
+  it('reads the properties named in load("…") strings, through items/ and nested paths', () => {
+    const loads = `export function f(ws: Excel.Worksheet, list: Excel.WorksheetCollection): void {
+  ws.load("name,tabId");
+  list.load("items/name,items/tabId,items/protection/protected");
+}\n`;
+    expect(found(loads)).toEqual([
+      ["Worksheet.tabId", "1.14"],
+      ["Worksheet.tabId", "1.14"],
+    ]);
+    const guarded = `export function f(ws: Excel.Worksheet): void {
+  if (Office.context.requirements.isSetSupported("ExcelApi", "1.14")) ws.load("tabId");
+}\n`;
+    expect(found(guarded)).toEqual([]);
+    // The add-in's own load strings are read too: a protection's options (1.2) and a worksheet's id (1.1).
+    const uses = excelApiUses(addin);
+    expect(uses.some((u) => u.member === "WorksheetProtection.protected")).toBe(true);
+  });
+});

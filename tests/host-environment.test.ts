@@ -71,6 +71,19 @@ describe("the environment panel's facts", () => {
     expect(featureOn(describeEnvironment(host({ ExcelApi: "1.9" })), "templatePrint")).toBe(true);
   });
 
+  it("says on Excel on the web that a dropdown pick raises no change event, and how 边填边查 covers it", () => {
+    const web = describeEnvironment(
+      host({ ...OFFICE_2021, ExcelApi: "1.20" }, { host: "Excel", platform: "OfficeOnline", version: "16.0" }),
+    );
+    const live = web.features.find((f) => f.id === "live")!;
+    expect(live.on).toBe(true);
+    expect(live.why.zh).toContain("下拉");
+    expect(live.why.zh).toContain("#4066");
+    expect(live.why.en).toMatch(/dropdown/);
+    const desktop = describeEnvironment(host(OFFICE_2021)).features.find((f) => f.id === "live")!;
+    expect(desktop.why.zh).not.toContain("下拉");
+  });
+
   it("says it is not in Excel when office.js reports no host, and turns every feature off", () => {
     const env = describeEnvironment({ host: null, platform: null, version: null, supports: () => true });
     expect(env.inOffice).toBe(false);

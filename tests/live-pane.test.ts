@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { checkWorkbook, LiveCheck, resolveRuleset } from "../src/engine";
 import { largeBook, sampleBook } from "../src/sample/generate";
 import { readWorkbook } from "../src/hosts/excel/read";
-import { markFindings, MARK_FORMULA } from "../src/hosts/excel/highlight";
+import { clearMarks, markFindings, MARK_FORMULA } from "../src/hosts/excel/highlight";
 import { LiveValidation, withEventsOff, type LiveUpdate } from "../src/hosts/excel/live";
 import { writeTable } from "../src/hosts/excel/write-table";
 import { reportTable } from "../src/tables/report";
@@ -18,6 +18,7 @@ function host(fake: FakeExcel): void {
   g.Excel = fake.namespace;
   g.Office = {
     context: {
+      diagnostics: { host: "Excel", platform: fake.state.web ? "OfficeOnline" : "PC", version: "16.0" },
       requirements: {
         isSetSupported: (set: string, v: string) =>
           set === "ExcelApi" && Number(`1.${v.split(".")[1].padStart(2, "0")}`) <= fake.state.excelApi,
@@ -199,4 +200,134 @@ describe("边填边查 against the fake Excel", () => {
       { numRuns: 12 },
     );
   }, 60000);
+});
+
+/** What real Excel does that a kind fake would not (issue 24), each taught to the fake with its source. */
+describe("边填边查 as real Excel raises events", () => {
+  const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it("a re-check that starts while the user edits a cell waits for the edit to end (delayForCellEdit)", async () => {
+    const fake = createFakeExcel(bookSpecs(largeBook(5, 10, 5, 0)));
+    const { lv, updates, errors } = await startLive(fake);
+    fake.type("干部", `${GRADE_COL}5`, [["优良"]]);
+    fake.state.editMode = true; // typing in the next cell already
+    await wait(60);
+    expect(errors).toEqual([]);
+    fake.state.editMode = false;
+    await lv.settle();
+    expect(errors).toEqual([]);
+    expect(fake.state.delayed).toBeGreaterThan(0);
+    expect(updates.at(-1)!.outcome.result.findings).toEqual((await fullCheck(fake)).findings);
+    lv.stop();
+  });
+
+  it("a batch that fails puts its changes back: they are re-checked, not dropped", async () => {
+    const fake = createFakeExcel(bookSpecs(largeBook(5, 10, 6, 0)), { excelApi: 1.1 }); // no delayForCellEdit
+    const { lv, updates, errors } = await startLive(fake);
+    fake.type("干部", `${GRADE_COL}5`, [["优良"]]);
+    fake.state.editMode = true;
+    for (let i = 0; i < 100 && !errors.length; i++) await wait(10);
+    expect(errors.length).toBeGreaterThan(0); // said in the pane, as before
+    fake.state.editMode = false;
+    fake.type("干部", `${GRADE_COL}9`, [["称职"]]);
+    await lv.settle();
+    const findings = updates.at(-1)!.outcome.result.findings;
+    expect(findings).toEqual((await fullCheck(fake)).findings);
+    expect(findings.some((f) => f.sheet === "干部" && f.cell === `${GRADE_COL}5`)).toBe(true);
+    lv.stop();
+  });
+
+  it("removes its handlers when stopped: restarting adds none (EventHandlerResult.remove)", async () => {
+    const fake = createFakeExcel(bookSpecs(sampleBook()));
+    for (let i = 0; i < 3; i++) {
+      const { lv } = await startLive(fake);
+      expect(fake.state.handlers.workbook).toHaveLength(1);
+      lv.stop();
+      await lv.detached();
+    }
+    expect(fake.state.handlers.workbook).toEqual([]);
+    expect(fake.state.handlers.sorted).toEqual([]);
+  });
+
+  it("addresses a sheet by its id: a rename raises no event, and the next edit reads everything again", async () => {
+    const fake = createFakeExcel(bookSpecs(largeBook(5, 10, 7, 0)));
+    const { lv, updates, errors } = await startLive(fake, true);
+    fake.type("干部", `${GRADE_COL}5`, [["优良"]]); // marked, so the marks are asked for by sheet too
+    await lv.settle();
+    fake.renameSheet("干部", "干部2025");
+    fake.type("干部2025", `${GRADE_COL}6`, [["优良"]]);
+    await lv.settle();
+    expect(errors).toEqual([]);
+    expect(updates.at(-1)!.outcome.mode).toBe("full");
+    expect(updates.at(-1)!.outcome.result.findings).toEqual((await fullCheck(fake)).findings);
+    expect(updates.at(-1)!.read.sheets.map((s) => s.name)).toContain("干部2025");
+    const cells = new Set(
+      updates
+        .at(-1)!
+        .outcome.result.findings.filter((f) => f.sheet === "干部2025")
+        .map((f) => f.cell),
+    );
+    expect(new Set(marked(fake, "干部2025").keys())).toEqual(cells);
+    lv.stop();
+  });
+
+  it("reads everything again after a sort (onRowSorted, never onChanged)", async () => {
+    const fake = createFakeExcel(bookSpecs(largeBook(5, 10, 8, 0)));
+    const { lv, updates, errors } = await startLive(fake, true);
+    fake.sortRows("干部", 1, 50, 2);
+    await lv.settle();
+    expect(errors).toEqual([]);
+    expect(updates).toHaveLength(1);
+    expect(updates[0].outcome.mode).toBe("full");
+    expect(updates[0].outcome.result.findings).toEqual((await fullCheck(fake)).findings);
+    lv.stop();
+  });
+
+  it("on the web a dropdown pick raises no onChanged (office-js #4066): the row is re-checked as the selection moves on", async () => {
+    const fake = createFakeExcel(bookSpecs(largeBook(5, 10, 9, 0)), { web: true });
+    const { lv, updates, errors } = await startLive(fake);
+    fake.select("干部", `${GRADE_COL}5`);
+    fake.pick("干部", `${GRADE_COL}5`, "不称职");
+    await lv.settle();
+    expect(fake.state.events).toEqual([]); // Excel said nothing of the pick
+    fake.select("干部", `${GRADE_COL}6`);
+    await lv.settle();
+    expect(errors).toEqual([]);
+    const findings = updates.at(-1)!.outcome.result.findings;
+    expect(findings).toEqual((await fullCheck(fake)).findings);
+    expect(updates.at(-1)!.outcome.mode).toBe("units");
+    lv.stop();
+  });
+
+  it.each([1.17, 1.13])(
+    "keeps marks right when Ctrl+Z brought one back under a new id (office-js #6396), and clears them all (ExcelApi %s)",
+    async (excelApi) => {
+      const fake = createFakeExcel(bookSpecs(largeBook(10, 10, 2, 0)), { excelApi });
+      const { lv, updates, errors } = await startLive(fake, true);
+      fake.type("干部", `${GRADE_COL}5`, [["优良"]]);
+      await lv.settle();
+      const cadres = fake.state.sheets.find((s) => s.name === "干部")!;
+      const ours = cadres.conditionalFormats.find(
+        (c) => c.formula === MARK_FORMULA && c.ranges.split(",").includes(`${GRADE_COL}5`),
+      )!;
+      fake.restoreByUndo("干部", ours.id);
+      fake.type("干部", `${GRADE_COL}5`, [["称职"]]);
+      await lv.settle();
+      expect(errors).toEqual([]);
+      const full = await fullCheck(fake);
+      expect(updates.at(-1)!.outcome.result.findings).toEqual(full.findings);
+      const cells = new Set(full.findings.filter((f) => f.sheet === "干部" && f.cell).map((f) => f.cell));
+      expect(new Set(marked(fake, "干部").keys())).toEqual(cells);
+      fake.type("干部", `${GRADE_COL}7`, [["优良"]]);
+      await lv.settle();
+      lv.stop();
+      const mark = cadres.conditionalFormats.find(
+        (c) => c.formula === MARK_FORMULA && c.ranges.includes(`${GRADE_COL}7`),
+      );
+      fake.restoreByUndo("干部", mark!.id);
+      const cleared = await run(fake, (ctx) => clearMarks(ctx, lv.markIndex));
+      expect(cleared.cleared).toBeGreaterThan(0);
+      expect(marked(fake, "干部").size).toBe(0);
+    },
+  );
 });

@@ -6,7 +6,8 @@ import * as fc from "fast-check";
 import * as path from "path";
 import { mkdtempSync } from "fs";
 import { tmpdir } from "os";
-import { checkWorkbook, resolveRuleset, rulesetForWorkbook } from "../src/engine";
+import { checkWorkbook, parseA1, resolveRuleset, rulesetForWorkbook } from "../src/engine";
+import { fromSerial, isoDay } from "../src/engine/values";
 import { fill, tamper } from "./helpers/template-fill";
 import { readXlsx } from "../src/xlsx/read";
 import { referenceFor } from "../src/template/reference";
@@ -14,12 +15,15 @@ import { largeBook } from "../src/sample/generate";
 import { readWorkbook, planBatches, mergeAddresses, type Segment } from "../src/hosts/excel/read";
 import { clearMarks, markFindings, MARK_FORMULA } from "../src/hosts/excel/highlight";
 import { selectCell } from "../src/hosts/excel/select";
-import { writeTable, WorkbookProtected } from "../src/hosts/excel/write-table";
+import { writeTable, writeTables, WorkbookProtected } from "../src/hosts/excel/write-table";
+import { excelHost } from "../src/hosts/excel";
+import type { Table, TableCell } from "../src/tables/table";
+import { letters } from "../src/testing/fake-excel/address";
 import { describeError } from "../src/hosts/excel/errors";
 import { Cancelled } from "../src/ui/progress";
 import { reportTable } from "../src/tables/report";
 import { main } from "../src/cli/main";
-import type { FakeExcel } from "../src/testing/fake-excel";
+import { createFakeExcel, type FakeExcel } from "../src/testing/fake-excel";
 import { bookSpecs, fakeOf, run, specsOf } from "./helpers/fake-book";
 import { Capture } from "./helpers/streams";
 
@@ -386,5 +390,179 @@ describe("writing the report sheet", () => {
     expect(e).toBeInstanceOf(WorkbookProtected);
     expect(describeError(e).zh).toContain("受保护");
     expect(fake.state.writes).toEqual([]);
+  });
+});
+
+/** Real Excel's documented limits and behaviours (issue 24), each taught to the fake. */
+describe("reads that real Excel refuses", () => {
+  /** A 干部 sheet whose 单位 cells are merged two rows at a time: `units` merged areas. */
+  function mergedUnits(units: number): { name: string; values: unknown[][]; merges: string[] } {
+    const values: unknown[][] = [["单位", "姓名", "本年等次"]];
+    const merges: string[] = [];
+    for (let u = 0; u < units; u++) {
+      values.push([`单位${u}`, `甲${u}`, "称职"], [null, `乙${u}`, "称职"]);
+      merges.push(`A${2 * u + 2}:A${2 * u + 3}`);
+    }
+    return { name: "干部", values, merges };
+  }
+
+  it("asks a sheet with more than 512 merged areas in blocks, and gets every area once", async () => {
+    const cadres = mergedUnits(700);
+    const fake = fakeOf([
+      cadres,
+      {
+        name: "班子",
+        values: [
+          ["单位", "班子等次"],
+          ["甲局", "好"],
+        ],
+        merges: ["A1:B1"],
+      },
+    ]);
+    const read = await run(fake, (ctx) => readWorkbook(ctx));
+    const got = read.input.sheets.find((s) => s.name === "干部")!.merges!;
+    expect([...got].sort()).toEqual([...cadres.merges].sort());
+    expect(read.input.sheets.find((s) => s.name === "班子")!.merges).toEqual(["A1:B1"]);
+    expect(read.notes ?? []).toEqual([]);
+  });
+
+  it("falls back per sheet: one whose single row holds over 512 merged areas reads without them, and says so", async () => {
+    const wide = Array.from({ length: 520 }, (_, i) => `${letters(2 * i)}2:${letters(2 * i + 1)}2`);
+    const fake = fakeOf([
+      { name: "宽表", values: [["单位"], Array.from({ length: 1040 }, (_, i) => `x${i}`)], merges: wide },
+      mergedUnits(3),
+    ]);
+    const read = await run(fake, (ctx) => readWorkbook(ctx));
+    expect(read.input.sheets.find((s) => s.name === "宽表")!.merges).toEqual([]);
+    expect(read.input.sheets.find((s) => s.name === "干部")!.merges).toHaveLength(3);
+    expect(read.notes?.map((n) => n.zh).join()).toContain("宽表");
+  });
+
+  const dated = (date1904: boolean | null) =>
+    createFakeExcel(
+      [
+        {
+          name: "干部",
+          values: [
+            ["单位", "姓名", "出生日期", "平时考核得分"],
+            ["甲局", "张三", 29040, 95], // 1983-07-05 counted from 1904-01-01
+          ],
+          numberFormats: { C2: "yyyy-mm-dd" },
+        },
+      ],
+      { date1904 },
+    );
+
+  it("reads dates of a 1904-date-system workbook as the CLI does (1,462 days on, date cells only)", async () => {
+    const read = await run(dated(true), (ctx) => readWorkbook(ctx));
+    const row = read.input.sheets[0].values[1];
+    expect(row[2]).toBe(29040 + 1462);
+    expect(isoDay(fromSerial(row[2] as number))).toBe("1983-07-05");
+    expect(row[3]).toBe(95); // a number that is no date stays as it is
+    expect(read.date1904).toBe(true);
+    const plain = await run(dated(false), (ctx) => readWorkbook(ctx));
+    expect(plain.input.sheets[0].values[1][2]).toBe(29040);
+    expect(plain.date1904).toBe(false);
+    // The same number of syncs either way: the date system is asked with the sheets' bounds.
+    expect(plain.syncs).toBe(read.syncs);
+  });
+
+  it("says so when Excel cannot tell the date system, and reads dates as 1900-system ones", async () => {
+    const read = await run(dated(null), (ctx) => readWorkbook(ctx));
+    expect(read.input.sheets[0].values[1][2]).toBe(29040);
+    expect(read.date1904).toBeNull();
+    expect(read.notes?.map((n) => n.zh).join()).toContain("1904");
+  });
+});
+
+describe("writes that real Excel refuses or changes", () => {
+  const table = (rows: TableCell[][], kind: Table["kind"] = "report"): Table => ({
+    kind,
+    name: kind === "distribution" ? "分布" : "校验报告",
+    meta: [["规则集", "jinan-2022"]],
+    header: ["单位", "优秀", "优秀上限", "说明"],
+    rows,
+    widths: [20, 6, 8, 40],
+  });
+
+  it("writes a table of over 5 MB in blocks each under Excel on the web's request limit", async () => {
+    const long = "说明文字".repeat(60); // 720 bytes of UTF-8 a cell
+    const rows: TableCell[][] = Array.from({ length: 9000 }, (_, i) => [`单位${i}`, i, i + 1, long]);
+    const fake = fakeOf([{ name: "Sheet1", values: [] }]);
+    const [w] = await run(fake, (ctx) => writeTables(ctx, [table(rows)]));
+    expect(w.name).toBe("校验报告");
+    expect(fake.state.requestBytes.reduce((a, b) => a + b, 0)).toBeGreaterThan(5 * 1024 * 1024);
+    expect(Math.max(...fake.state.requestBytes)).toBeLessThanOrEqual(fake.state.requestLimitBytes);
+    const sheet = fake.state.sheets.find((s) => s.name === "校验报告")!;
+    expect(sheet.values.length).toBe(3 + rows.length);
+    expect(sheet.values.at(-1)).toEqual(["单位8999", 8999, 9000, long]);
+  });
+
+  it("names a request over the limit as a write too large, not as one long row", () => {
+    const said = describeError(Object.assign(new Error("x"), { code: "RequestPayloadSizeLimitExceeded" }));
+    expect(said.zh).toContain("写入");
+    expect(said.zh).not.toContain("一行");
+    expect(said.en).toMatch(/write/i);
+  });
+
+  it("formats as text only the cells that hold text: 分布's numbers stay numbers for its chart", async () => {
+    const fake = fakeOf([{ name: "Sheet1", values: [] }]);
+    const rows: TableCell[][] = [
+      ["甲局", 2, 1, "=1+1"],
+      ["乙局", 0, 1, null],
+      ["全体", 2, 2, null],
+    ];
+    await run(fake, (ctx) => writeTables(ctx, [table(rows, "distribution")]));
+    const sheet = fake.state.sheets.find((s) => s.name === "分布")!;
+    expect(sheet.values.slice(3)).toEqual([
+      ["甲局", 2, 1, "=1+1"],
+      ["乙局", 0, 1, ""],
+      ["全体", 2, 2, ""],
+    ]);
+    expect(sheet.formulas.has("D4")).toBe(false); // text starting with "=" is still no formula
+  });
+
+  it("places the 分布 chart beside its table, not over it", async () => {
+    const fake = fakeOf([{ name: "Sheet1", values: [] }]);
+    const rows: TableCell[][] = [
+      ["甲局", 2, 1, null],
+      ["乙局", 0, 1, null],
+      ["全体", 2, 2, null],
+    ];
+    await run(fake, (ctx) => writeTables(ctx, [table(rows, "distribution")]));
+    const [chart] = fake.state.sheets.find((s) => s.name === "分布")!.charts;
+    expect(parseA1(chart.at)!.col).toBeGreaterThan(3); // right of column D, the table's last
+    expect(chart.source).toBe("A3:C5");
+  });
+});
+
+describe("KH cells that never computed (#NAME?)", () => {
+  it("re-enters them on a protected sheet and protects it again with the same options", async () => {
+    const options = { allowInsertRows: true, allowAutoFilter: true };
+    const fake = fakeOf([
+      {
+        name: "干部",
+        values: [
+          ["姓名", "本年等次", "校验"],
+          ["张三", "优秀", "#NAME?"],
+          ["李四", "称职", "#NAME?"],
+        ],
+        formulas: { C2: '=KH.CHECK("一般",B2)', C3: '=KH.CHECK("一般",B3)' },
+        protected: true,
+        protectionOptions: options,
+      },
+    ]);
+    const g = globalThis as unknown as { Excel: unknown };
+    g.Excel = fake.namespace;
+    const wb = excelHost().workbook!;
+    expect(wb.reenterFormulas).toBeDefined();
+    const n = await wb.reenterFormulas!([{ sheet: "干部", cells: ["C2", "C3"] }]);
+    expect(n).toBe(2);
+    const s = fake.state.sheets[0];
+    expect(s.values[1][2]).toBe('=KH.CHECK("一般",B2)'); // the fake's stand-in for a computed value
+    expect(s.formulas.get("C3")).toBe('=KH.CHECK("一般",B3)');
+    expect(s.protected).toBe(true);
+    expect(s.protectionOptions).toEqual(options);
+    expect(fake.state.writes.map((w) => w.what)).toEqual(["unprotect", "formulas", "protect"]);
   });
 });

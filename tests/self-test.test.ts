@@ -80,6 +80,22 @@ describe("自检 in Excel", () => {
     expect(settings.size).toBe(0);
   });
 
+  it("probes in Excel what the adapter assumes of it: cell-edit delay, handler removal, text cells, 512 merged areas, date system", async () => {
+    install(true);
+    const lines = await runSelfTest(excelSelfTest());
+    const detail = (start: string) => {
+      const line = lines.find((l) => l.name.startsWith(start));
+      expect(line).toBeDefined();
+      expect(line!.ok).toBe(true);
+      return line!.detail;
+    };
+    expect(detail("Excel.run delayForCellEdit")).toContain("waits for a cell edit to end");
+    expect(detail("EventHandlerResult.remove")).toContain("no event");
+    expect(detail("numberFormat @")).toContain("text");
+    expect(detail("getMergedAreasOrNullObject 512")).toMatch(/refused 513.*read by blocks: 513/);
+    expect(detail("functions.date")).toContain("1900");
+  });
+
   it("fails the custom-functions line where the runtime has none, and only that", async () => {
     install(false);
     const lines = await runSelfTest(excelSelfTest());

@@ -1,6 +1,6 @@
 /** The ruleset in force, kept in the workbook's settings, against office-addin-mock. */
 import { OfficeMockObject } from "office-addin-mock";
-import { applyRuleset, loadRulesetSetting } from "../src/hosts/excel/settings";
+import { applyRuleset, LIVE_KEY, loadRulesetSetting, setLive } from "../src/hosts/excel/settings";
 import { rulesetInForceId, setRulesetInForce, SETTING_KEY } from "../src/functions/ruleset-in-force";
 import * as KH from "../src/functions/functions";
 
@@ -83,5 +83,34 @@ describe("ruleset setting", () => {
     expect(rulesetInForceId()).toBe("jinan-2022");
     expect(log).not.toContain("calculate Full");
     await expect(applyRuleset("atlantis-2099")).rejects.toThrow(/未知的规则集/);
+  });
+});
+
+describe("边填边查 resumes when the workbook opens only if the add-in starts with it", () => {
+  /** Office with document settings and, where the shared runtime is there, Office.addin. */
+  function office(sharedRuntime: boolean) {
+    const stored: Record<string, unknown> = {};
+    const log = install(stored);
+    const o = g.Office as Record<string, unknown> & { context: Record<string, unknown> };
+    o.StartupBehavior = { none: "None", load: "Load" };
+    o.context.requirements = { isSetSupported: (set: string) => sharedRuntime && set === "SharedRuntime" };
+    if (sharedRuntime) o.addin = { setStartupBehavior: async (b: string) => void log.push(`startup ${b}`) };
+    return { stored, log };
+  }
+
+  it("asks Office to load the add-in with this workbook when 边填边查 is switched on, and not when off", async () => {
+    const { stored, log } = office(true);
+    await setLive(true);
+    expect(stored[LIVE_KEY]).toBe(true);
+    expect(log).toContain("startup Load");
+    await setLive(false);
+    expect(log.at(-1)).toBe("startup None");
+  });
+
+  it("still saves the switch where there is no shared runtime to start", async () => {
+    const { stored, log } = office(false);
+    await setLive(true);
+    expect(stored[LIVE_KEY]).toBe(true);
+    expect(log.filter((l) => l.startsWith("startup"))).toEqual([]);
   });
 });

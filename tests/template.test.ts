@@ -1,6 +1,8 @@
 /** Templates for subordinate units: made by `kaohe template`, filled with ExcelJS, checked back. */
 import ExcelJS from "exceljs";
 import { mkdirSync, mkdtempSync, readFileSync } from "fs";
+import { writeFile } from "fs/promises";
+import { templateBytes } from "../src/xlsx/template";
 import { tmpdir } from "os";
 import * as path from "path";
 import { CSV_ALL_SHEETS, describeWithSoffice, recalculatingProfile, soffice } from "./helpers/soffice";
@@ -11,7 +13,7 @@ import { readWorkbook } from "../src/hosts/excel/read";
 import { TemplateSheetsExist, writeTemplateSheets } from "../src/hosts/excel/write-template";
 import { fakeOf, run } from "./helpers/fake-book";
 import { main } from "../src/cli/main";
-import { buildTemplate, defaultAppraisalYear } from "../src/template/spec";
+import { buildTemplate, defaultAppraisalYear, inlineList } from "../src/template/spec";
 import { normalizeFormula } from "../src/engine/audit/stored-formula";
 import { Capture } from "./helpers/streams";
 import { fill, FIRST, tamper } from "./helpers/template-fill";
@@ -357,6 +359,23 @@ describe("the pane's template writer", () => {
       }
     },
   );
+
+  it("keeps one rule for a dropdown list over 255 characters in both writers: no validation there", async () => {
+    const rs = resolveRuleset("jinan-2022");
+    const t = buildTemplate(rs, { year: 2025 });
+    t.lists.sanction = Array.from({ length: 40 }, (_, i) => `处分种类第${i + 1}种`);
+    expect(inlineList(t.lists.sanction)).toBeNull();
+    const fake = fakeOf([{ name: "Sheet1", values: [] }]);
+    await run(fake, (ctx) => writeTemplateSheets(ctx, t));
+    const file = path.join(dir, "long-list.xlsx");
+    await writeFile(file, await templateBytes(t));
+    expect(shapeOfFake(fake, t)).toEqual(await shapeOfFile(file, t));
+    const cadres = fake.state.sheets.find((x) => x.name === "干部")!;
+    const sanction = t.cadres.columns.findIndex((c) => c.input === "sanction");
+    const L = columnLetter(sanction);
+    const v = cadres.validations.get(`${L}${FIRST}:${L}${LAST(t.cadres.rows)}`);
+    expect(v).toBeUndefined();
+  });
 
   it("refuses to write over a workbook's own 班子/干部/规则 sheets", async () => {
     const t = buildTemplate(resolveRuleset("jinan-2022"), { year: 2025 });

@@ -39,7 +39,7 @@ window.__fake = fake; window.Excel = fake.namespace; })();`;
 /** The fake's state as plain JSON (Maps spread), for `page.evaluate`. */
 export const FAKE_STATE = `(() => { const s = window.__fake.state; return {
   active: s.active, selection: s.selection, syncs: s.syncs, calculations: s.calculations, writes: s.writes,
-  sheets: s.sheets.map((x) => ({ name: x.name, values: x.values, formulas: [...x.formulas], props: [...x.customProperties], cfs: x.conditionalFormats })) }; })()`;
+  sheets: s.sheets.map((x) => ({ name: x.name, values: x.values, formulas: [...x.formulas], props: [...x.customProperties], cfs: x.conditionalFormats, protected: x.protected, protectionOptions: x.protectionOptions })) }; })()`;
 
 export interface FakeStateJson {
   active: string;
@@ -53,6 +53,8 @@ export interface FakeStateJson {
     formulas: [string, string][];
     props: [string, string][];
     cfs: { formula: string | null; ranges: string }[];
+    protected: boolean;
+    protectionOptions: Record<string, unknown> | null;
   }[];
 }
 

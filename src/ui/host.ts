@@ -28,6 +28,10 @@ export interface WorkbookRead {
   cells: number;
   /** Round trips to the host (Excel's syncs, WPS's calls). */
   syncs: number;
+  /** The workbook counts days from 1904 (its dates were converted); null where the host could not tell. */
+  date1904?: boolean | null;
+  /** What the reading could not do as usual, for the pane's status. */
+  notes?: Said[];
 }
 
 export interface ReadRequest {
@@ -66,6 +70,12 @@ export interface LiveSession {
   stop(): void;
 }
 
+/** Cells of a sheet whose KH formulas show #NAME? (never computed: the add-in was not loaded when they were entered). */
+export interface Uncomputed {
+  sheet: string;
+  cells: string[];
+}
+
 /** The spreadsheet open in the host. The add-in never writes over a user's cell: its sheets are its own. */
 export interface OpenWorkbook {
   read(request?: ReadRequest): Promise<WorkbookRead>;
@@ -83,6 +93,11 @@ export interface OpenWorkbook {
   select(sheet: string, cell: string): Promise<Said | null>;
   /** 边填边查 over the last full reading: edits re-check their units (engine/live.ts). */
   startLive(check: LiveCheck, read: WorkbookRead, listener: LiveListener): Promise<LiveSession>;
+  /**
+   * Writes the same formulas again into KH cells showing #NAME?, a protected sheet unprotected and
+   * protected again as it was; how many were re-entered. Only where custom functions can be stuck so (Excel).
+   */
+  reenterFormulas?(cells: Uncomputed[]): Promise<number>;
 }
 
 /** What is saved where the host keeps it (the workbook's settings in Excel and WPS; nowhere in the browser). */

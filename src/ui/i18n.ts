@@ -58,6 +58,10 @@ export const TEXT = {
     merged: (ok: number, bad: number, names: string[]) =>
       `已汇总 ${ok + bad} 个文件（已校验 ${ok} 个，无法使用 ${bad} 个），写入「${names.join("」「")}」；下面是汇总后整个工作簿的校验结果。`,
     hiddenRead: (names: string) => `已包含隐藏工作表：${names}。`,
+    nameFix: (n: number) =>
+      `有 ${n} 个 KH 公式显示 #NAME?：它们在加载项加载前输入，Excel 不会自行重算（受保护的表也无法手工重输）。`,
+    reenter: "重新输入 KH 公式",
+    reentered: (n: number) => `已重新输入 ${n} 个 KH 公式（受保护的表已按原设置重新保护）；计算完成后请重新校验。`,
     makeTemplate: "生成模板",
     templateYear: "考核年度",
     templateFormulas: "公式",
@@ -166,6 +170,11 @@ export const TEXT = {
     merged: (ok: number, bad: number, names: string[]) =>
       `Consolidated ${ok + bad} files (${ok} checked, ${bad} unusable) into ${names.join(", ")}; below, the check of the whole workbook as it now stands.`,
     hiddenRead: (names: string) => `Hidden sheets included: ${names}.`,
+    nameFix: (n: number) =>
+      `${n} KH formulas show #NAME?: they were entered before the add-in loaded and Excel does not recalculate them (nor can they be re-entered by hand on a protected sheet).`,
+    reenter: "Re-enter KH formulas",
+    reentered: (n: number) =>
+      `Re-entered ${n} KH formulas (protected sheets protected again as they were); check again once they have calculated.`,
     carried: (id: string) =>
       `The workbook's 规则 sheet names ruleset ${id}; checked against it (pick another above to change).`,
     more: (n: number) => `Show ${n} more`,

@@ -2,7 +2,9 @@
  * 「边填边查」 as every host runs it: hears edits, waits for a pause in typing, then either reads only the
  * changed rows and re-checks their units (engine/live.ts), or — for inserted or deleted rows and columns,
  * a sheet it does not know, a paste of many rows — reads the workbook again. A host supplies how it
- * reads rows, reads everything and keeps its marks (hosts/excel/live.ts, hosts/wps/live.ts).
+ * reads rows, reads everything and keeps its marks (hosts/excel/live.ts, hosts/wps/live.ts). A re-check
+ * that fails (the host busy, Excel in cell-edit mode) puts its changes back and is tried again: an edit
+ * heard is never dropped.
  */
 import { LiveCheck, parseA1, type LiveOutcome, type RowEdit } from "../engine";
 import type { LiveUpdate, WorkbookRead } from "./host";
@@ -24,10 +26,19 @@ export interface HeardChange {
   address: string;
   /** Rows or columns inserted or deleted: the sheet's shape changed. */
   structural: boolean;
+  /** A change nobody reported but that may have happened (hosts/excel/live.ts: a dropdown pick on the web). */
+  hint?: boolean;
 }
 
 /** Changed rows per sheet, 0-based and inclusive. */
 export type RowBlocks = Map<string, { r0: number; r1: number }[]>;
+
+/** A patch's answer: the re-check, null to read everything again, or "unchanged" when the rows read hold what was known. */
+export type PatchResult = LiveOutcome | null | "unchanged";
+
+/** Tries of a failed re-check before waiting for the next edit, and the pause before the first. */
+const RETRIES = 3;
+const RETRY_MS = 1000;
 
 /** Rows of an A1 address ("B5", "$B$5:$D$9", "'干部'!B5"); null for whole rows or columns ("3:3", "A:A"). */
 export function rowsOf(address: string): { r0: number; r1: number; c1: number } | null {
@@ -45,6 +56,10 @@ export abstract class LiveRunner {
   protected stopped = false;
   private running: Promise<void> = Promise.resolve();
   protected fullAt = new Date();
+  /** Failed re-checks in a row. */
+  private failures = 0;
+  /** Set while the marks lag the engine (a patch re-checked but its marks were not brought along yet). */
+  protected marksPending = false;
 
   constructor(
     protected live: LiveCheck,
@@ -62,10 +77,10 @@ export abstract class LiveRunner {
     if (this.timer) clearTimeout(this.timer);
   }
 
-  /** Waits for the re-checks heard so far (tests, and before a report is written). */
+  /** Waits for the re-checks heard so far (tests, and before a report is written); gives up after the retries fail. */
   async settle(): Promise<void> {
     await new Promise((r) => setTimeout(r, 10)); // events arrive a moment after the change
-    while (this.timer || this.pending.length) {
+    while ((this.timer || this.pending.length) && this.failures <= RETRIES) {
       if (this.timer) {
         clearTimeout(this.timer);
         this.timer = null;
@@ -97,6 +112,18 @@ export abstract class LiveRunner {
   private async flush(): Promise<void> {
     const changes = this.pending.splice(0);
     if (!changes.length || this.stopped) return;
+    try {
+      await this.recheck(changes);
+      this.failures = 0;
+    } catch (e) {
+      // Nothing of a failed batch counts: its changes go back in front, tried again after a pause.
+      this.pending.unshift(...changes);
+      if (++this.failures <= RETRIES) this.flushSoon(RETRY_MS * this.failures);
+      throw e;
+    }
+  }
+
+  private async recheck(changes: HeardChange[]): Promise<void> {
     const started = performance.now();
     const limit = this.options.pasteRows ?? 500;
     const blocks: RowBlocks = new Map();
@@ -112,7 +139,9 @@ export abstract class LiveRunner {
       : await this.patch(
           blocks,
           this.read.input.sheets.some((s) => s.formulas),
+          changes.every((c) => c.hint),
         );
+    if (outcome === "unchanged") return;
     if (!outcome) return this.full(started);
     this.read = { ...this.read, input: this.live.workbook };
     this.options.onUpdate({ outcome, read: this.read, ms: performance.now() - started, fullAt: this.fullAt });
@@ -120,9 +149,27 @@ export abstract class LiveRunner {
 
   /**
    * Reads the changed rows, re-checks them (`this.live.edit`) and brings the marks along; null when the
-   * workbook turned out to have changed shape meanwhile (a sheet renamed), which reads it all again.
+   * workbook turned out to have changed shape meanwhile (a sheet renamed), which reads it all again;
+   * "unchanged" when, read on hints alone, the rows hold what the engine has (hosts/excel/live.ts).
    */
-  protected abstract patch(blocks: RowBlocks, formulas: boolean): Promise<LiveOutcome | null>;
+  protected abstract patch(blocks: RowBlocks, formulas: boolean, hintsOnly: boolean): Promise<PatchResult>;
+
+  /** The rows read hold what the engine already has, and the marks are in step: nothing to re-check. */
+  protected unchanged(edits: RowEdit[]): boolean {
+    if (this.marksPending) return false;
+    const same = (a: unknown, b: unknown) => (a ?? "") === (b ?? "");
+    return edits.every((e) => {
+      const sheet = this.live.workbook.sheets.find((s) => s.name === e.sheet);
+      const row = sheet?.values[e.row] ?? [];
+      const known = sheet?.formulas?.[e.row] ?? [];
+      const n = Math.max(row.length, e.values.length);
+      for (let c = 0; c < n; c++) {
+        if (!same(row[c], e.values[c])) return false;
+        if (e.formulas && !same(known[c], e.formulas[c])) return false;
+      }
+      return true;
+    });
+  }
 
   /** Everything read again, marked afresh where the cells are marked. */
   protected abstract readAll(): Promise<WorkbookRead>;

@@ -22,8 +22,9 @@ import { el } from "./dom";
 import { renderEnvironment } from "./environment-panel";
 import { featureOn, type Environment, type Said } from "./environment";
 import { renderFindings } from "./findings-panel";
+import { renderNameFix, uncomputedKh } from "./name-fix";
 import { functionItems } from "./functions-list";
-import type { FileTools, Host, LiveSession, LiveUpdate, Picked, WorkbookRead, Written } from "./host";
+import type { FileTools, Host, LiveSession, LiveUpdate, Picked, Uncomputed, WorkbookRead, Written } from "./host";
 import { textOf } from "./i18n";
 import { Cancelled } from "./progress";
 import { renderRuleset } from "./ruleset-panel";
@@ -47,6 +48,7 @@ const ACTIONS = [
   "pickFolder",
   "writeMerged",
   "rulesetFile",
+  "reenter",
 ];
 
 /** Lets the page paint between stages. */
@@ -71,6 +73,8 @@ export class Pane {
   private live: LiveSession | null = null;
   private lastFull: Date | null = null;
   private selfTestLines: SelfTestLine[] = [];
+  /** KH cells showing #NAME? in the last reading, offered to be re-entered. */
+  private uncomputed: Uncomputed[] = [];
   private readonly env: Environment;
 
   constructor(private readonly host: Host) {
@@ -167,6 +171,7 @@ export class Pane {
       ["functionsTitle", t.functions],
       ["selfTest", t.selfTest],
       ["selfTestCopy", t.selfTestCopy],
+      ["reenter", t.reenter],
     ];
     for (const [id, text] of words) el(id).textContent = text;
     el<HTMLInputElement>("announced").placeholder = t.datePlaceholder;
@@ -175,6 +180,7 @@ export class Pane {
     el("functions").replaceChildren(...functionItems());
     renderRuleset(this.ruleset(), this.lang, this.fileRuleset !== null);
     renderEnvironment(this.env, this.lang);
+    renderNameFix(this.uncomputed, t.nameFix);
     this.renderFeatureSwitches();
     this.renderResults();
   }
@@ -257,8 +263,11 @@ export class Pane {
       if (this.live) await this.startLive(); // follow the new reading
       this.filter = { severity: "", unit: "", rule: "", file: "" };
       this.renderResults();
+      this.uncomputed = wb.reenterFormulas ? uncomputedKh(read) : [];
+      renderNameFix(this.uncomputed, t.nameFix);
       const hidden = read.sheets.filter((s) => s.visibility !== "Visible" && !s.owned && s.rows > 0).map((s) => s.name);
       const lines = [result.problem ? result.problem[this.lang] : result.findings.length ? "" : t.noFindings];
+      for (const note of read.notes ?? []) lines.push(note[this.lang]);
       if (hidden.length) lines.push(t.hiddenRead(hidden.join("、")));
       if (ruleset.id !== this.ruleset().id) lines.push(t.carried(ruleset.id));
       this.setStatus(lines.filter(Boolean).join("\n"), Boolean(result.problem));
@@ -298,6 +307,17 @@ export class Pane {
     });
 
   private readonly unmark = () => this.act(async () => this.t.cleared((await this.host.workbook?.clearMarks()) ?? 0));
+
+  /** KH cells stuck at #NAME?, written again (the host unprotects and protects again as it was). */
+  private readonly reenter = () =>
+    this.act(async () => {
+      const wb = this.host.workbook;
+      if (!wb?.reenterFormulas || !this.uncomputed.length) return "";
+      const n = await wb.reenterFormulas(this.uncomputed);
+      this.uncomputed = [];
+      renderNameFix([], this.t.nameFix);
+      return this.t.reentered(n);
+    });
 
   /** The host does not report every edit: with 边填边查 on, what is written rests on a full check. */
   private async freshForWriting(): Promise<void> {
@@ -568,6 +588,7 @@ export class Pane {
     on("cancel", "click", () => this.running && (this.running.aborted = true));
     on("mark", "click", () => void this.mark());
     on("unmark", "click", () => void this.unmark());
+    on("reenter", "click", () => void this.reenter());
     on("writeReport", "click", () => void this.writeReport());
     on("writeResults", "click", () => void this.writeResults());
     on("writeMerged", "click", () => void this.writeMerged());

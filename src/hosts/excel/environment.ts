@@ -106,6 +106,17 @@ export function officeFor(excelApi: string | null): Said {
   return { zh: "Microsoft 365 或网页版 Excel", en: "Microsoft 365 or Excel on the web" };
 }
 
+/** What a feature that runs here still cannot do on this platform, said beside it. */
+function caveat(id: FeatureId, probe: HostProbe): Said | null {
+  // office-js #4066: Excel on the web raises no onChanged for a value picked from a dropdown (our grade columns).
+  if (id === "live" && probe.platform === "OfficeOnline")
+    return {
+      zh: "网页版 Excel 从下拉列表选值时不发出修改通知（office-js #4066）：离开该单元格时重新读取其所在行。",
+      en: "Excel on the web raises no change event for a value picked from a dropdown (office-js #4066): the row is read again when the selection leaves the cell.",
+    };
+  return null;
+}
+
 function featureRow(spec: FeatureSpec, probe: HostProbe, sets: SetRow[], inOffice: boolean): FeatureRow {
   const missing = spec.needs.filter(([name, v]) => !probe.supports(name, v));
   const need = spec.needs.map(([n, v]) => `${n} ${v}`).join("、");
@@ -117,8 +128,16 @@ function featureRow(spec: FeatureSpec, probe: HostProbe, sets: SetRow[], inOffic
       why: { zh: `不在 Excel 中运行（需要 ${need}）。`, en: `Not running inside Excel (needs ${need}).` },
     };
   }
-  if (!missing.length)
-    return { id: spec.id, name: spec.name, on: true, why: { zh: `${need} 可用。`, en: `${need} available.` } };
+  if (!missing.length) {
+    const also = caveat(spec.id, probe);
+    const why = { zh: `${need} 可用。`, en: `${need} available.` };
+    return {
+      id: spec.id,
+      name: spec.name,
+      on: true,
+      why: also ? { zh: `${why.zh}${also.zh}`, en: `${why.en} ${also.en}` } : why,
+    };
+  }
   const has = missing
     .map(([name]) => {
       const h = sets.find((s) => s.name === name)?.highest;

@@ -21,8 +21,12 @@ export function describeError(e: unknown): Said {
         zh: "Excel 正在编辑单元格：请按 Enter 或 Esc 结束编辑后再试。",
         en: "Excel is editing a cell: press Enter or Esc to finish, then try again.",
       };
-    case "ResponsePayloadSizeLimitExceeded":
     case "RequestPayloadSizeLimitExceeded":
+      return {
+        zh: "要写入的数据超过了 Excel 单次请求的上限（网页版 5 MB），未能写入：请在桌面版 Excel 中重试，或分批回收汇总。",
+        en: "The write is larger than Excel accepts in one request (5 MB on the web) and was not made: try again in desktop Excel, or collect the files in smaller batches.",
+      };
+    case "ResponsePayloadSizeLimitExceeded":
       return {
         zh: "工作表一行的数据超过了 Excel 单次读取的上限（5 MB），请检查是否有超长单元格。",
         en: "One row holds more than Excel can return at once (5 MB); look for very long cells.",

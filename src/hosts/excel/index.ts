@@ -9,6 +9,7 @@ import { clearMarks, markFindings, type MarkIndex } from "./highlight";
 import { LiveValidation, withEventsOff } from "./live";
 import { probeHost } from "./probe";
 import { readWorkbook } from "./read";
+import { reenterFormulas } from "./reenter";
 import { excelSelfTest } from "./self-test";
 import { selectCell } from "./select";
 import { applyRuleset, autoOpenSetting, liveSetting, loadRulesetSetting, setAutoOpen, setLive } from "./settings";
@@ -35,10 +36,12 @@ function excelWorkbook(): OpenWorkbook {
       return r;
     },
     async clearMarks() {
+      const index = live ? live.markIndex : marks;
       setMarks(null);
-      return (await withEventsOff((context) => clearMarks(context))).cleared;
+      return (await withEventsOff((context) => clearMarks(context, index))).cleared;
     },
     select: (sheet, cell) => Excel.run((context) => selectCell(context, sheet, cell)),
+    reenterFormulas: (cells) => withEventsOff((context) => reenterFormulas(context, cells)),
     async startLive(check, read, listener): Promise<LiveSession> {
       if (live) {
         marks = live.markIndex; // a full re-read under the last session marked afresh

@@ -1,16 +1,24 @@
 /**
  * Reads the workbook into the plain matrices the engine takes, in a constant number of syncs:
  * 1. the sheet list (name, visibility, protection);
- * 2. each sheet's used range bounds, merged areas and custom properties (which sheets the add-in owns);
+ * 2. each sheet's used range bounds, merged areas and custom properties (which sheets the add-in owns),
+ *    and the workbook's date system (dates.ts);
  * 3. the values themselves — one sync for the whole workbook unless the estimated response passes the
  *    request budget, then blocks of rows grouped into as few syncs as fit. A response Excel still finds
  *    too large (ResponsePayloadSizeLimitExceeded) is retried in halves, so an estimate too low costs a
- *    sync, never the run.
+ *    sync, never the run. In a 1904 workbook the number formats come along, to find the date cells.
+ * A sheet with more than 512 merged areas fails step 2: it is asked again without them, and the merged
+ * areas by blocks (merges.ts), so one such sheet costs syncs, never the read.
  */
 import { RULES_SHEET, type SheetInput } from "../../engine";
 import type { SheetInfo, Visibility, WorkbookRead } from "../../ui/host";
 import { Cancelled, type Progress, type Signal } from "../../ui/progress";
 import { DATA_KINDS, OWNER_KEY } from "../../ui/owned";
+import type { Said } from "../../ui/environment";
+import { askDateSystem, shiftDates, UNKNOWN_DATE_SYSTEM } from "./dates";
+import { isMergeLimit, mergeAddresses, mergesByBlocks } from "./merges";
+
+export { mergeAddresses } from "./merges";
 
 export type { SheetInfo, Visibility, WorkbookRead } from "../../ui/host";
 
@@ -27,6 +35,8 @@ export interface ReadOptions {
 
 export const BUDGET_BYTES = 4 * 1024 * 1024;
 export const BYTES_PER_CELL = 16;
+/** A number format as JSON ("General", "yyyy-mm-dd"), read with the values in a 1904 workbook. */
+const BYTES_PER_FORMAT = 12;
 
 /** Rows `from`..`to` (exclusive, 0-based sheet rows) of one sheet, columns as its used range. */
 export interface Segment {
@@ -44,15 +54,6 @@ function formulaOrNull(f: unknown): string | null {
 
 function isPayloadTooLarge(e: unknown): boolean {
   return (e as { code?: string })?.code === "ResponsePayloadSizeLimitExceeded";
-}
-
-/** "'干部'!A1:C1, 干部!A5:A9" → ["A1:C1", "A5:A9"] */
-export function mergeAddresses(address: string): string[] {
-  return address
-    .split(",")
-    .map((a) => a.trim())
-    .filter(Boolean)
-    .map((a) => a.slice(a.lastIndexOf("!") + 1).replace(/\$/g, ""));
 }
 
 /** Cuts segments into row blocks of at most `cellsPerSync` cells and groups them into syncs. */
@@ -95,12 +96,23 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
   await sync();
   const worksheets = list.items;
 
-  const used = worksheets.map((ws) =>
-    ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"),
-  );
-  const merged = worksheets.map((ws) => ws.getRange().getMergedAreasOrNullObject().load("address"));
-  const props = worksheets.map((ws) => ws.customProperties.load("items/key,items/value"));
-  await sync();
+  const bounds = (withMerges: boolean) => ({
+    used: worksheets.map((ws) => ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount")),
+    merged: withMerges ? worksheets.map((ws) => ws.getRange().getMergedAreasOrNullObject().load("address")) : null,
+    props: worksheets.map((ws) => ws.customProperties.load("items/key,items/value")),
+    date1904: askDateSystem(context),
+  });
+  let asked = bounds(true);
+  try {
+    await sync();
+  } catch (e) {
+    if (!isMergeLimit(e)) throw e;
+    asked = bounds(false); // a sheet with more than 512 merged areas: its merges by blocks below
+    await sync();
+  }
+  const { used, props } = asked;
+  const date1904 = asked.date1904();
+  const notes: Said[] = date1904 === null ? [UNKNOWN_DATE_SYSTEM] : [];
 
   const sheets: SheetInfo[] = worksheets.map((ws, i) => ({
     name: ws.name,
@@ -124,8 +136,27 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
     });
   });
 
+  const merges = new Map<number, string[]>();
+  if (asked.merged) {
+    const m = asked.merged;
+    worksheets.forEach((_, i) => merges.set(i, m[i].isNullObject ? [] : mergeAddresses(m[i].address)));
+  } else {
+    const targets = segments.map((g) => ({
+      sheet: g.sheet,
+      name: sheets[g.sheet].name,
+      ws: worksheets[g.sheet],
+      r0: g.from,
+      rows: g.to - g.from,
+      c0: g.columnIndex,
+      cols: g.columnCount,
+    }));
+    const got = await mergesByBlocks(targets, sync);
+    got.merges.forEach((v, k) => merges.set(k, v));
+    if (got.lost.length) notes.push(mergesLost(got.lost));
+  }
+
   const withFormulas = opts.formulas ?? sheets.some((s) => s.name.trim() === RULES_SHEET);
-  const perCell = (opts.bytesPerCell ?? BYTES_PER_CELL) * (withFormulas ? 2 : 1);
+  const perCell = (opts.bytesPerCell ?? BYTES_PER_CELL) * (withFormulas ? 2 : 1) + (date1904 ? BYTES_PER_FORMAT : 0);
   let cellsPerSync = Math.max(1, Math.floor((opts.budgetBytes ?? BUDGET_BYTES) / perCell));
   const values: unknown[][][] = sheets.map((s) => new Array<unknown[]>(s.rows));
   const formulas: (string | null)[][][] = sheets.map(() => []);
@@ -139,7 +170,7 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
     const ranges = batch.map((g) =>
       worksheets[g.sheet]
         .getRangeByIndexes(g.from, g.columnIndex, g.to - g.from, g.columnCount)
-        .load(withFormulas ? "values,formulas" : "values"),
+        .load(["values", ...(withFormulas ? ["formulas"] : []), ...(date1904 ? ["numberFormat"] : [])]),
     );
     try {
       await sync();
@@ -154,6 +185,7 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
     batch.forEach((g, i) => {
       const pad = g.columnIndex > 0 ? new Array<unknown>(g.columnIndex).fill(null) : null;
       const rows = ranges[i].values;
+      if (date1904) shiftDates(rows, ranges[i].numberFormat);
       const frows = withFormulas ? ranges[i].formulas : null;
       for (let k = 0; k < rows.length; k++) {
         values[g.sheet][g.from + k] = pad ? pad.concat(rows[k]) : rows[k];
@@ -176,10 +208,17 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
     inputs.push({
       name: s.name,
       values: v,
-      merges: merged[i].isNullObject ? [] : mergeAddresses(merged[i].address),
+      merges: merges.get(i) ?? [],
       hidden: s.visibility !== "Visible",
       ...(withFormulas ? { formulas: f } : {}),
     });
   });
-  return { input: { sheets: inputs }, sheets, cells, syncs };
+  return { input: { sheets: inputs }, sheets, cells, syncs, date1904, notes };
+}
+
+function mergesLost(names: string[]): Said {
+  return {
+    zh: `工作表「${names.join("」「")}」的一行里合并单元格多于 Excel 一次能报告的 512 个，读取时未按合并处理：合并区域下方的空格可能被报为未填写。`,
+    en: `A row of sheet ${names.join(", ")} holds more merged areas than Excel reports at once (512); it was read without merges, so blanks under merged cells may be reported as missing.`,
+  };
 }

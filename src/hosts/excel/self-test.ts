@@ -1,10 +1,12 @@
 /**
  * 自检 in Excel: every Office.js call the add-in makes, on a scratch sheet made and removed here, each step
- * passing or failing on its own, with the requirement sets this Excel reports.
+ * passing or failing on its own, with the requirement sets this Excel reports. It also asks this Excel
+ * what the adapter assumes of real Excel where that can be tried on a scratch sheet (probes.ts).
  */
 import { freeName, OWNER_KEY } from "../../ui/owned";
 import { MARK_FORMULA } from "../../ui/marks";
 import { expectSame, waitFor, type SelfTestStep } from "../../ui/self-test";
+import { probeSteps } from "./probes";
 import { readWorkbook } from "./read";
 
 const NAME = "kaohe自检";
@@ -158,6 +160,7 @@ export function excelSelfTest(): SelfTestStep[] {
           return `${read.sheets.length} sheets, ${read.syncs} syncs`;
         }),
     },
+    ...probeSteps(onScratch),
     {
       name: "删除临时工作表",
       run: () =>

@@ -63,4 +63,15 @@ export async function setLive(on: boolean): Promise<void> {
   if (!settings) return; // outside Office: nothing to save
   settings.set(LIVE_KEY, on);
   await saveSettings();
+  await startWithDocument(on);
+}
+
+/**
+ * 边填边查 resumes when the workbook opens only if Office starts the add-in with it: "Run code in your
+ * Office Add-in when the document opens" — Office.addin.setStartupBehavior(load) (SharedRuntime 1.1), and
+ * none again when it is switched off, so a workbook without it does not load the add-in for nothing.
+ */
+async function startWithDocument(on: boolean): Promise<void> {
+  if (!Office.context?.requirements?.isSetSupported("SharedRuntime", "1.1") || !Office.addin) return;
+  await Office.addin.setStartupBehavior(on ? Office.StartupBehavior.load : Office.StartupBehavior.none);
 }

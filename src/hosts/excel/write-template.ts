@@ -5,7 +5,15 @@
  * and says so, never writing over them.
  */
 import { ANNOUNCED_CELL, columnLetter } from "../../engine";
-import { INSTRUCTIONS_SHEET, promptOf, validationOf, type Template, type TemplateSheet } from "../../template/spec";
+import {
+  inlineList,
+  INSTRUCTIONS_SHEET,
+  promptOf,
+  validationOf,
+  type Template,
+  type TemplateSheet,
+} from "../../template/spec";
+import { jsonBytes, RequestBudget } from "./budget";
 import { writeHeader } from "./write-table";
 
 export class TemplateSheetsExist extends Error {
@@ -20,7 +28,7 @@ function canSetPageLayout(): boolean {
   return !office?.context?.requirements || office.context.requirements.isSetSupported("ExcelApi", "1.9");
 }
 
-function dataSheet(ws: Excel.Worksheet, sheet: TemplateSheet, t: Template): void {
+async function dataSheet(ws: Excel.Worksheet, sheet: TemplateSheet, t: Template, budget: RequestBudget): Promise<void> {
   const cols = sheet.columns.length;
   const h = sheet.headerRow;
   const lastCol = columnLetter(cols - 1);
@@ -49,22 +57,27 @@ function dataSheet(ws: Excel.Worksheet, sheet: TemplateSheet, t: Template): void
   );
   const first = h + 1;
   const last = h + sheet.rows;
-  sheet.columns.forEach((col, i) => {
+  for (const [i, col] of sheet.columns.entries()) {
     const L = columnLetter(i);
     const body = ws.getRange(`${L}${first}:${L}${last}`);
     if (col.formula) {
-      body.formulas = Array.from({ length: sheet.rows }, (_, k) => [col.formula!(first + k)]);
+      const formulas = Array.from({ length: sheet.rows }, (_, k) => [col.formula!(first + k)]);
+      await budget.take(jsonBytes(formulas)); // a long template's formulas pass 5 MB on the web
+      body.formulas = formulas;
       body.format.font.color = "#605E5C";
-      return;
+      continue;
     }
     if (col.input === "text" || col.input === "unit" || col.header === "身份证号")
       body.numberFormat = Array.from({ length: sheet.rows }, () => ["@"]);
     if (col.input === "date") body.numberFormat = Array.from({ length: sheet.rows }, () => ["yyyy-mm-dd"]);
     const v = col.input ? validationOf(col.input, t) : null;
-    if (!v) return;
+    if (!v) continue;
     switch (v.type) {
-      case "list":
-        body.dataValidation.rule = { list: { inCellDropDown: true, source: v.items.join(",") } };
+      case "list": {
+        // The file writer's rule (template/spec.ts): a list over Excel's 255 characters gets no dropdown.
+        const list = inlineList(v.items);
+        if (!list) continue;
+        body.dataValidation.rule = { list: { inCellDropDown: true, source: list.slice(1, -1) } };
         body.dataValidation.errorAlert = {
           showAlert: true,
           style: v.warn ? "Warning" : "Stop",
@@ -72,6 +85,7 @@ function dataSheet(ws: Excel.Worksheet, sheet: TemplateSheet, t: Template): void
           message: `可选：${v.items.join("、")}`,
         };
         break;
+      }
       case "listRange":
         body.dataValidation.rule = { list: { inCellDropDown: true, source: v.source } };
         body.dataValidation.errorAlert = {
@@ -93,7 +107,7 @@ function dataSheet(ws: Excel.Worksheet, sheet: TemplateSheet, t: Template): void
     }
     const prompt = promptOf(col, t);
     if (prompt) body.dataValidation.prompt = { showPrompt: true, title: prompt.title, message: prompt.text };
-  });
+  }
   for (const x of sheet.highlights) {
     const cf = ws.getRange(x.range).conditionalFormats.add("Custom");
     cf.custom.rule.formula = x.formula;
@@ -116,7 +130,7 @@ function dataSheet(ws: Excel.Worksheet, sheet: TemplateSheet, t: Template): void
   });
 }
 
-/** Two syncs: which sheets exist, then everything written at once. */
+/** Two syncs: which sheets exist, then everything written at once (in blocks, when over the request budget). */
 export async function writeTemplateSheets(context: Excel.RequestContext, t: Template): Promise<string[]> {
   const list = context.workbook.worksheets;
   list.load("items/name");
@@ -124,8 +138,9 @@ export async function writeTemplateSheets(context: Excel.RequestContext, t: Temp
   const wanted = [t.teams.name, t.cadres.name, "规则", INSTRUCTIONS_SHEET];
   const taken = list.items.map((w) => w.name).filter((n) => wanted.includes(n.trim()));
   if (taken.length) throw new TemplateSheetsExist(taken);
-  dataSheet(list.add(t.teams.name), t.teams, t);
-  dataSheet(list.add(t.cadres.name), t.cadres, t);
+  const budget = new RequestBudget(context);
+  await dataSheet(list.add(t.teams.name), t.teams, t, budget);
+  await dataSheet(list.add(t.cadres.name), t.cadres, t, budget);
   const rules = list.add("规则");
   const width = Math.max(...t.rules.map((r) => r.length));
   const grid = t.rules.map((r) => Array.from({ length: width }, (_, c) => (r[c] === undefined ? "" : r[c])));

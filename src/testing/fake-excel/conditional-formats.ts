@@ -8,7 +8,7 @@ export class FakeConditionalFormatProxy extends Proxy0 {
   readonly custom: { rule: { formula: string; load: (p?: string) => void }; format: { fill: { color: string } } };
   constructor(
     ctx: Ctx,
-    private get0: () => { sheet: FakeSheet; cf: FakeConditionalFormat },
+    private find: () => { sheet: FakeSheet; cf: FakeConditionalFormat } | null,
   ) {
     super(ctx);
     const self = this;
@@ -48,8 +48,14 @@ export class FakeConditionalFormatProxy extends Proxy0 {
       },
     };
   }
-  snapshot(cf: FakeConditionalFormat, want: string[]): void {
-    this.nullObject = false;
+  private get0(): { sheet: FakeSheet; cf: FakeConditionalFormat } {
+    const found = this.find();
+    if (!found) throw richError("ItemNotFound", "The requested resource doesn't exist.");
+    return found;
+  }
+  snapshot(cf: FakeConditionalFormat | null, want: string[]): void {
+    this.nullObject = cf === null;
+    if (!cf) return;
     for (const p of want) {
       if (p === "type") this.loaded.type = cf.type;
       else if (p === "id") this.loaded.id = cf.id;
@@ -58,7 +64,7 @@ export class FakeConditionalFormatProxy extends Proxy0 {
   }
   load(spec?: string): this {
     const want = paths(spec);
-    this.queue(() => this.snapshot(this.get0().cf, want));
+    this.queue(() => this.snapshot(this.find()?.cf ?? null, want));
     return this;
   }
   get type(): string {
@@ -108,13 +114,25 @@ export class FakeConditionalFormats extends Proxy0 {
   get items(): FakeConditionalFormatProxy[] {
     return this.value("items");
   }
+  private byId(id: string): { sheet: FakeSheet; cf: FakeConditionalFormat } | null {
+    const sheet = this.sheet();
+    const cf = sheet.conditionalFormats.find((x) => x.id === id);
+    return cf ? { sheet: live(this.ctx, sheet.name), cf } : null;
+  }
+  /** By id: a format restored by Ctrl+Z is not found by its old id (office-js #6396; FakeExcel.restoreByUndo). */
   getItem(id: string): FakeConditionalFormatProxy {
-    return new FakeConditionalFormatProxy(this.ctx, () => {
-      const sheet = this.sheet();
-      const cf = sheet.conditionalFormats.find((x) => x.id === id);
-      if (!cf) throw richError("ItemNotFound", `conditional format ${id} not found`);
-      return { sheet: live(this.ctx, sheet.name), cf };
+    const p = new FakeConditionalFormatProxy(this.ctx, () => this.byId(id));
+    this.queue(() => {
+      if (!this.byId(id)) throw richError("ItemNotFound", "The requested resource doesn't exist.");
     });
+    return p;
+  }
+  /** ExcelApi 1.14: a null object where getItem would fail. */
+  getItemOrNullObject(id: string): FakeConditionalFormatProxy {
+    this.queue(() => {
+      if (this.ctx.state.excelApi < 1.14) throw richError("ApiNotFound", "getItemOrNullObject needs ExcelApi 1.14");
+    });
+    return new FakeConditionalFormatProxy(this.ctx, () => this.byId(id));
   }
   add(type: string): FakeConditionalFormatProxy {
     let made: FakeConditionalFormat | null = null;
@@ -128,9 +146,6 @@ export class FakeConditionalFormats extends Proxy0 {
       where.conditionalFormats.push(made);
       this.write(where.name, "conditionalFormat.add", ranges);
     });
-    return new FakeConditionalFormatProxy(this.ctx, () => {
-      if (!made || !where) throw richError("InvalidReference", "conditional format not created");
-      return { sheet: where, cf: made };
-    });
+    return new FakeConditionalFormatProxy(this.ctx, () => (made && where ? { sheet: where, cf: made } : null));
   }
 }

@@ -28,6 +28,11 @@ export class Proxy0 {
   }
 }
 
+/** Counts what a write sends toward the request limit (JSON bytes, as Office.js sends it). */
+export function requestBytes(ctx: Ctx, payload: unknown): void {
+  ctx.requestBytes += new TextEncoder().encode(JSON.stringify(payload) ?? "").length;
+}
+
 export function paths(spec: string | string[] | undefined): string[] {
   if (spec === undefined) return [];
   const list = Array.isArray(spec) ? spec : spec.split(",");

@@ -1,9 +1,16 @@
 /** Excel.Worksheet with its custom properties, protection, layout, charts and ranges. */
 import { cellName, parseBox, richError } from "./address";
+import { addHandler, type FakeHandlerResult } from "./events";
 import { guardWritable, paths, Proxy0 } from "./proxy";
 import { FakeRange } from "./range";
 import { FakeRangeAreas } from "./range-areas";
-import type { Ctx, FakeChangeEvent, FakeSheet } from "./types";
+import type { Ctx, FakeChangeEvent, FakeSheet, Handler } from "./types";
+
+/** What `charts.add` gives back: the title, and where the chart goes. */
+export interface FakeChartProxy {
+  title: { text: string };
+  setPosition(startCell: FakeRange | string, endCell?: FakeRange | string): void;
+}
 
 export class FakeCustomProperties extends Proxy0 {
   constructor(
@@ -35,8 +42,10 @@ export class FakeCustomProperties extends Proxy0 {
 export class FakeWorksheet extends Proxy0 {
   readonly protection: {
     readonly protected: boolean;
+    readonly options: Record<string, unknown>;
     load: (p?: string) => void;
-    protect: (options?: Record<string, unknown>) => void;
+    protect: (options?: Record<string, unknown>, password?: string) => void;
+    unprotect: (password?: string) => void;
   };
   readonly pageLayout: {
     orientation: string;
@@ -45,7 +54,7 @@ export class FakeWorksheet extends Proxy0 {
   };
   readonly customProperties: FakeCustomProperties;
   readonly freezePanes: { freezeRows: (n: number) => void };
-  readonly charts: { add: (type: string, source: FakeRange, seriesBy?: string) => { title: { text: string } } };
+  readonly charts: { add: (type: string, source: FakeRange, seriesBy?: string) => FakeChartProxy };
   readonly autoFilter: { apply: (range: FakeRange | string) => void };
   constructor(
     ctx: Ctx,
@@ -57,15 +66,30 @@ export class FakeWorksheet extends Proxy0 {
       get protected(): boolean {
         return self.value("protection/protected");
       },
-      load() {
-        self.load("protection/protected");
+      get options(): Record<string, unknown> {
+        return self.value("protection/options");
       },
-      protect(options?: Record<string, unknown>) {
+      load(p?: string) {
+        self.load(paths(p ?? "protected").map((x) => `protection/${x}`));
+      },
+      protect(options?: Record<string, unknown>, password?: string) {
         self.queue(() => {
           const s = self.sheet();
+          if (s.protected) throw richError("InvalidOperation", `worksheet ${s.name} is already protected`);
           self.write(s.name, "protect");
           s.protected = true;
           s.protectionOptions = options ?? {};
+          s.password = password ?? null;
+        });
+      },
+      unprotect(password?: string) {
+        self.queue(() => {
+          const s = self.sheet();
+          if (s.password !== null && password !== s.password)
+            throw richError("InvalidArgument", `worksheet ${s.name} needs its password`);
+          self.write(s.name, "unprotect");
+          s.protected = false;
+          s.password = null;
         });
       },
     };
@@ -93,13 +117,24 @@ export class FakeWorksheet extends Proxy0 {
     this.customProperties = new FakeCustomProperties(ctx, () => this.sheet());
     this.charts = {
       add: (type: string, source: FakeRange, seriesBy = "Auto") => {
+        // Where Office.js puts a chart it was not told where to put is not documented; Excel's own
+        // default is over the top left of the window, so the fake puts it over A1: on the table it plots.
+        const chart = { type, source: "", seriesBy, at: "A1" };
         this.queue(() => {
           const sh = this.sheet();
           guardWritable(sh);
           this.write(sh.name, "chart.add");
-          sh.charts.push({ type, source: source.boxAddressNow(), seriesBy });
+          chart.source = source.boxAddressNow();
+          sh.charts.push(chart);
         });
-        return { title: { text: "" } };
+        return {
+          title: { text: "" },
+          // Chart.setPosition(startCell, endCell) (ExcelApi 1.1): the chart's top-left on startCell.
+          setPosition: (start: FakeRange | string) =>
+            this.queue(() => {
+              chart.at = typeof start === "string" ? start : start.boxAddressNow().split(":")[0];
+            }),
+        };
       },
     };
     this.freezePanes = {
@@ -135,6 +170,7 @@ export class FakeWorksheet extends Proxy0 {
       else if (p === "visibility") this.loaded.visibility = s.visibility;
       else if (p === "position") this.loaded.position = this.ctx.state.sheets.indexOf(s);
       else if (p === "protection/protected") this.loaded[p] = s.protected;
+      else if (p === "protection/options") this.loaded[p] = { ...(s.protectionOptions ?? {}) };
       else throw richError("InvalidArgument", `fake worksheet cannot load ${p}`);
     }
   }
@@ -150,26 +186,17 @@ export class FakeWorksheet extends Proxy0 {
   get id(): string {
     return this.value("id");
   }
-  /** Per-sheet change events (ExcelApi 1.7). */
-  get onChanged(): { add: (h: (e: FakeChangeEvent) => unknown) => { remove: () => void; context: Ctx["context"] } } {
+  /** Per-sheet change events (ExcelApi 1.7), kept by the sheet's name when added. */
+  get onChanged(): { add: (h: (e: FakeChangeEvent) => unknown) => FakeHandlerResult } {
     return {
       add: (h) => {
-        this.queue(() => {
-          const name = this.sheet().name;
-          const list = this.ctx.state.handlers.sheets.get(name) ?? [];
-          this.ctx.state.handlers.sheets.set(name, [...list, h]);
-        });
-        return {
-          context: this.ctx.context,
-          remove: () =>
-            this.queue(() => {
-              for (const [k, list] of this.ctx.state.handlers.sheets)
-                this.ctx.state.handlers.sheets.set(
-                  k,
-                  list.filter((x) => x !== h),
-                );
-            }),
+        let name = "";
+        const list = (state: Ctx["state"]) => {
+          name ||= this.sheet().name;
+          if (!state.handlers.sheets.has(name)) state.handlers.sheets.set(name, []);
+          return state.handlers.sheets.get(name)!;
         };
+        return addHandler(this.ctx, list, h as Handler);
       },
     };
   }

@@ -1,26 +1,34 @@
 /** The workbook's sheet collection, and a new sheet's state. */
 import { cellName, richError } from "./address";
+import { addHandler, type FakeHandlerResult } from "./events";
 import { live, nextId, paths, Proxy0 } from "./proxy";
 import { FakeWorksheet } from "./worksheet";
-import type { Ctx, FakeChangeEvent, FakeSheet, FakeSheetSpec } from "./types";
+import type { FakeChangeEvent, FakeExcelState, FakeSheet, FakeSheetEvent, FakeSheetSpec, Handler } from "./types";
+
+type Events<E> = { add: (h: (e: E) => unknown) => FakeHandlerResult } | undefined;
+
+/** A sheet by name or by id: WorksheetCollection.getItem(key) takes either ("Gets a worksheet object using its name or ID"). */
+export function byKey(state: FakeExcelState, key: string): FakeSheet | null {
+  return state.sheets.find((s) => s.name === key) ?? state.sheets.find((s) => s.id === key) ?? null;
+}
 
 export class FakeWorksheets extends Proxy0 {
-  /** Workbook-wide change events: ExcelApi 1.9; undefined on older hosts, as Office.js leaves it. */
-  get onChanged():
-    { add: (h: (e: FakeChangeEvent) => unknown) => { remove: () => void; context: Ctx["context"] } } | undefined {
-    if (this.ctx.state.excelApi < 1.09) return undefined;
-    return {
-      add: (h) => {
-        this.queue(() => void this.ctx.state.handlers.workbook.push(h));
-        return {
-          context: this.ctx.context,
-          remove: () =>
-            this.queue(
-              () => (this.ctx.state.handlers.workbook = this.ctx.state.handlers.workbook.filter((x) => x !== h)),
-            ),
-        };
-      },
-    };
+  private events<E>(since: number, list: (s: FakeExcelState) => Handler[]): Events<E> {
+    // Office.js leaves a member of a newer set undefined on an older host.
+    if (this.ctx.state.excelApi < since) return undefined;
+    return { add: (h) => addHandler(this.ctx, list, h as Handler) };
+  }
+  /** Workbook-wide change events: ExcelApi 1.9. A renamed sheet raises none (Excel.WorksheetChangedEventArgs). */
+  get onChanged(): Events<FakeChangeEvent> {
+    return this.events(1.09, (s) => s.handlers.workbook);
+  }
+  /** Rows sorted top to bottom: ExcelApi 1.10; a sort raises no onChanged (Excel.WorksheetCollection.onRowSorted). */
+  get onRowSorted(): Events<FakeSheetEvent> {
+    return this.events(1.1, (s) => s.handlers.sorted);
+  }
+  /** The selection moved on any sheet: ExcelApi 1.9. */
+  get onSelectionChanged(): Events<FakeSheetEvent> {
+    return this.events(1.09, (s) => s.handlers.selection);
   }
   load(spec?: string): this {
     const want = paths(spec).map((p) => p.replace(/^items\//, ""));
@@ -36,13 +44,17 @@ export class FakeWorksheets extends Proxy0 {
   get items(): FakeWorksheet[] {
     return this.value("items");
   }
-  getItem(name: string): FakeWorksheet {
-    const ws = new FakeWorksheet(this.ctx, () => this.ctx.state.sheets.find((s) => s.name === name) ?? null);
-    this.queue(() => void live(this.ctx, name));
+  getItem(key: string): FakeWorksheet {
+    const ws = new FakeWorksheet(this.ctx, () => byKey(this.ctx.state, key));
+    this.queue(() => void (byKey(this.ctx.state, key) ?? live(this.ctx, key)));
     return ws;
   }
-  getItemOrNullObject(name: string): FakeWorksheet {
+  getActiveWorksheet(): FakeWorksheet {
+    const name = this.ctx.state.active;
     return new FakeWorksheet(this.ctx, () => this.ctx.state.sheets.find((s) => s.name === name) ?? null);
+  }
+  getItemOrNullObject(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => byKey(this.ctx.state, key));
   }
   add(name: string): FakeWorksheet {
     this.queue(() => {
@@ -63,7 +75,7 @@ export function makeSheet(spec: FakeSheetSpec): FakeSheet {
     name: spec.name,
     values: spec.values.map((r) => (r ? [...r] : [])),
     formulas: new Map(Object.entries(spec.formulas ?? {})),
-    numberFormats: new Map(),
+    numberFormats: new Map(Object.entries(spec.numberFormats ?? {})),
     merges: [...(spec.merges ?? [])],
     visibility: spec.visibility ?? "Visible",
     protected: spec.protected ?? false,
@@ -77,9 +89,10 @@ export function makeSheet(spec: FakeSheetSpec): FakeSheet {
     unlocked: new Set(),
     unlockedColumns: new Set(),
     lockedCells: new Set(),
-    protectionOptions: null,
+    protectionOptions: spec.protected ? (spec.protectionOptions ?? {}) : null,
     pageLayout: {},
     charts: [],
+    password: spec.password ?? null,
   };
 }
 

@@ -13,8 +13,8 @@ import { areaAt, cellAt, onGrid, rowAt } from "./refs";
 import { DENSE_WIDTH, Rows } from "./rows";
 import type { SheetEntry, WorkbookParts } from "./workbook";
 import { gather, own, textOf } from "./xml";
+import { DAYS_1904 } from "../date-format";
 
-const DAYS_1904 = 1462;
 const EPOCH_MS = Date.UTC(1899, 11, 30);
 
 /** One worksheet part read; null when the package lacks the part the workbook lists. */

@@ -3,6 +3,7 @@ import type { Budget } from "./budget";
 import type { Package } from "./package";
 import { UnusableFile } from "./unusable";
 import { gather, own, textOf, unescapeOoxml, type XmlHandler } from "./xml";
+import { isDateFormat } from "../date-format";
 
 export interface SheetEntry {
   name: string;
@@ -130,11 +131,7 @@ const DATE_FORMAT_IDS = new Set([
   57, 58,
 ]);
 
-/** A custom format shows a date when, outside quotes, escapes and [colour] brackets, it has d, m, y, h or s. */
-export function isDateFormat(code: string): boolean {
-  const bare = code.replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, "");
-  return /[dmyhs年月日]/i.test(bare) && !/^[#0.,%\s]*$/.test(bare);
-}
+export { isDateFormat };
 
 function readDateStyles(pkg: Package): boolean[] {
   const custom = new Map<number, string>();

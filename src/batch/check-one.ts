@@ -10,16 +10,18 @@ import {
   type WorkbookInput,
 } from "../engine";
 import { referenceFor } from "../template/reference";
+import type { FormatId } from "../xlsx/formats";
 import { unusable, type FileResult, type Unusable } from "./results";
 
-/** OOXML workbooks the reader opens (.xlsm: macros are never run, only cells read). */
-export const READABLE = /\.(xlsx|xlsm)$/i;
+export { READABLE } from "../xlsx/formats";
 
 /** A returned workbook that was read and checked. */
 export interface CheckedFile {
   file: string;
   input: WorkbookInput;
   result: CheckResult;
+  /** The format it was read as, where not .xlsx (status lines name it). */
+  format?: FormatId;
 }
 
 export function checkInput(
@@ -27,11 +29,12 @@ export function checkInput(
   input: WorkbookInput,
   ruleset: ResolvedRuleset,
   named: boolean,
+  format?: FormatId,
 ): CheckedFile | Unusable {
   const rs = rulesetForWorkbook(input.sheets, ruleset, named);
   const result = checkWorkbook(input, rs, { templateFormulas: referenceFor(input.sheets, rs) });
   if (result.problem) return unusable(file, result.problem.zh, result.problem.en);
-  return { file, input, result };
+  return { file, input, result, ...(format && format !== "xlsx" ? { format } : {}) };
 }
 
 /** What `--json` and the report say of one file, from its check (or why it was unusable). */

@@ -11,9 +11,8 @@ import {
 } from "../engine";
 import { referenceFor } from "../template/reference";
 import type { FormatId } from "../xlsx/formats";
+import { FORMAT_NAME, sayFormatLoss } from "../xlsx/legacy/format-loss";
 import { unusable, type FileResult, type Unusable } from "./results";
-
-export { READABLE } from "../xlsx/formats";
 
 /** A returned workbook that was read and checked. */
 export interface CheckedFile {
@@ -32,7 +31,10 @@ export function checkInput(
   format?: FormatId,
 ): CheckedFile | Unusable {
   const rs = rulesetForWorkbook(input.sheets, ruleset, named);
-  const result = checkWorkbook(input, rs, { templateFormulas: referenceFor(input.sheets, rs) });
+  const refs = referenceFor(input.sheets, rs);
+  const checked = checkWorkbook(input, rs, { templateFormulas: refs });
+  // What an older format's program did to the template's formulas is said as such, once per column.
+  const result = format && format !== "xlsx" ? sayFormatLoss(checked, input, refs ?? [], FORMAT_NAME[format]) : checked;
   if (result.problem) return unusable(file, result.problem.zh, result.problem.en);
   return { file, input, result, ...(format && format !== "xlsx" ? { format } : {}) };
 }

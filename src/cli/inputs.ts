@@ -4,9 +4,10 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import type { ResolvedRuleset } from "../engine";
 import { perFile, unusable, type Unusable } from "./per-file";
-import { checkInput, READABLE, type CheckedFile } from "../batch/check-one";
+import { checkInput, type CheckedFile } from "../batch/check-one";
 import { Intake, sameFile, type Skipped } from "../batch/intake";
 import { readAnyBytes } from "../xlsx/any";
+import { READABLE } from "../xlsx/formats";
 import { readFileBuffer } from "../xlsx/read";
 
 /** Files a unit may return that no reader takes: named, never silently passed over. */
@@ -79,7 +80,8 @@ export function noInputsMessage(inputs: Inputs, lang: "zh" | "en"): string {
     .map((f) => (lang === "zh" ? `「${f}」` : `"${f}"`))
     .join(lang === "zh" ? "、" : ", ");
   const kinds = ".xlsx、.xls、.et、.ods、.xlsb";
-  if (lang === "zh") return folders ? `文件夹 ${folders} 中没有找到工作簿（${kinds}）` : `没有找到要校验的工作簿（${kinds}）`;
+  if (lang === "zh")
+    return folders ? `文件夹 ${folders} 中没有找到工作簿（${kinds}）` : `没有找到要校验的工作簿（${kinds}）`;
   const kindsEn = ".xlsx, .xls, .et, .ods, .xlsb";
   return folders ? `no workbooks (${kindsEn}) found in the folder ${folders}` : `no workbooks (${kindsEn}) to check`;
 }

@@ -8,7 +8,6 @@ import type { FileResult } from "../batch/results";
 import { Consolidation, type FileStatus } from "../tables/merge";
 import { stamp } from "../tables/table";
 import { writeTablesFile } from "../xlsx/files";
-import { withFormat } from "../xlsx/formats";
 import type { AddinStore } from "../xlsx/auto-open";
 import { exitCode, fileJson, fileResultOf } from "./check";
 import type { Lang } from "./format";
@@ -34,7 +33,7 @@ export interface MergeOptions {
 export function statusLine(s: FileStatus, lang: Lang): string {
   if (s.status === "unusable") return `✗ ${s.file}: ${lang === "zh" ? s.error : s.errorEn}`;
   const { errors, warnings } = s.summary;
-  const file = withFormat(s.file, s.format, lang);
+  const file = s.label?.[lang] ?? s.file;
   return lang === "zh"
     ? `✓ ${file}：${s.units.length} 个单位（${s.units.join("、")}），${s.rows} 行；错误 ${errors}，警告 ${warnings}`
     : `✓ ${file}: ${s.units.length} units (${s.units.join(", ")}), ${s.rows} rows; ${errors} errors, ${warnings} warnings`;

@@ -5,11 +5,12 @@
  * engine and reading as `kaohe check`; a file that cannot be used says why and the others go on.
  */
 import type { ResolvedRuleset } from "../engine";
-import { checkInput, READABLE } from "../batch/check-one";
+import { checkInput } from "../batch/check-one";
 import { Intake, subtleSha256, type Skipped } from "../batch/intake";
 import { unusable, type Unusable } from "../batch/results";
 import { merge, type CheckedFile } from "../tables/merge";
 import { readAnyBytes } from "../xlsx/any";
+import { READABLE } from "../xlsx/formats";
 import { UnusableFile } from "../xlsx/ooxml";
 import type { Picked } from "./host";
 import { Cancelled } from "./progress";

@@ -1,7 +1,6 @@
 /** One line per collected file: what was found in it, or why it could not be used. */
 import type { Skipped } from "../batch/intake";
 import type { FileStatus } from "../tables/merge";
-import { withFormat } from "../xlsx/formats";
 import { el, h } from "./dom";
 import { textOf } from "./i18n";
 import type { Lang } from "./view-model";
@@ -20,7 +19,7 @@ export function renderStatuses(statuses: FileStatus[], skipped: Skipped[], lang:
         : h(
             "li",
             { data: { file: s.file } },
-            t.mergeLine(withFormat(s.file, s.format, lang), s.units, s.rows, s.summary.errors, s.summary.warnings),
+            t.mergeLine(s.label?.[lang] ?? s.file, s.units, s.rows, s.summary.errors, s.summary.warnings),
           ),
     ),
     ...skipped.map((s) =>

@@ -55,6 +55,6 @@ export async function readAnyBytes(
   const format = formatOfBytes(bytes, name);
   if (format === null) throw notAWorkbook(name);
   if (format === "xlsx") return { input: readWorkbookBytes(bytes, year, limits), format };
-  const { readLegacyBytes } = await import(/* webpackChunkName: "legacy" */ "./legacy/read");
+  const { readLegacyBytes } = await import(/* webpackChunkName: "legacy-formats" */ "./legacy/read");
   return { input: readLegacyBytes(bytes, format, year, limits), format };
 }

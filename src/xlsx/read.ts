@@ -28,7 +28,11 @@ export async function readFileBuffer(path: string): Promise<Buffer> {
 }
 
 /** Any workbook format the readers take, with the format it was read as. */
-export async function readWorkbookFile(path: string, year?: number, limits: Partial<ReadLimits> = {}): Promise<ReadAny> {
+export async function readWorkbookFile(
+  path: string,
+  year?: number,
+  limits: Partial<ReadLimits> = {},
+): Promise<ReadAny> {
   return readAnyBytes(await readFileBuffer(path), path, year, limits);
 }
 

@@ -32,7 +32,7 @@ export function encrypted(): UnusableFile {
 }
 
 function notBiff8(format: FormatId, version: number): UnusableFile {
-  const what = format === "et" ? "WPS 表格文件" : ".xls 文件";
+  const what = format === "et" ? "WPS 表格文件" : " .xls 文件";
   const whatEn = format === "et" ? "WPS Spreadsheets file" : ".xls file";
   return new UnusableFile(
     `这是 Excel 5.0/95 或更早格式的${what}（BIFF 版本 0x${version.toString(16)}），请另存为 .xlsx 后再校验`,

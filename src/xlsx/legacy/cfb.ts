@@ -35,7 +35,8 @@ export class Cfb {
   private miniStream: Uint8Array | null = null;
 
   constructor(private readonly b: Uint8Array) {
-    if (b.length < 512) throw damagedCfb("文件不完整（不足 512 字节的文件头）", "cut short (less than its 512-byte header)");
+    if (b.length < 512)
+      throw damagedCfb("文件不完整（不足 512 字节的文件头）", "cut short (less than its 512-byte header)");
     this.shift = u16(b, 0x1e);
     if (this.shift !== 9 && this.shift !== 12)
       throw damagedCfb(`扇区大小无效（2^${this.shift}）`, `invalid sector size (2^${this.shift})`);
@@ -72,16 +73,16 @@ export class Cfb {
     for (let k = 0; k < 109 && ids.length < count; k++) ids.push(u32(b, 0x4c + 4 * k));
     const per = this.ssz / 4 - 1;
     const seen = new Set<number>();
-    for (let d = u32(b, 0x44); ids.length < count && d !== END_OF_CHAIN && d !== FREE; ) {
+    for (let d = u32(b, 0x44); ids.length < count && d !== END_OF_CHAIN && d !== FREE;) {
       if (seen.has(d)) throw damagedCfb("DIFAT 扇区链成环", "the DIFAT sector chain loops");
       seen.add(d);
-      const at = this.sectorAt(d, "DIFAT", "DIFAT");
+      const at = this.sectorAt(d, "DIFAT ", "DIFAT");
       for (let k = 0; k < per && ids.length < count; k++) ids.push(u32(b, at + 4 * k));
       d = u32(b, at + per * 4);
     }
     const fat = new Uint32Array(ids.length * (this.ssz / 4));
     ids.forEach((id, k) => {
-      const at = this.sectorAt(id, "FAT", "FAT");
+      const at = this.sectorAt(id, "FAT ", "FAT");
       for (let i = 0; i < this.ssz / 4; i++) fat[k * (this.ssz / 4) + i] = u32(b, at + 4 * i);
     });
     return fat;
@@ -91,12 +92,14 @@ export class Cfb {
   private chain(start: number, what: string, whatEn: string, max = Infinity): Uint8Array {
     const at: number[] = [];
     const seen = new Uint8Array(this.sectors);
-    for (let s = start; s !== END_OF_CHAIN && at.length * this.ssz < max; ) {
+    for (let s = start; s !== END_OF_CHAIN && at.length * this.ssz < max;) {
       const off = this.sectorAt(s, what, whatEn);
-      if (seen[s]) throw damagedCfb(`${what}的扇区链成环（第 ${s} 个扇区）`, `the ${whatEn}'s sector chain loops (sector ${s})`);
+      if (seen[s])
+        throw damagedCfb(`${what}的扇区链成环（第 ${s} 个扇区）`, `the ${whatEn}'s sector chain loops (sector ${s})`);
       seen[s] = 1;
       at.push(off);
-      if (s >= this.fat.length) throw damagedCfb(`${what}的扇区不在 FAT 中`, `the ${whatEn}'s sector is not in the FAT`);
+      if (s >= this.fat.length)
+        throw damagedCfb(`${what}的扇区不在 FAT 中`, `the ${whatEn}'s sector is not in the FAT`);
       s = this.fat[s];
     }
     const size = Math.min(max, at.length * this.ssz);
@@ -107,7 +110,11 @@ export class Cfb {
       if (n > 0) out.set(this.b.subarray(off, off + n), k * this.ssz);
       got += Math.max(0, n);
     });
-    if (got < size) throw damagedCfb(`文件不完整：${what}缺少 ${size - got} 字节`, `cut short: the ${whatEn} lacks ${size - got} bytes`);
+    if (got < size)
+      throw damagedCfb(
+        `文件不完整：${what}缺少 ${size - got} 字节`,
+        `cut short: the ${whatEn} lacks ${size - got} bytes`,
+      );
     return out;
   }
 
@@ -132,16 +139,18 @@ export class Cfb {
     if (!this.miniStream || !this.miniFat) {
       const root = this.entries[0];
       if (!root || root.type !== 5) throw damagedCfb("没有根目录项", "no root entry");
-      this.miniStream = root.start === END_OF_CHAIN ? new Uint8Array(0) : this.chain(root.start, "迷你流", "mini stream", root.size);
+      this.miniStream =
+        root.start === END_OF_CHAIN ? new Uint8Array(0) : this.chain(root.start, "迷你流", "mini stream", root.size);
       const first = u32(this.b, 0x3c);
-      const raw = first === END_OF_CHAIN || first === NO_STREAM ? new Uint8Array(0) : this.chain(first, "迷你 FAT", "mini FAT");
+      const raw =
+        first === END_OF_CHAIN || first === NO_STREAM ? new Uint8Array(0) : this.chain(first, "迷你 FAT ", "mini FAT");
       this.miniFat = new Uint32Array(raw.length / 4);
       for (let i = 0; i < this.miniFat.length; i++) this.miniFat[i] = u32(raw, i * 4);
     }
     const out = new Uint8Array(e.size);
     const seen = new Set<number>();
     let got = 0;
-    for (let s = e.start; s !== END_OF_CHAIN && got < e.size; ) {
+    for (let s = e.start; s !== END_OF_CHAIN && got < e.size;) {
       if (seen.has(s)) throw damagedCfb(`${what}的迷你扇区链成环`, `the ${whatEn}'s mini sector chain loops`);
       seen.add(s);
       const off = s * 64;

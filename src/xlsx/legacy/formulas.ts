@@ -1,7 +1,8 @@
 /**
  * Formulas as the library decompiles them, put back in the form the .xlsx reader gives, where the
  * format, not the unit, made the difference: BIFF8's grid is 65,536 rows by 256 columns, so a whole
- * column (干部!$B:$B) is stored as rows 1–65,536 and a whole row as columns A–IV. What no such rule
+ * column (干部!$B:$B) is stored as rows 1–65,536 and a whole row as columns A–IV, and a function newer
+ * than the format as a name prefixed _xlfn. What no such rule
  * maps back is left as it is, for the audit to say (audit/formulas.ts names the format).
  */
 import type { FormatId } from "../formats";
@@ -27,7 +28,9 @@ export function legacyFormulas(format: FormatId): (f: string) => string {
       outsideLiterals(body, (code) =>
         code
           .replace(WHOLE_COLUMN, (_, a1: string, c1: string, a2: string, c2: string) => `${a1}${c1}:${a2}${c2}`)
-          .replace(WHOLE_ROW, (_, a1: string, r1: string, a2: string, r2: string) => `${a1}${r1}:${a2}${r2}`),
+          .replace(WHOLE_ROW, (_, a1: string, r1: string, a2: string, r2: string) => `${a1}${r1}:${a2}${r2}`)
+          // A function newer than the format is stored by name with Excel's prefix: the same call.
+          .replace(/(^|[^A-Za-z0-9_.])_xlfn\./g, "$1"),
       )
     );
   };

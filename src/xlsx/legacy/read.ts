@@ -8,7 +8,7 @@ import * as XLSX from "@e965/xlsx";
 import type { SheetInput, WorkbookInput } from "../../engine";
 import type { FormatId } from "../formats";
 import { Budget } from "../ooxml/budget";
-import { limitsOf, MAX_CELL_TEXT, size, type ReadLimits } from "../ooxml/limits";
+import { limitsOf, MAX_CELL_TEXT, MAX_COLS, size, type ReadLimits } from "../ooxml/limits";
 import { Rows } from "../ooxml/rows";
 import { blankUnderMerges } from "../ooxml/sheet";
 import { UnusableFile } from "../ooxml/unusable";
@@ -17,7 +17,8 @@ import { scanBiff } from "./biff";
 import { Cfb } from "./cfb";
 import { legacyFormulas } from "./formulas";
 import { legacyLimits } from "./limits";
-import { zippedParts } from "./zipped";
+import type { OdsFormulas } from "./ods-scan";
+import { zippedParts, type Zipped } from "./zipped";
 
 const DAYS_1904 = 1462;
 const BOOLEAN_FORMULA = /^=(TRUE|FALSE)\(\)$/i;
@@ -34,12 +35,15 @@ const ERRORS: Record<number, string> = {
 };
 
 /** What the library is handed: the BIFF Workbook stream itself, or a stored zip of the parts it reads. */
-function prepared(bytes: Uint8Array, format: FormatId, budget: Budget): Uint8Array {
+function prepared(bytes: Uint8Array, format: FormatId, budget: Budget): Zipped {
   if (format === "ods" || format === "xlsb") return zippedParts(bytes, format, budget);
   const cfb = new Cfb(bytes);
   const stream = cfb.stream("Workbook", "Book");
   if (!stream) {
-    const names = cfb.entries.filter((e) => e.type === 2).map((e) => e.name).slice(0, 8);
+    const names = cfb.entries
+      .filter((e) => e.type === 2)
+      .map((e) => e.name)
+      .slice(0, 8);
     const held = names.length ? names.join("、") : "无";
     const heldEn = names.length ? names.join(", ") : "none";
     throw format === "et"
@@ -53,13 +57,15 @@ function prepared(bytes: Uint8Array, format: FormatId, budget: Budget): Uint8Arr
         );
   }
   scanBiff(stream, format, budget);
-  return stream;
+  return { bytes: stream };
 }
 
 /** The library reads a Node Buffer without copying it into an array; the browser's bytes as they are. */
 function forLibrary(b: Uint8Array): { data: Uint8Array; type: "buffer" | "array" } {
   const B = (globalThis as { Buffer?: { from(a: ArrayBuffer, o: number, n: number): Uint8Array } }).Buffer;
-  return B ? { data: B.from(b.buffer as ArrayBuffer, b.byteOffset, b.length), type: "buffer" } : { data: b, type: "buffer" };
+  return B
+    ? { data: B.from(b.buffer as ArrayBuffer, b.byteOffset, b.length), type: "buffer" }
+    : { data: b, type: "buffer" };
 }
 
 function parse(bytes: Uint8Array, format: FormatId): XLSX.WorkBook {
@@ -95,8 +101,10 @@ function parse(bytes: Uint8Array, format: FormatId): XLSX.WorkBook {
   }
 }
 
-const kind = (f: FormatId) => ({ xls: " .xls 文件", et: " .et 文件", ods: " .ods 文件", xlsb: " .xlsb 工作簿", xlsx: "工作簿" })[f];
-const kindEn = (f: FormatId) => ({ xls: ".xls file", et: ".et file", ods: ".ods file", xlsb: ".xlsb workbook", xlsx: "workbook" })[f];
+const kind = (f: FormatId) =>
+  ({ xls: " .xls 文件", et: " .et 文件", ods: " .ods 文件", xlsb: " .xlsb 工作簿", xlsx: "工作簿" })[f];
+const kindEn = (f: FormatId) =>
+  ({ xls: ".xls file", et: ".et file", ods: ".ods file", xlsb: ".xlsb workbook", xlsx: "workbook" })[f];
 
 function text(s: string, budget: Budget): string {
   const t = s.length > MAX_CELL_TEXT ? s.slice(0, MAX_CELL_TEXT) : s;
@@ -104,20 +112,38 @@ function text(s: string, budget: Budget): string {
   return t;
 }
 
-function sheetOf(ws: XLSX.WorkSheet, name: string, hidden: boolean, o: { date1904: boolean; format: FormatId }, budget: Budget): SheetInput {
+interface SheetOptions {
+  date1904: boolean;
+  format: FormatId;
+  /** The sheet's formulas as read from an .ods's content.xml (row × 16,384 + column). */
+  odsFormulas?: Map<number, string>;
+}
+
+function sheetOf(ws: XLSX.WorkSheet, name: string, hidden: boolean, o: SheetOptions, budget: Budget): SheetInput {
   const values = new Rows<unknown>(budget, name);
   const formulas = new Rows<string | null>(budget, name, false);
   let anyFormula = false;
   const data = (ws["!data"] ?? []) as (XLSX.CellObject | undefined)[][];
   const toFormula = legacyFormulas(o.format);
+  const ods = o.odsFormulas;
+  // A formula showing "" is no cell to the library: put back where content.xml has it.
+  if (ods) {
+    for (const key of ods.keys()) {
+      const r = Math.floor(key / MAX_COLS);
+      const c = key % MAX_COLS;
+      (data[r] ??= [])[c] ??= { t: "s", v: "" };
+    }
+  }
   data.forEach((row, r) => {
     if (!row) return;
     row.forEach((cell, c) => {
       if (!cell) return;
+      if (ods) cell.f = ods.get(r * MAX_COLS + c);
       let v: unknown;
       switch (cell.t) {
         case "n":
-          v = o.date1904 && typeof cell.z === "string" && isDateFormat(cell.z) ? (cell.v as number) + DAYS_1904 : cell.v;
+          v =
+            o.date1904 && typeof cell.z === "string" && isDateFormat(cell.z) ? (cell.v as number) + DAYS_1904 : cell.v;
           break;
         case "s":
           v = text(String(cell.v ?? ""), budget);
@@ -162,7 +188,12 @@ function sheetOf(ws: XLSX.WorkSheet, name: string, hidden: boolean, o: { date190
 }
 
 /** The bytes of a legacy-format file to the engine's input; UnusableFile (said in one line) where they cannot be. */
-export function readLegacyBytes(bytes: Uint8Array, format: FormatId, year?: number, given: Partial<ReadLimits> = {}): WorkbookInput {
+export function readLegacyBytes(
+  bytes: Uint8Array,
+  format: FormatId,
+  year?: number,
+  given: Partial<ReadLimits> = {},
+): WorkbookInput {
   const limits = legacyLimits(limitsOf(given));
   if (bytes.length > limits.maxTotalBytes) {
     throw new UnusableFile(
@@ -170,17 +201,20 @@ export function readLegacyBytes(bytes: Uint8Array, format: FormatId, year?: numb
       `workbook too large: ${size(bytes.length)}; files in older formats are read up to ${size(limits.maxTotalBytes)} (save it as .xlsx)`,
     );
   }
-  const wb = parse(prepared(bytes, format, new Budget(limits)), format);
+  const ready = prepared(bytes, format, new Budget(limits));
+  const wb = parse(ready.bytes, format);
+  const formulas: OdsFormulas | undefined = ready.formulas;
   // The library's cells were counted before it read them; ours are counted again as they are made.
   const budget = new Budget(limits);
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   const seen = new Set<string>();
   const sheets = wb.SheetNames.map((name, i) => {
-    if (seen.has(name.toUpperCase())) throw new UnusableFile(`工作簿中有两个同名工作表「${name}」`, `two sheets named "${name}"`);
+    if (seen.has(name.toUpperCase()))
+      throw new UnusableFile(`工作簿中有两个同名工作表「${name}」`, `two sheets named "${name}"`);
     seen.add(name.toUpperCase());
     const ws = wb.Sheets[name];
     const hidden = (wb.Workbook?.Sheets?.[i]?.Hidden ?? 0) !== 0;
-    const sheet = sheetOf(ws, name, hidden, { date1904, format }, budget);
+    const sheet = sheetOf(ws, name, hidden, { date1904, format, odsFormulas: formulas?.[i] }, budget);
     delete wb.Sheets[name]; // the library's cells let go as each sheet is made
     return sheet;
   });

@@ -5,12 +5,11 @@
  * library would inflate every entry whole, whatever it declares, and expands .ods's repeated cells.
  */
 import { zipSync } from "fflate";
-import type { FormatId } from "../formats";
 import type { Budget } from "../ooxml/budget";
 import { size } from "../ooxml/limits";
 import { UnusableFile } from "../ooxml/unusable";
 import { inflateEntry, readDirectory, type ZipEntry } from "../ooxml/zip";
-import { scanOds } from "./ods-scan";
+import { scanOds, type OdsFormulas } from "./ods-scan";
 import { scanXlsb } from "./xlsb-scan";
 
 const WHAT = { ods: [".ods 文件", ".ods file"], xlsb: [".xlsb 工作簿", ".xlsb workbook"] } as const;
@@ -28,7 +27,14 @@ function wanted(name: string, format: "ods" | "xlsb"): boolean {
   return /^(\[Content_Types\]\.xml|_rels\/\.rels|xl\/.*\.(bin|rels))$/.test(name);
 }
 
-export function zippedParts(bytes: Uint8Array, format: "ods" | "xlsb", budget: Budget): Uint8Array {
+export interface Zipped {
+  /** The parts the library reads, as a stored zip. */
+  bytes: Uint8Array;
+  /** An .ods's formulas in Excel's form, by sheet. */
+  formulas?: OdsFormulas;
+}
+
+export function zippedParts(bytes: Uint8Array, format: "ods" | "xlsb", budget: Budget): Zipped {
   let entries: Map<string, ZipEntry>;
   try {
     entries = readDirectory(bytes);
@@ -64,14 +70,15 @@ export function zippedParts(bytes: Uint8Array, format: "ods" | "xlsb", budget: B
   if (format === "ods") {
     if (!files["content.xml"])
       throw new UnusableFile("不是有效的 .ods 文件（缺少 content.xml）", "not a valid .ods file (no content.xml)");
-    scanOds(files["content.xml"], budget);
-  } else {
-    if (!files["xl/workbook.bin"])
-      throw new UnusableFile("不是有效的 .xlsb 工作簿（缺少 workbook.bin）", "not a valid .xlsb workbook (no workbook.bin)");
-    scanXlsb(files, budget);
+    const formulas = scanOds(files["content.xml"], budget);
+    // Stored, not deflated: the library only slices them out again.
+    return { bytes: zipSync(files, { level: 0 }), formulas };
   }
-  // Stored, not deflated: the library only slices them out again.
-  return zipSync(files, { level: 0 });
+  if (!files["xl/workbook.bin"])
+    throw new UnusableFile(
+      "不是有效的 .xlsb 工作簿（缺少 workbook.bin）",
+      "not a valid .xlsb workbook (no workbook.bin)",
+    );
+  scanXlsb(files, budget);
+  return { bytes: zipSync(files, { level: 0 }) };
 }
-
-export type ZippedFormat = Extract<FormatId, "ods" | "xlsb">;

@@ -12,6 +12,7 @@ import { tmpdir } from "os";
 import * as path from "path";
 import { readAnyBytes } from "../src/xlsx/any";
 import { UnusableFile } from "../src/xlsx/ooxml";
+import * as XLSX from "@e965/xlsx";
 import { bof, eof, goodXls, hugeSst, inCfb, loopingChain, manyCells, record } from "./helpers/hostile-biff";
 
 const root = path.join(__dirname, "..");
@@ -44,6 +45,27 @@ describe("legacy formats refused in one line, before the library holds them", ()
       expect(r.format).toBe(name.endsWith(".et") ? "et" : "xls");
       expect(r.input.sheets[0].values[1]).toEqual(["甲局", "张一", "是", "优秀"]);
     }
+  });
+
+  it("the same input from .xls and .xlsb as from .xlsx: 1904 dates, errors, booleans, merges, hidden sheets", async () => {
+    const wb = XLSX.utils.book_new();
+    const ws = XLSX.utils.aoa_to_sheet([
+      ["单位", "任职时间", "数", "真", "错"],
+      ["甲局", { t: "n", v: 43466, z: "yyyy-mm-dd" }, 5, true, { t: "e", v: 0x2a }],
+      [null, 1, 6.5, false, "x"],
+    ]);
+    ws["!merges"] = [XLSX.utils.decode_range("A2:A3")];
+    XLSX.utils.book_append_sheet(wb, ws, "干部");
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([["隐"]]), "隐藏");
+    wb.Workbook = { WBProps: { date1904: true }, Sheets: [{ Hidden: 0 }, { Hidden: 1 }] };
+    const read = async (bookType: "xls" | "xlsb" | "xlsx") =>
+      (await readAnyBytes(XLSX.write(wb, { type: "buffer", bookType }) as Buffer, `a.${bookType}`)).input.sheets;
+    const xlsx = await read("xlsx");
+    expect(xlsx[0].values[1]).toEqual(["甲局", 43466 + 1462, 5, true, "#N/A"]);
+    expect(xlsx[0].merges).toEqual(["A2:A3"]);
+    expect(xlsx[1].hidden).toBe(true);
+    expect(await read("xls")).toEqual(xlsx);
+    expect(await read("xlsb")).toEqual(xlsx);
   });
 
   it("a compound file cut short", async () => {

@@ -107,6 +107,15 @@ describeWithSoffice("returns saved as .xls, .et, .ods and .xlsb", () => {
     expect((await readWorkbookFile(path.join(originals, "县1.xlsx"))).format).toBe("xlsx");
   });
 
+  it("kaohe results lists the same measures from the .xls, .ods and .xlsb", async () => {
+    const measures = async (file: string) =>
+      JSON.parse((await runKaohe("results", file, "--json")).out).files[0].measures;
+    const original = await measures(path.join(originals, "示例.xlsx"));
+    expect(original.length).toBeGreaterThan(0);
+    for (const ext of ["xls", "ods", "xlsb"])
+      expect(await measures(path.join(converted, `示例.${ext}`))).toEqual(original);
+  });
+
   it("a merge of mixed formats equals the merge of the .xlsx originals", async () => {
     const mixed = path.join(dir, "mixed");
     mkdirSync(mixed);

@@ -1,7 +1,8 @@
 /**
  * Property (issue 23): random appraisal workbooks — text, numbers, dates, blanks, a unit merged down its
  * rows — round-tripped through LibreOffice's .ods give the same findings as the .xlsx they came from.
- * Few runs, all converted in one LibreOffice run.
+ * Few runs, all converted in one LibreOffice run. And the kinds of value LibreOffice has no cell for
+ * (booleans, typed errors) and hidden sheets read back as the .xlsx reader reads them.
  */
 import ExcelJS from "exceljs";
 import fc from "fast-check";
@@ -10,7 +11,7 @@ import { tmpdir } from "os";
 import * as path from "path";
 import { checkWorkbook, resolveRuleset, type Finding } from "../src/engine";
 import { readWorkbookFile } from "../src/xlsx/read";
-import { convertAll, ODS } from "./helpers/legacy-files";
+import { convertAll, ODS, XLS } from "./helpers/legacy-files";
 import { describeWithSoffice } from "./helpers/soffice";
 
 const RUNS = 8;
@@ -91,4 +92,22 @@ describeWithSoffice("random workbooks through .ods give the same findings", () =
       expect(ods.input.sheets.map((s) => s.merges)).toEqual(xlsx.sheets.map((s) => s.merges));
     }
   }, 180000);
+
+  it("hidden sheets, typed errors and booleans, formulas showing errors: as the .xlsx reader reads them", async () => {
+    const wb = new ExcelJS.Workbook();
+    const a = wb.addWorksheet("干部");
+    a.addRow(["单位", "错", "真"]);
+    a.addRow(["甲局", { error: "#N/A" }, true]);
+    a.addRow(["乙局", { formula: "1/0", result: { error: "#DIV/0!" } }, false]);
+    const h = wb.addWorksheet("隐藏");
+    h.state = "hidden";
+    h.addRow(["隐"]);
+    const file = path.join(dir, "kinds.xlsx");
+    await wb.xlsx.writeFile(file);
+    convertAll([file], dir, path.join(dir, "profile"), [ODS, XLS]);
+    const xlsx = (await readWorkbookFile(file)).input.sheets;
+    expect(xlsx[1].hidden).toBe(true);
+    for (const ext of ["ods", "xls"])
+      expect((await readWorkbookFile(file.replace(/xlsx$/, ext))).input.sheets).toEqual(xlsx);
+  }, 60000);
 });

@@ -16,10 +16,20 @@ import { fromOpenFormula } from "./open-formula";
 /** Formulas of one sheet by cell (row × 16,384 + column). */
 export type OdsFormulas = Map<number, string>[];
 
+/** What the scan takes from content.xml for the reader: formulas, and which sheets are hidden. */
+export interface OdsScan {
+  formulas: OdsFormulas;
+  /** By sheet, in order: a table whose style says table:display="false" (the library does not read it). */
+  hidden: boolean[];
+}
+
 const repeat = (v: string | undefined) => Math.max(1, Math.floor(Number(v) || 1));
 
-export function scanOds(content: Uint8Array, budget: Budget): OdsFormulas {
+export function scanOds(content: Uint8Array, budget: Budget): OdsScan {
   const formulas: OdsFormulas = [];
+  const hidden: boolean[] = [];
+  const hiddenStyles = new Set<string>();
+  let style = "";
   let formula: string | null = null;
   let rowFormulas: [number, number, string][] = [];
   let sheet = "";
@@ -34,9 +44,16 @@ export function scanOds(content: Uint8Array, budget: Budget): OdsFormulas {
   const xml = parseXml("content.xml", {
     open(name, a) {
       switch (name) {
+        case "style":
+          style = a["style:family"] === "table" ? (a["style:name"] ?? "") : "";
+          break;
+        case "table-properties":
+          if (style && a["table:display"] === "false") hiddenStyles.add(style);
+          break;
         case "table":
           sheet = a["table:name"] ?? "";
           formulas.push(new Map());
+          hidden.push(hiddenStyles.has(a["table:style-name"] ?? ""));
           r = 0;
           lastRow = -1;
           break;
@@ -93,5 +110,5 @@ export function scanOds(content: Uint8Array, budget: Budget): OdsFormulas {
   });
   xml.write(content);
   xml.end();
-  return formulas;
+  return { formulas, hidden };
 }

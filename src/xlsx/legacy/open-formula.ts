@@ -67,9 +67,9 @@ export function fromOpenFormula(raw: string): string {
         .replace(/\[([^\]]*)\]/g, (_, inner: string) => reference(inner))
         .replace(/COM\.MICROSOFT\./g, "")
         // Inline arrays: OpenFormula separates columns with ; and rows with |, Excel with , and ;.
-        .replace(/\{[^}]*\}/g, (arr) => arr.replace(/;/g, ",").replace(/\|/g, "\u0000"))
-        .replace(/;/g, ",")
-        .replace(/\u0000/g, ";"),
+        .split(/(\{[^}]*\})/)
+        .map((piece, i) => (i % 2 ? piece.replace(/;/g, ",").replace(/\|/g, ";") : piece.replace(/;/g, ",")))
+        .join(""),
     )
   );
 }

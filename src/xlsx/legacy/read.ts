@@ -17,11 +17,11 @@ import { scanBiff } from "./biff";
 import { Cfb } from "./cfb";
 import { legacyFormulas } from "./formulas";
 import { legacyLimits } from "./limits";
-import type { OdsFormulas } from "./ods-scan";
 import { zippedParts, type Zipped } from "./zipped";
 
 const DAYS_1904 = 1462;
 const BOOLEAN_FORMULA = /^=(TRUE|FALSE)\(\)$/i;
+const ERROR_FORMULA = /^=#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A)$/i;
 /** Excel's error values by their BIFF code, as range.values shows them. */
 const ERRORS: Record<number, string> = {
   0x00: "#NULL!",
@@ -161,10 +161,13 @@ function sheetOf(ws: XLSX.WorkSheet, name: string, hidden: boolean, o: SheetOpti
           v = null;
       }
       let f = typeof cell.f === "string" && cell.f !== "" ? toFormula(cell.f) : null;
-      // LibreOffice has no boolean cells: it keeps an .xlsx's TRUE as the formula TRUE() showing 1, which
-      // Excel shows as TRUE. Read back as the constant it was.
+      // LibreOffice has no boolean cells and no error constants: it keeps an .xlsx's TRUE as the formula
+      // TRUE() showing 1 (Excel shows TRUE), a typed #N/A as the formula =#N/A. Read back as the constants.
       if (f !== null && BOOLEAN_FORMULA.test(f) && typeof v === "number") {
         v = /TRUE/i.test(f);
+        f = null;
+      } else if (f !== null && ERROR_FORMULA.test(f)) {
+        v = f.slice(1).toUpperCase();
         f = null;
       }
       if ((v === null || v === undefined) && f === null) return;
@@ -203,7 +206,7 @@ export function readLegacyBytes(
   }
   const ready = prepared(bytes, format, new Budget(limits));
   const wb = parse(ready.bytes, format);
-  const formulas: OdsFormulas | undefined = ready.formulas;
+  const ods = ready.ods;
   // The library's cells were counted before it read them; ours are counted again as they are made.
   const budget = new Budget(limits);
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
@@ -213,8 +216,8 @@ export function readLegacyBytes(
       throw new UnusableFile(`工作簿中有两个同名工作表「${name}」`, `two sheets named "${name}"`);
     seen.add(name.toUpperCase());
     const ws = wb.Sheets[name];
-    const hidden = (wb.Workbook?.Sheets?.[i]?.Hidden ?? 0) !== 0;
-    const sheet = sheetOf(ws, name, hidden, { date1904, format, odsFormulas: formulas?.[i] }, budget);
+    const hidden = (wb.Workbook?.Sheets?.[i]?.Hidden ?? 0) !== 0 || Boolean(ods?.hidden[i]);
+    const sheet = sheetOf(ws, name, hidden, { date1904, format, odsFormulas: ods?.formulas[i] }, budget);
     delete wb.Sheets[name]; // the library's cells let go as each sheet is made
     return sheet;
   });

@@ -9,7 +9,7 @@ import type { Budget } from "../ooxml/budget";
 import { size } from "../ooxml/limits";
 import { UnusableFile } from "../ooxml/unusable";
 import { inflateEntry, readDirectory, type ZipEntry } from "../ooxml/zip";
-import { scanOds, type OdsFormulas } from "./ods-scan";
+import { scanOds, type OdsScan } from "./ods-scan";
 import { scanXlsb } from "./xlsb-scan";
 
 const WHAT = { ods: [".ods 文件", ".ods file"], xlsb: [".xlsb 工作簿", ".xlsb workbook"] } as const;
@@ -30,8 +30,8 @@ function wanted(name: string, format: "ods" | "xlsb"): boolean {
 export interface Zipped {
   /** The parts the library reads, as a stored zip. */
   bytes: Uint8Array;
-  /** An .ods's formulas in Excel's form, by sheet. */
-  formulas?: OdsFormulas;
+  /** An .ods's formulas in Excel's form and hidden sheets, read from content.xml. */
+  ods?: OdsScan;
 }
 
 export function zippedParts(bytes: Uint8Array, format: "ods" | "xlsb", budget: Budget): Zipped {
@@ -70,9 +70,9 @@ export function zippedParts(bytes: Uint8Array, format: "ods" | "xlsb", budget: B
   if (format === "ods") {
     if (!files["content.xml"])
       throw new UnusableFile("不是有效的 .ods 文件（缺少 content.xml）", "not a valid .ods file (no content.xml)");
-    const formulas = scanOds(files["content.xml"], budget);
+    const ods = scanOds(files["content.xml"], budget);
     // Stored, not deflated: the library only slices them out again.
-    return { bytes: zipSync(files, { level: 0 }), formulas };
+    return { bytes: zipSync(files, { level: 0 }), ods };
   }
   if (!files["xl/workbook.bin"])
     throw new UnusableFile(

@@ -20,7 +20,7 @@ import { legacyLimits } from "./limits";
 import { zippedParts, type Zipped } from "./zipped";
 
 const DAYS_1904 = 1462;
-const BOOLEAN_FORMULA = /^=(TRUE|FALSE)\(\)$/i;
+const BOOLEAN_FORMULA = /^=(TRUE|FALSE)(\(\))?$/i;
 const ERROR_FORMULA = /^=#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A)$/i;
 /** Excel's error values by their BIFF code, as range.values shows them. */
 const ERRORS: Record<number, string> = {
@@ -162,8 +162,9 @@ function sheetOf(ws: XLSX.WorkSheet, name: string, hidden: boolean, o: SheetOpti
       }
       let f = typeof cell.f === "string" && cell.f !== "" ? toFormula(cell.f) : null;
       // LibreOffice has no boolean cells and no error constants: it keeps an .xlsx's TRUE as the formula
-      // TRUE() showing 1 (Excel shows TRUE), a typed #N/A as the formula =#N/A. Read back as the constants.
-      if (f !== null && BOOLEAN_FORMULA.test(f) && typeof v === "number") {
+      // TRUE() (in .ods showing 1, which Excel shows as TRUE), a typed #N/A as the formula =#N/A. Read back
+      // as the constants they were.
+      if (f !== null && BOOLEAN_FORMULA.test(f) && (typeof v === "number" || typeof v === "boolean")) {
         v = /TRUE/i.test(f);
         f = null;
       } else if (f !== null && ERROR_FORMULA.test(f)) {

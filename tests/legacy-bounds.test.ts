@@ -11,7 +11,7 @@ import { strToU8, zipSync } from "fflate";
 import { tmpdir } from "os";
 import * as path from "path";
 import { readAnyBytes } from "../src/xlsx/any";
-import { UnusableFile } from "../src/xlsx/ooxml";
+import { sniff, UnusableFile } from "../src/xlsx/ooxml";
 import * as XLSX from "@e965/xlsx";
 import { bof, eof, goodXls, hugeSst, inCfb, loopingChain, manyCells, record } from "./helpers/hostile-biff";
 
@@ -66,6 +66,15 @@ describe("legacy formats refused in one line, before the library holds them", ()
     expect(xlsx[1].hidden).toBe(true);
     expect(await read("xls")).toEqual(xlsx);
     expect(await read("xlsb")).toEqual(xlsx);
+  });
+
+  it("an encrypted .xlsx is told by its EncryptionInfo stream, not by a cell that says so", async () => {
+    expect((await refusal(inCfb(Buffer.alloc(64), "EncryptionInfo"), "加密.xlsx")).zh).toMatch(/密码保护/);
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([["说明"], ["见 EncryptionInfo"]]), "表");
+    const xls = XLSX.write(wb, { type: "buffer", bookType: "xls", compression: false }) as Buffer;
+    expect(sniff(xls)?.zh).toMatch(/密码保护/); // what a scan of the bytes alone would have said
+    expect((await readAnyBytes(xls, "说明.xls")).input.sheets[0].values[1]).toEqual(["见 EncryptionInfo"]);
   });
 
   it("a compound file cut short", async () => {

@@ -8,6 +8,7 @@ import type { WorkbookInput } from "../engine";
 import { containerOf, formatOfName, type FormatId } from "./formats";
 import { readWorkbookBytes, sniff, UnusableFile, type ReadLimits } from "./ooxml";
 import { readDirectory } from "./ooxml/zip";
+import { Cfb } from "./legacy/cfb";
 
 export interface ReadAny {
   input: WorkbookInput;
@@ -18,8 +19,9 @@ export interface ReadAny {
 export function formatOfBytes(bytes: Uint8Array, name: string): FormatId | null {
   const container = containerOf(bytes);
   if (container === "cfb") {
-    // Excel keeps an encrypted .xlsx in a compound file too: the .xlsx reader says so.
-    if (sniff(bytes)?.en.includes("password")) return "xlsx";
+    // Excel keeps an encrypted .xlsx in a compound file too (its EncryptionInfo stream): the .xlsx reader
+    // says so.
+    if (encryptedPackage(bytes)) return "xlsx";
     return formatOfName(name) === "et" ? "et" : "xls";
   }
   if (container !== "zip") return null;
@@ -32,6 +34,15 @@ export function formatOfBytes(bytes: Uint8Array, name: string): FormatId | null 
   if (names.has("xl/workbook.bin")) return "xlsb";
   if (names.has("content.xml") && !names.has("xl/workbook.xml")) return "ods";
   return "xlsx";
+}
+
+/** By the compound file's streams (a cell's text cannot pass for one); by its bytes where it cannot be listed. */
+function encryptedPackage(bytes: Uint8Array): boolean {
+  try {
+    return new Cfb(bytes).entries.some((e) => e.name === "EncryptionInfo" || e.name === "EncryptedPackage");
+  } catch {
+    return Boolean(sniff(bytes)?.en.includes("password"));
+  }
 }
 
 function notAWorkbook(name: string): UnusableFile {

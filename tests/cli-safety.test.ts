@@ -94,10 +94,10 @@ describe("what is given is checked as given", () => {
     mkdirSync(empty);
     const r = await run("check", empty);
     expect(r.code).toBe(2);
-    expect(r.err.trim()).toBe(`文件夹 「${empty}」 中没有找到 .xlsx 工作簿`);
+    expect(r.err.trim()).toBe(`文件夹 「${empty}」 中没有找到工作簿（.xlsx、.xls、.et、.ods、.xlsb）`);
   });
 
-  it("lists .xls, .et and .csv files of a folder by name as not checked, and checks .xlsm", async () => {
+  it("reads the .xls and .et files of a folder (saying why a broken one is unusable), lists .csv as not checked, checks .xlsm", async () => {
     const folder = path.join(dir, "mixed");
     mkdirSync(folder);
     copyFileSync(input, path.join(folder, "a.xlsx"));
@@ -113,12 +113,15 @@ describe("what is given is checked as given", () => {
       ["a.xlsx", "checked"],
       ["b.xlsm", "checked"],
       ["c.xls", "unusable"],
-      ["d.csv", "unusable"],
       ["e.et", "unusable"],
+      ["d.csv", "unusable"],
     ]);
-    expect(files[2].error).toContain("另存为 .xlsx");
+    expect(files[2].error).toMatch(/^复合文档损坏：文件不完整/);
+    expect(files[4].error).toContain("未校验");
     const text = await run("check", folder);
-    expect(text.out).toContain(`✗ ${path.join(folder, "e.et")}: WPS 表格 .et 文件，未校验`);
+    expect(text.out).toContain(
+      `✗ ${path.join(folder, "e.et")}: 这个 .et 文件既不是 BIFF（Excel 97–2003）格式也不是 xlsx 格式`,
+    );
   });
 });
 

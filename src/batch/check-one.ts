@@ -10,16 +10,17 @@ import {
   type WorkbookInput,
 } from "../engine";
 import { referenceFor } from "../template/reference";
+import type { FormatId } from "../xlsx/formats";
+import { FORMAT_NAME, sayFormatLoss } from "../xlsx/legacy/format-loss";
 import { unusable, type FileResult, type Unusable } from "./results";
-
-/** OOXML workbooks the reader opens (.xlsm: macros are never run, only cells read). */
-export const READABLE = /\.(xlsx|xlsm)$/i;
 
 /** A returned workbook that was read and checked. */
 export interface CheckedFile {
   file: string;
   input: WorkbookInput;
   result: CheckResult;
+  /** The format it was read as, where not .xlsx (status lines name it). */
+  format?: FormatId;
 }
 
 export function checkInput(
@@ -27,11 +28,15 @@ export function checkInput(
   input: WorkbookInput,
   ruleset: ResolvedRuleset,
   named: boolean,
+  format?: FormatId,
 ): CheckedFile | Unusable {
   const rs = rulesetForWorkbook(input.sheets, ruleset, named);
-  const result = checkWorkbook(input, rs, { templateFormulas: referenceFor(input.sheets, rs) });
+  const refs = referenceFor(input.sheets, rs);
+  const checked = checkWorkbook(input, rs, { templateFormulas: refs });
+  // What an older format's program did to the template's formulas is said as such, once per column.
+  const result = format && format !== "xlsx" ? sayFormatLoss(checked, input, refs ?? [], FORMAT_NAME[format]) : checked;
   if (result.problem) return unusable(file, result.problem.zh, result.problem.en);
-  return { file, input, result };
+  return { file, input, result, ...(format && format !== "xlsx" ? { format } : {}) };
 }
 
 /** What `--json` and the report say of one file, from its check (or why it was unusable). */

@@ -2,7 +2,7 @@
  * `npm run bench` — measured figures, never asserted. `-- --json` prints one JSON object.
  * Targets (issue 2): engine ≤ 0.5 s for 100,000 rows and ≤ 3 × a bare normalizing pass;
  * checking 50 workbooks ≤ 1.3 × ExcelJS loading them; 200,000 rows within 1 GB, a sparse-wide sheet within
- * 300 MB (issue 10).
+ * 300 MB (issue 10); a 10,000-row .xls read within 2 × the same .xlsx (issue 23).
  */
 import ExcelJS from "exceljs";
 import { execFileSync } from "child_process";
@@ -22,6 +22,7 @@ import { mergeFigures } from "./merge";
 import { appFigures } from "./app";
 import { wpsFigures } from "./wps";
 import { readerFigures } from "./reader";
+import { legacyFigures } from "./legacy";
 
 const json = process.argv.includes("--json");
 const quick = process.argv.includes("--quick");
@@ -171,6 +172,7 @@ async function main(): Promise<void> {
   Object.assign(figures, await appFigures(log));
   Object.assign(figures, await wpsFigures(log));
   Object.assign(figures, await readerFigures(log));
+  Object.assign(figures, await legacyFigures(log, root, quick ? 1 : 5));
 
   if (json) {
     process.stdout.write(JSON.stringify(figures) + "\n");

@@ -4,6 +4,7 @@ import { fileResultOf } from "../batch/check-one";
 import { skippedLine, type Skipped } from "../batch/intake";
 import type { FileResult } from "../batch/results";
 import { writeReport } from "../xlsx/files";
+import { withFormat } from "../xlsx/formats";
 import { findingMessage, formatFindings, summaryLine, type Lang } from "./format";
 import { expandInputs, newIntake, noInputsMessage, takeIn } from "./inputs";
 import { checkOutput, writeAtomically } from "./outputs";
@@ -91,7 +92,9 @@ export async function runCheck(
     const head = zh
       ? `规则集 ${r.ruleset.id}（指纹 ${r.ruleset.fingerprint.slice(0, 12)}）`
       : `ruleset ${r.ruleset.id} (fingerprint ${r.ruleset.fingerprint.slice(0, 12)})`;
-    out.write(`▶ ${file} — ${head}；${summaryLine(r.summary, opts.lang)}\n`);
+    out.write(
+      `▶ ${withFormat(file, "format" in taken ? taken.format : undefined, opts.lang)} — ${head}；${summaryLine(r.summary, opts.lang)}\n`,
+    );
     for (const line of formatFindings(r.findings, opts.lang, color)) out.write(line + "\n");
   }
   for (const s of inputs.skipped) {

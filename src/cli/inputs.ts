@@ -4,26 +4,14 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import type { ResolvedRuleset } from "../engine";
 import { perFile, unusable, type Unusable } from "./per-file";
-import { checkInput, READABLE, type CheckedFile } from "../batch/check-one";
+import { checkInput, type CheckedFile } from "../batch/check-one";
 import { Intake, sameFile, type Skipped } from "../batch/intake";
-import { readWorkbookBytes } from "../xlsx/ooxml";
+import { readAnyBytes } from "../xlsx/any";
+import { READABLE } from "../xlsx/formats";
 import { readFileBuffer } from "../xlsx/read";
 
-/** Spreadsheets a unit may return that are not OOXML: named, never silently passed over. */
+/** Files a unit may return that no reader takes: named, never silently passed over. */
 const OTHER: Record<string, { zh: string; en: string }> = {
-  ".xls": {
-    zh: "旧版 .xls 文件，未校验：请在 Excel 或 WPS 中另存为 .xlsx",
-    en: "old .xls file, not checked: save it as .xlsx in Excel or WPS",
-  },
-  ".et": {
-    zh: "WPS 表格 .et 文件，未校验：请在 WPS 中另存为 .xlsx",
-    en: "WPS .et file, not checked: save it as .xlsx in WPS",
-  },
-  ".xlsb": {
-    zh: "二进制 .xlsb 工作簿，未校验：请另存为 .xlsx",
-    en: ".xlsb binary workbook, not checked: save it as .xlsx",
-  },
-  ".ods": { zh: ".ods 文件，未校验：请另存为 .xlsx", en: ".ods file, not checked: save it as .xlsx" },
   ".csv": {
     zh: ".csv 文件，未校验：没有工作表结构，请用模板填写后另存为 .xlsx",
     en: ".csv file, not checked: fill the template and save it as .xlsx",
@@ -91,8 +79,11 @@ export function noInputsMessage(inputs: Inputs, lang: "zh" | "en"): string {
   const folders = inputs.emptyFolders
     .map((f) => (lang === "zh" ? `「${f}」` : `"${f}"`))
     .join(lang === "zh" ? "、" : ", ");
-  if (lang === "zh") return folders ? `文件夹 ${folders} 中没有找到 .xlsx 工作簿` : "没有找到要校验的 .xlsx 文件";
-  return folders ? `no .xlsx workbooks found in the folder ${folders}` : "no .xlsx files to check";
+  const kinds = ".xlsx、.xls、.et、.ods、.xlsb";
+  if (lang === "zh")
+    return folders ? `文件夹 ${folders} 中没有找到工作簿（${kinds}）` : `没有找到要校验的工作簿（${kinds}）`;
+  const kindsEn = ".xlsx, .xls, .et, .ods, .xlsb";
+  return folders ? `no workbooks (${kindsEn}) found in the folder ${folders}` : `no workbooks (${kindsEn}) to check`;
 }
 
 /** Copies found by their bytes, for `kaohe check` and `kaohe merge`. */
@@ -100,7 +91,7 @@ export const newIntake = (): Intake => new Intake((b) => createHash("sha256").up
 
 /**
  * One returned file: passed over (a copy of one already taken, or our own output) or read and checked —
- * the bytes read once, as readXlsx reads them, for both.
+ * the bytes read once, as readXlsx reads them (whatever the format), for both.
  */
 export async function takeIn(
   file: string,
@@ -111,8 +102,8 @@ export async function takeIn(
     let bytes: Buffer | null = await readFileBuffer(file);
     const skip = await intake.admit(file, bytes);
     if (skip) return skip;
-    const input = readWorkbookBytes(bytes, o.year);
+    const { input, format } = await readAnyBytes(bytes, file, o.year);
     bytes = null; // not held while the file is checked
-    return checkInput(file, input, o.ruleset, o.named ?? false);
+    return checkInput(file, input, o.ruleset, o.named ?? false, format);
   });
 }

@@ -33,9 +33,10 @@ export interface MergeOptions {
 export function statusLine(s: FileStatus, lang: Lang): string {
   if (s.status === "unusable") return `✗ ${s.file}: ${lang === "zh" ? s.error : s.errorEn}`;
   const { errors, warnings } = s.summary;
+  const file = s.label?.[lang] ?? s.file;
   return lang === "zh"
-    ? `✓ ${s.file}：${s.units.length} 个单位（${s.units.join("、")}），${s.rows} 行；错误 ${errors}，警告 ${warnings}`
-    : `✓ ${s.file}: ${s.units.length} units (${s.units.join(", ")}), ${s.rows} rows; ${errors} errors, ${warnings} warnings`;
+    ? `✓ ${file}：${s.units.length} 个单位（${s.units.join("、")}），${s.rows} 行；错误 ${errors}，警告 ${warnings}`
+    : `✓ ${file}: ${s.units.length} units (${s.units.join(", ")}), ${s.rows} rows; ${errors} errors, ${warnings} warnings`;
 }
 
 export async function runMerge(

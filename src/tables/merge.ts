@@ -20,13 +20,26 @@ import type { CheckedFile } from "../batch/check-one";
 import type { Skipped } from "../batch/intake";
 import { FINDING_HEADER, FINDING_WIDTHS, findingRows, SEVERITY_TEXT } from "./report";
 import { tableValues, type Table, type TableCell } from "./table";
+import { withFormat, type FormatId } from "../xlsx/formats";
 
 type Lang = "zh" | "en";
 
 export type { CheckedFile } from "../batch/check-one";
 
 export type FileStatus =
-  { file: string; status: "checked"; units: string[]; rows: number; summary: Summary; ruleset: string } | Unusable;
+  | {
+      file: string;
+      status: "checked";
+      units: string[];
+      rows: number;
+      summary: Summary;
+      ruleset: string;
+      /** The format it was read as, where not .xlsx, as status lines name it. */
+      format?: FormatId;
+      /** The file named with that format: `市审计局.xls（Excel 97–2003）`. */
+      label?: { zh: string; en: string };
+    }
+  | Unusable;
 
 export function fileStatus(c: CheckedFile): FileStatus {
   const m = c.result.model;
@@ -37,6 +50,9 @@ export function fileStatus(c: CheckedFile): FileStatus {
     rows: m.teams.length + m.cadres.length,
     summary: c.result.summary,
     ruleset: c.result.ruleset.id,
+    ...(c.format
+      ? { format: c.format, label: { zh: withFormat(c.file, c.format, "zh"), en: withFormat(c.file, c.format, "en") } }
+      : {}),
   };
 }
 

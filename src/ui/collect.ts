@@ -1,14 +1,17 @@
 /**
- * 回收汇总 in the page, loaded only when used (its own chunk: the .xlsx reader and the consolidation).
+ * 回收汇总 in the page, loaded only when used (its own chunk: the .xlsx reader and the consolidation;
+ * the reader of older formats is a further chunk, loaded when such a file is picked).
  * The files are read here, in the browser: nothing is uploaded anywhere. Each is checked with the same
  * engine and reading as `kaohe check`; a file that cannot be used says why and the others go on.
  */
 import type { ResolvedRuleset } from "../engine";
-import { checkInput, READABLE } from "../batch/check-one";
+import { checkInput } from "../batch/check-one";
 import { Intake, subtleSha256, type Skipped } from "../batch/intake";
 import { unusable, type Unusable } from "../batch/results";
 import { merge, type CheckedFile } from "../tables/merge";
-import { readWorkbookBytes, UnusableFile } from "../xlsx/ooxml";
+import { readAnyBytes } from "../xlsx/any";
+import { READABLE } from "../xlsx/formats";
+import { UnusableFile } from "../xlsx/ooxml";
 import type { Picked } from "./host";
 import { Cancelled } from "./progress";
 
@@ -36,11 +39,19 @@ export interface Collected {
 
 async function readOne(f: Picked, o: CollectOptions, intake: Intake): Promise<CheckedFile | Unusable | Skipped> {
   if (!READABLE.test(f.name)) {
-    return unusable(f.name, "不是 .xlsx 工作簿，未校验：请另存为 .xlsx", "not an .xlsx workbook: save it as .xlsx");
+    return unusable(
+      f.name,
+      "不是工作簿（.xlsx、.xls、.et、.ods、.xlsb），未校验：请另存为 .xlsx",
+      "not a workbook (.xlsx, .xls, .et, .ods, .xlsb): save it as .xlsx",
+    );
   }
   try {
     const bytes = new Uint8Array(await f.bytes());
-    return (await intake.admit(f.name, bytes)) ?? checkInput(f.name, readWorkbookBytes(bytes), o.ruleset, o.named);
+    const skip = await intake.admit(f.name, bytes);
+    if (skip) return skip;
+    // .xls, .et, .ods and .xlsb load their reader (a chunk of its own) the first time one is met.
+    const { input, format } = await readAnyBytes(bytes, f.name);
+    return checkInput(f.name, input, o.ruleset, o.named, format);
   } catch (e) {
     if (e instanceof UnusableFile) return unusable(f.name, e.zh, e.en);
     const m = (e as Error).message;

@@ -50,7 +50,7 @@ export const TEXT = {
     badDate: (text: string) => `公布日期「${text}」不是日期：请写成 2026年1月15日 或 2026-01-15。未写入。`,
     superiorTitle: "上级部门：下发与回收",
     pickFiles: "回收汇总…",
-    dropZone: "可把回收的 .xlsx 文件拖放到这里；文件只在本机读取，不上传。",
+    dropZone: "可把回收的工作簿拖放到这里；文件只在本机读取，不上传。",
     merging: (done: number, total: number, name: string) =>
       name ? `正在读取第 ${done + 1}/${total} 个文件：${name}` : "正在汇总…",
     mergeLine: (file: string, units: string[], rows: number, e: number, w: number) =>
@@ -162,7 +162,7 @@ export const TEXT = {
       `Announced on "${text}" is not a date: write 2026-01-15 or 2026年1月15日. Nothing written.`,
     superiorTitle: "Superior department: send out and collect",
     pickFiles: "Collect returned files…",
-    dropZone: "Drop the returned .xlsx files here; they are read on this computer, never uploaded.",
+    dropZone: "Drop the returned workbooks here; they are read on this computer, never uploaded.",
     merging: (done: number, total: number, name: string) =>
       name ? `Reading file ${done + 1}/${total}: ${name}` : "Consolidating…",
     mergeLine: (file: string, units: string[], rows: number, e: number, w: number) =>

@@ -19,7 +19,7 @@ export function renderStatuses(statuses: FileStatus[], skipped: Skipped[], lang:
         : h(
             "li",
             { data: { file: s.file } },
-            t.mergeLine(s.file, s.units, s.rows, s.summary.errors, s.summary.warnings),
+            t.mergeLine(s.label?.[lang] ?? s.file, s.units, s.rows, s.summary.errors, s.summary.warnings),
           ),
     ),
     ...skipped.map((s) =>

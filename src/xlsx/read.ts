@@ -1,10 +1,12 @@
 /**
- * Reads an .xlsx file into the plain matrices the engine takes (src/xlsx/ooxml does the reading; this
- * adds the file system and says in one line why a file cannot be used).
+ * Reads a workbook file into the plain matrices the engine takes (src/xlsx/any picks the reader by what
+ * the bytes are: .xlsx, or .xls/.et/.ods/.xlsb; this adds the file system and says in one line why a
+ * file cannot be used).
  */
 import { promises as fs } from "fs";
 import type { WorkbookInput } from "../engine";
-import { readWorkbookBytes, UnusableFile, type ReadLimits } from "./ooxml";
+import { readAnyBytes, type ReadAny } from "./any";
+import { UnusableFile, type ReadLimits } from "./ooxml";
 
 export { UnusableFile } from "./ooxml";
 
@@ -25,6 +27,15 @@ export async function readFileBuffer(path: string): Promise<Buffer> {
   }
 }
 
+/** Any workbook format the readers take, with the format it was read as. */
+export async function readWorkbookFile(
+  path: string,
+  year?: number,
+  limits: Partial<ReadLimits> = {},
+): Promise<ReadAny> {
+  return readAnyBytes(await readFileBuffer(path), path, year, limits);
+}
+
 export async function readXlsx(path: string, year?: number, limits: Partial<ReadLimits> = {}): Promise<WorkbookInput> {
-  return readWorkbookBytes(await readFileBuffer(path), year, limits);
+  return (await readWorkbookFile(path, year, limits)).input;
 }

@@ -13,7 +13,8 @@ export function pickWithDialog(app: WpsApp): Picked[] | null {
   dialog.AllowMultiSelect = true;
   dialog.Title = "选择回收的工作簿 / Choose the returned workbooks";
   dialog.Filters.Clear();
-  dialog.Filters.Add("Excel 工作簿", "*.xlsx;*.xlsm");
+  // The formats units save returns in: .et and .xls are read as BIFF, .ods and .xlsb by the legacy reader.
+  dialog.Filters.Add("工作簿 / Workbooks", "*.xlsx;*.xlsm;*.xls;*.et;*.ods;*.xlsb");
   if (dialog.Show() !== -1) return []; // cancelled
   const paths: string[] = [];
   for (let i = 1; i <= dialog.SelectedItems.Count; i++) paths.push(dialog.SelectedItems.Item(i));

@@ -197,7 +197,7 @@ export function readSheet(pkg: Package, entry: SheetEntry, wb: WorkbookParts, bu
  * Excel shows only a merge's anchor; a value some writer left under the rest is not what people see.
  * Only the rows the sheet has and the cells present in them are visited, whatever the merge's extent.
  */
-function blankUnderMerges(values: unknown[][], merges: string[], budget: Budget, sheet: string): void {
+export function blankUnderMerges(values: unknown[][], merges: string[], budget: Budget, sheet: string): void {
   for (const m of merges) {
     const { from, to } = areaAt(m, sheet);
     const last = Math.min(to.row, values.length - 1);

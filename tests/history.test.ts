@@ -16,6 +16,7 @@ import {
   type WorkbookInput,
 } from "../src/engine";
 import { book, type Row } from "./helpers/book";
+import { blankHistory, currentBook, PAST, yearBook } from "./helpers/history-books";
 
 const rs = resolveRuleset("jinan-2022");
 const team = (unit: string, grade = "良好"): Row => ({ 单位: unit, 本年班子等次: grade });
@@ -26,31 +27,14 @@ const cadre = (unit: string, name: string, grade: string, extra: Row = {}): Row 
   本年等次: grade,
   ...extra,
 });
-
-/** One year's consolidated workbook: 甲局 and 乙局, five people each. */
-function year(y: number, grades: Record<string, string>, extra: (name: string) => Row = () => ({})): WorkbookInput {
-  const names = ["张一", "张二", "张三", "张四", "张五", "李一", "李二", "李三", "李四", "李五"];
-  return book({
-    year: y,
-    teams: [team("甲局"), team("乙局")],
-    cadres: names.map((n) => cadre(n[0] === "张" ? "甲局" : "乙局", n, grades[n] ?? "称职", extra(n))),
-  });
-}
+const year = yearBook;
 
 const record = (...books: WorkbookInput[]): PastRecord =>
   pastRecord(books.map((input, i) => ({ file: `${2022 + i}年度汇总.xlsx`, model: modelOf(input, rs) })));
 
-/** 2022–2024 as the department holds them: 张一 优秀 in 2023 and 2024, 张二 不称职 in 2024. */
-const RECORD = record(
-  year(2022, { 张一: "称职" }),
-  year(2023, { 张一: "优秀" }),
-  year(2024, { 张一: "优秀", 张二: "不称职" }),
-);
-
-/** This year: 张一 优秀 again, 张二 称职 and proposed for promotion; history columns as given. */
-const current = (history: (name: string) => Row) =>
-  year(2025, { 张一: "优秀" }, (n) => ({ ...history(n), 拟提拔: n === "张二" ? "是" : "否" }));
-const blankColumns = () => ({ "2024年度等次": "", "2023年度等次": null });
+const RECORD = record(...PAST.map(([, b]) => b));
+const current = currentBook;
+const blankColumns = blankHistory;
 
 const of = (fs: Finding[], rule: string) => fs.filter((f) => f.rule === rule);
 
@@ -60,14 +44,18 @@ describe("history from the record", () => {
     expect(of(without, "H01")).toEqual([]);
     expect(of(without, "H05")).toEqual([]);
     const r = checkWorkbook(current(blankColumns), rs, { record: RECORD });
-    expect(of(r.findings, "H01").map((f) => [f.person, f.cell])).toEqual([["张一", "D2"]]);
-    expect(of(r.findings, "H05").map((f) => [f.person, f.cell, f.severity])).toEqual([["张二", "G3", "error"]]);
+    expect(of(r.findings, "H01").map((f) => [f.person, f.cell])).toEqual([["张一", "D3"]]);
+    expect(of(r.findings, "H05").map((f) => [f.person, f.cell, f.severity])).toEqual([["张二", "G4", "error"]]);
     expect(of(r.findings, "H07")).toEqual([]);
     expect(r.model.record).toMatchObject({ filled: 30, contradicted: 0, absent: 0 });
   });
 
   it("gives the history a workbook has no column for", () => {
-    const r = checkWorkbook(current(() => ({})), rs, { record: RECORD });
+    const r = checkWorkbook(
+      current(() => ({})),
+      rs,
+      { record: RECORD },
+    );
     expect(of(r.findings, "H01").map((f) => f.person)).toEqual(["张一"]);
     expect(of(r.findings, "H05").map((f) => f.person)).toEqual(["张二"]);
     expect(r.model.cadres[0].history).toEqual([0, 0, 1]); // 2024 优秀, 2023 优秀, 2022 称职
@@ -80,11 +68,11 @@ describe("history from the record", () => {
       { record: RECORD },
     );
     const h07 = of(r.findings, "H07");
-    expect(h07.map((f) => [f.sheet, f.cell, f.severity, f.person])).toEqual([["干部", "E2", "error", "张一"]]);
+    expect(h07.map((f) => [f.sheet, f.cell, f.severity, f.person])).toEqual([["干部", "E3", "error", "张一"]]);
     expect(h07[0].message).toBe(
-      "2024 年度等次填为「称职」，与往年结果「2024年度汇总.xlsx」干部!D2的「优秀」不符：以往年结果为准",
+      "2024 年度等次填为「称职」，与往年结果「2024年度汇总.xlsx」干部!D3的「优秀」不符：以往年结果为准",
     );
-    expect(h07[0].messageEn).toContain('the record "2024年度汇总.xlsx" 干部!D2 says EXCELLENT');
+    expect(h07[0].messageEn).toContain('the record "2024年度汇总.xlsx" 干部!D3 says EXCELLENT');
     expect(h07[0].source).toContain("以市委组织部文件通报");
     expect(of(r.findings, "H01").map((f) => f.person)).toEqual(["张一"]);
   });
@@ -97,9 +85,9 @@ describe("history from the record", () => {
     const r = checkWorkbook(input, rs, { record: RECORD });
     const info = of(r.findings, "H07").map((f) => [f.person, f.cell, f.severity, f.message]);
     expect(info).toEqual([
-      ["李二", "B8", "info", "往年结果中同名者在多个单位（乙局、甲局），未按姓名对应：历年等次未与往年结果核对"],
-      ["王新", "B12", "info", "往年结果中没有此人（按身份证号、单位和姓名均未找到）：历年等次未与往年结果核对"],
-      ["李二", "B13", "info", expect.stringContaining("同名者在多个单位")],
+      ["李二", "B9", "info", "往年结果中同名者在多个单位（乙局、甲局），未按姓名对应：历年等次未与往年结果核对"],
+      ["王新", "B13", "info", "往年结果中没有此人（按身份证号、单位和姓名均未找到）：历年等次未与往年结果核对"],
+      ["李二", "B14", "info", expect.stringContaining("同名者在多个单位")],
     ]);
   });
 
@@ -132,7 +120,9 @@ describe("history from the record", () => {
     expect(of(r.findings, "H07").map((f) => f.message)).toEqual([expect.stringContaining("不早于本次考核年度 2025")]);
     const noYear = book({ teams: [team("甲局")], cadres: [cadre("甲局", "张一", "称职")] });
     const n = checkWorkbook(noYear, rs, { record: RECORD });
-    expect(of(n.findings, "H07").map((f) => f.message)).toEqual([expect.stringContaining("无法确定本工作簿的考核年度")]);
+    expect(of(n.findings, "H07").map((f) => f.message)).toEqual([
+      expect.stringContaining("无法确定本工作簿的考核年度"),
+    ]);
   });
 
   it("findings never depend on the order of rows, the record's included", () => {
@@ -159,7 +149,13 @@ describe("history from the record", () => {
       });
     // Where a row is (here or in the record) moves with the rows; what is said of it must not.
     const essence = (f: Finding) =>
-      [f.rule, f.severity, f.unit, f.person, f.message.replace(/第 \d+ 行/g, "第 n 行").replace(/![A-Z]+\d+/g, "!cell")].join("|");
+      [
+        f.rule,
+        f.severity,
+        f.unit,
+        f.person,
+        f.message.replace(/第 \d+ 行/g, "第 n 行").replace(/![A-Z]+\d+/g, "!cell"),
+      ].join("|");
     fc.assert(
       fc.property(fc.array(personArb, { minLength: 1, maxLength: 20 }), fc.integer(), (ps, seed) => {
         const shuffled = fc.sample(fc.shuffledSubarray(ps, { minLength: ps.length, maxLength: ps.length }), {

@@ -6,6 +6,7 @@ import {
   checkWorkbook,
   rulesetForWorkbook,
   type CheckResult,
+  type PastRecord,
   type ResolvedRuleset,
   type WorkbookInput,
 } from "../engine";
@@ -27,9 +28,10 @@ export function checkInput(
   input: WorkbookInput,
   ruleset: ResolvedRuleset,
   named: boolean,
+  record: PastRecord | null = null,
 ): CheckedFile | Unusable {
   const rs = rulesetForWorkbook(input.sheets, ruleset, named);
-  const result = checkWorkbook(input, rs, { templateFormulas: referenceFor(input.sheets, rs) });
+  const result = checkWorkbook(input, rs, { templateFormulas: referenceFor(input.sheets, rs), record });
   if (result.problem) return unusable(file, result.problem.zh, result.problem.en);
   return { file, input, result };
 }
@@ -37,12 +39,17 @@ export function checkInput(
 /** What `--json` and the report say of one file, from its check (or why it was unusable). */
 export function fileResultOf(r: CheckedFile | Unusable): FileResult {
   if ("status" in r) return r;
-  const { ruleset, summary, findings } = r.result;
-  return {
+  const { ruleset, summary, findings, model } = r.result;
+  const out: FileResult = {
     file: r.file,
     status: "checked",
     ruleset: { id: ruleset.id, fingerprint: ruleset.fingerprint },
     summary,
     findings,
   };
+  if (model.record) {
+    const { filled, contradicted, absent } = model.record;
+    out.history = { filled, contradicted, absent };
+  }
+  return out;
 }

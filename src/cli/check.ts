@@ -7,6 +7,15 @@ import { writeReport } from "../xlsx/files";
 import { findingMessage, formatFindings, summaryLine, type Lang } from "./format";
 import { expandInputs, newIntake, noInputsMessage, takeIn } from "./inputs";
 import { checkOutput, writeAtomically } from "./outputs";
+import {
+  countsLine,
+  historyFiles,
+  historyJson,
+  historyLines,
+  historyUnusable,
+  loadHistory,
+  type History,
+} from "./history";
 
 export interface CheckOptions {
   ruleset: ResolvedRuleset;
@@ -16,6 +25,8 @@ export interface CheckOptions {
   lang: Lang;
   report?: string;
   year?: number;
+  /** --history: past years' workbooks (files or folders), the record history is checked against. */
+  history?: string[];
 }
 
 export type { FileResult } from "../batch/results";
@@ -40,6 +51,7 @@ export function fileJson(r: FileResult, lang: Lang): object {
       message: findingMessage(f, lang),
       source: f.source,
     })),
+    ...(r.history ? { history: r.history } : {}),
   };
 }
 
@@ -63,7 +75,11 @@ export async function runCheck(
   }
   if (inputs.emptyFolders.length > 0) err.write(noInputsMessage({ ...inputs, files: [] }, opts.lang) + "\n");
   // Before any file is read: a report that would replace an input is refused outright.
-  const replacing = opts.report ? await checkOutput("--report", opts.report, files, opts.lang) : null;
+  const inputFiles = [...files, ...(await historyFiles(opts.history))];
+  const replacing = opts.report ? await checkOutput("--report", opts.report, inputFiles, opts.lang) : null;
+  const history: History | null = opts.history?.length ? await loadHistory(opts.history, opts) : null;
+  if (history && !opts.json) for (const l of historyLines(history, opts.lang)) out.write(l + "\n");
+  const record = history?.record ?? null;
   const progress = err.isTTY && files.length > 1 && !opts.json;
   const results: FileResult[] = [];
   const color = Boolean(out.isTTY) && !process.env.NO_COLOR;
@@ -74,7 +90,7 @@ export async function runCheck(
   let skipped = inputs.duplicates.length;
   for (const [i, file] of files.entries()) {
     if (progress) err.write(`\r\x1b[K${zh ? "校验中" : "checking"} ${i + 1}/${files.length} ${file}`);
-    const taken = await takeIn(file, intake, opts);
+    const taken = await takeIn(file, intake, { ...opts, record });
     if (progress) err.write("\r\x1b[K");
     if ("status" in taken && taken.status === "skipped") {
       skippedFile(taken);
@@ -92,13 +108,24 @@ export async function runCheck(
       ? `规则集 ${r.ruleset.id}（指纹 ${r.ruleset.fingerprint.slice(0, 12)}）`
       : `ruleset ${r.ruleset.id} (fingerprint ${r.ruleset.fingerprint.slice(0, 12)})`;
     out.write(`▶ ${file} — ${head}；${summaryLine(r.summary, opts.lang)}\n`);
+    if (r.history) out.write(countsLine(r.history, opts.lang) + "\n");
     for (const line of formatFindings(r.findings, opts.lang, color)) out.write(line + "\n");
   }
   for (const s of inputs.skipped) {
     results.push(s);
     if (!opts.json) out.write(`✗ ${s.file}: ${zh ? s.error : s.errorEn}\n`);
   }
-  if (opts.json) out.write(JSON.stringify({ files: results.map((r) => fileJson(r, opts.lang)) }, null, 2) + "\n");
+  if (opts.json)
+    out.write(
+      JSON.stringify(
+        {
+          files: results.map((r) => fileJson(r, opts.lang)),
+          ...(history ? { history: historyJson(history, opts.lang) } : {}),
+        },
+        null,
+        2,
+      ) + "\n",
+    );
   else {
     const checked = results.filter((r) => r.status === "checked") as Extract<FileResult, { status: "checked" }>[];
     const t = checked.reduce(
@@ -118,5 +145,5 @@ export async function runCheck(
     const report = opts.report;
     await writeAtomically(report, (tmp) => writeReport(tmp, results, opts.lang));
   }
-  return exitCode(results);
+  return historyUnusable(history) ? 2 : exitCode(results);
 }

@@ -2,7 +2,7 @@
 import { createHash } from "crypto";
 import { promises as fs } from "fs";
 import * as path from "path";
-import type { ResolvedRuleset } from "../engine";
+import type { PastRecord, ResolvedRuleset } from "../engine";
 import { perFile, unusable, type Unusable } from "./per-file";
 import { checkInput, READABLE, type CheckedFile } from "../batch/check-one";
 import { Intake, sameFile, type Skipped } from "../batch/intake";
@@ -105,7 +105,7 @@ export const newIntake = (): Intake => new Intake((b) => createHash("sha256").up
 export async function takeIn(
   file: string,
   intake: Intake,
-  o: { ruleset: ResolvedRuleset; named?: boolean; year?: number },
+  o: { ruleset: ResolvedRuleset; named?: boolean; year?: number; record?: PastRecord | null },
 ): Promise<CheckedFile | Unusable | Skipped> {
   return perFile<CheckedFile | Skipped>(file, async () => {
     let bytes: Buffer | null = await readFileBuffer(file);
@@ -113,6 +113,6 @@ export async function takeIn(
     if (skip) return skip;
     const input = readWorkbookBytes(bytes, o.year);
     bytes = null; // not held while the file is checked
-    return checkInput(file, input, o.ruleset, o.named ?? false);
+    return checkInput(file, input, o.ruleset, o.named ?? false, o.record ?? null);
   });
 }

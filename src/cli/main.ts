@@ -55,6 +55,7 @@ export async function main(
         formulas: { type: "string" },
         "auto-open": { type: "boolean", default: false },
         catalog: { type: "string" },
+        history: { type: "string", multiple: true },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -97,7 +98,12 @@ export async function main(
         }
         const ruleset = await loadRulesetArg(o.ruleset);
         const named = o.ruleset !== undefined;
-        return await runCheck(rest, { ruleset, named, json: o.json!, lang, report: o.report, year }, out, err);
+        return await runCheck(
+          rest,
+          { ruleset, named, json: o.json!, lang, report: o.report, year, history: o.history },
+          out,
+          err,
+        );
       }
       case "results": {
         if (rest.length === 0) {
@@ -129,6 +135,7 @@ export async function main(
             out: o.out,
             year,
             announced: announced?.ok ? announced.value : undefined,
+            history: o.history,
           },
           out,
           err,
@@ -188,7 +195,16 @@ export async function main(
         const ruleset = await loadRulesetArg(o.ruleset);
         return await runMerge(
           rest,
-          { ruleset, named: o.ruleset !== undefined, json: o.json!, lang, out: o.out, year, autoOpen },
+          {
+            ruleset,
+            named: o.ruleset !== undefined,
+            json: o.json!,
+            lang,
+            out: o.out,
+            year,
+            autoOpen,
+            history: o.history,
+          },
           out,
           err,
         );

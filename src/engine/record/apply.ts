@@ -5,10 +5,10 @@
  * hold is said once. Nothing here depends on the order of rows.
  */
 import { parseGrade, type Grade } from "../grades";
-import type { CadreRow, Model } from "../model/types";
+import type { Model } from "../model/types";
 import { cellText, isBlank } from "../text";
 import { indexPeople, matchPerson } from "./people";
-import type { PastEntry, PastRecord, RecordIssue, RecordOutcome } from "./types";
+import type { PastEntry, PastRecord, RecordOutcome } from "./types";
 
 /** Entries of one person and year that agree, or all of them when they do not. */
 function agreed(entries: PastEntry[]): { grade: Grade; entry: PastEntry } | { conflict: PastEntry[] } {

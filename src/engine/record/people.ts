@@ -65,8 +65,6 @@ export function matchPerson<T extends Person>(p: Person, other: PeopleIndex<T>, 
   const units = new Map([...(mine.unitsByName.get(n) ?? []), ...(other.unitsByName.get(n) ?? [])]);
   if (units.size > 1 && (other.unitsByName.get(n)?.size ?? 0) > 0)
     return { by: null, reason: "nameInUnits", units: [...units.values()].sort() };
-  const found = (other.byUnitName.get(unitNameKey(p.unitKey, p.name)) ?? []).filter(
-    (e) => !e.idNumber || !p.idNumber,
-  );
+  const found = (other.byUnitName.get(unitNameKey(p.unitKey, p.name)) ?? []).filter((e) => !e.idNumber || !p.idNumber);
   return found.length ? { by: "name", found } : { by: null, reason: "absent" };
 }

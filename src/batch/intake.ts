@@ -22,6 +22,8 @@ const OUTPUT_NAME: Record<OutputKind, { zh: string; en: string }> = {
   merge: { zh: "回收汇总工作簿", en: "consolidated workbook" },
   report: { zh: "校验报告", en: "check report" },
   results: { zh: "结果运用清单", en: "result-use list" },
+  diff: { zh: "对比表", en: "comparison" },
+  annotated: { zh: "退回修改件（校验意见副本）", en: "annotated copy for correction" },
 };
 
 export function sameFile(file: string, first: string): Skipped {

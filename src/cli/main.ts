@@ -6,6 +6,7 @@ import { runCheck } from "./check";
 import { runResults } from "./results";
 import { runTemplate } from "./template";
 import { runMerge } from "./merge";
+import { runDiff } from "./diff";
 import { defaultAppraisalYear } from "../template/spec";
 import type { Lang } from "./format";
 import { loadRulesetArg } from "./ruleset-arg";
@@ -205,6 +206,31 @@ export async function main(
             autoOpen,
             history: o.history,
           },
+          out,
+          err,
+        );
+      }
+      case "diff": {
+        if (rest.length !== 2) {
+          err.write(
+            (lang === "zh"
+              ? "请给出两个工作簿：上次报送的和这次报送的\n"
+              : "give two workbooks: the first submission and the resubmission\n") +
+              USAGE +
+              "\n",
+          );
+          return 2;
+        }
+        const year = yearArg(o.year);
+        if (year === null) {
+          err.write(badYear(o.year, lang));
+          return 2;
+        }
+        const ruleset = await loadRulesetArg(o.ruleset);
+        return await runDiff(
+          rest[0],
+          rest[1],
+          { ruleset, named: o.ruleset !== undefined, json: o.json!, lang, out: o.out, year },
           out,
           err,
         );

@@ -3,6 +3,6 @@
  * that an earlier 汇总.xlsx left among the returned files is passed over, not merged. A template is no
  * output: it is what units fill.
  */
-export type OutputKind = "merge" | "report" | "results";
+export type OutputKind = "merge" | "report" | "results" | "diff" | "annotated";
 export const OUTPUT_PROPERTY = "KaoheOutput";
-export const OUTPUT_KINDS: readonly OutputKind[] = ["merge", "report", "results"];
+export const OUTPUT_KINDS: readonly OutputKind[] = ["merge", "report", "results", "diff", "annotated"];

@@ -7,6 +7,7 @@ import { writeReport } from "../xlsx/files";
 import { findingMessage, formatFindings, summaryLine, type Lang } from "./format";
 import { expandInputs, newIntake, noInputsMessage, takeIn } from "./inputs";
 import { checkOutput, writeAtomically } from "./outputs";
+import { Annotator } from "./annotate";
 import {
   countsLine,
   historyFiles,
@@ -27,6 +28,8 @@ export interface CheckOptions {
   year?: number;
   /** --history: past years' workbooks (files or folders), the record history is checked against. */
   history?: string[];
+  /** --annotate: the folder for the copies sent back for correction. */
+  annotate?: string;
 }
 
 export type { FileResult } from "../batch/results";
@@ -80,13 +83,16 @@ export async function runCheck(
   const history: History | null = opts.history?.length ? await loadHistory(opts.history, opts) : null;
   if (history && !opts.json) for (const l of historyLines(history, opts.lang)) out.write(l + "\n");
   const record = history?.record ?? null;
+  const annotator = opts.annotate ? new Annotator(opts.annotate, inputFiles, opts.lang) : null;
+  await annotator?.prepare();
   const progress = err.isTTY && files.length > 1 && !opts.json;
   const results: FileResult[] = [];
   const color = Boolean(out.isTTY) && !process.env.NO_COLOR;
   // A file passed over (a copy, our own output) is no entry of the JSON contract: said on standard error there.
   const skippedFile = (s: Skipped) => (opts.json ? err : out).write(skippedLine(s, opts.lang) + "\n");
   inputs.duplicates.forEach(skippedFile);
-  const intake = newIntake();
+  // A returned annotated copy is checked as its original would be.
+  const intake = newIntake("check");
   let skipped = inputs.duplicates.length;
   for (const [i, file] of files.entries()) {
     if (progress) err.write(`\r\x1b[K${zh ? "校验中" : "checking"} ${i + 1}/${files.length} ${file}`);
@@ -99,6 +105,7 @@ export async function runCheck(
     }
     const r = fileResultOf(taken);
     results.push(r);
+    const annotated = annotator && !("status" in taken) ? await annotator.add(taken) : null;
     if (opts.json) continue;
     if (r.status === "unusable") {
       out.write(`✗ ${file}: ${zh ? r.error : r.errorEn}\n`);
@@ -110,6 +117,7 @@ export async function runCheck(
     out.write(`▶ ${file} — ${head}；${summaryLine(r.summary, opts.lang)}\n`);
     if (r.history) out.write(countsLine(r.history, opts.lang) + "\n");
     for (const line of formatFindings(r.findings, opts.lang, color)) out.write(line + "\n");
+    if (annotated) out.write(annotated + "\n");
   }
   for (const s of inputs.skipped) {
     results.push(s);
@@ -121,6 +129,7 @@ export async function runCheck(
         {
           files: results.map((r) => fileJson(r, opts.lang)),
           ...(history ? { history: historyJson(history, opts.lang) } : {}),
+          ...(annotator ? { annotated: annotator.json(opts.lang) } : {}),
         },
         null,
         2,
@@ -145,5 +154,5 @@ export async function runCheck(
     const report = opts.report;
     await writeAtomically(report, (tmp) => writeReport(tmp, results, opts.lang));
   }
-  return historyUnusable(history) ? 2 : exitCode(results);
+  return historyUnusable(history) || annotator?.failed ? 2 : exitCode(results);
 }

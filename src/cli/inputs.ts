@@ -5,7 +5,7 @@ import * as path from "path";
 import type { PastRecord, ResolvedRuleset } from "../engine";
 import { perFile, unusable, type Unusable } from "./per-file";
 import { checkInput, READABLE, type CheckedFile } from "../batch/check-one";
-import { Intake, sameFile, type Skipped } from "../batch/intake";
+import { Intake, sameFile, type AnnotatedCopies, type Skipped } from "../batch/intake";
 import { readWorkbookBytes } from "../xlsx/ooxml";
 import { readFileBuffer } from "../xlsx/read";
 
@@ -96,7 +96,8 @@ export function noInputsMessage(inputs: Inputs, lang: "zh" | "en"): string {
 }
 
 /** Copies found by their bytes, for `kaohe check` and `kaohe merge`. */
-export const newIntake = (): Intake => new Intake((b) => createHash("sha256").update(b).digest("hex"));
+export const newIntake = (annotated: AnnotatedCopies = "merge"): Intake =>
+  new Intake((b) => createHash("sha256").update(b).digest("hex"), annotated);
 
 /**
  * One returned file: passed over (a copy of one already taken, or our own output) or read and checked —
@@ -113,6 +114,8 @@ export async function takeIn(
     if (skip) return skip;
     const input = readWorkbookBytes(bytes, o.year);
     bytes = null; // not held while the file is checked
+    const unchanged = intake.afterRead(file, input);
+    if (unchanged) return unchanged;
     return checkInput(file, input, o.ruleset, o.named ?? false, o.record ?? null);
   });
 }

@@ -57,6 +57,7 @@ export async function main(
         "auto-open": { type: "boolean", default: false },
         catalog: { type: "string" },
         history: { type: "string", multiple: true },
+        annotate: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -101,7 +102,7 @@ export async function main(
         const named = o.ruleset !== undefined;
         return await runCheck(
           rest,
-          { ruleset, named, json: o.json!, lang, report: o.report, year, history: o.history },
+          { ruleset, named, json: o.json!, lang, report: o.report, year, history: o.history, annotate: o.annotate },
           out,
           err,
         );

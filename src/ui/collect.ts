@@ -3,7 +3,7 @@
  * The files are read here, in the browser: nothing is uploaded anywhere. Each is checked with the same
  * engine and reading as `kaohe check`; a file that cannot be used says why and the others go on.
  */
-import type { ResolvedRuleset } from "../engine";
+import type { PastRecord, ResolvedRuleset } from "../engine";
 import { checkInput, READABLE } from "../batch/check-one";
 import { Intake, subtleSha256, type Skipped } from "../batch/intake";
 import { unusable, type Unusable } from "../batch/results";
@@ -20,6 +20,8 @@ export interface CollectOptions {
   named: boolean;
   lang: "zh" | "en";
   at: string;
+  /** The record of past years (往年结果), when picked. */
+  record?: PastRecord | null;
   signal: { aborted: boolean };
   onFile(done: number, total: number, name: string): void;
 }
@@ -40,7 +42,10 @@ async function readOne(f: Picked, o: CollectOptions, intake: Intake): Promise<Ch
   }
   try {
     const bytes = new Uint8Array(await f.bytes());
-    return (await intake.admit(f.name, bytes)) ?? checkInput(f.name, readWorkbookBytes(bytes), o.ruleset, o.named);
+    const skip = await intake.admit(f.name, bytes);
+    if (skip) return skip;
+    const input = readWorkbookBytes(bytes);
+    return intake.afterRead(f.name, input) ?? checkInput(f.name, input, o.ruleset, o.named, o.record ?? null);
   } catch (e) {
     if (e instanceof UnusableFile) return unusable(f.name, e.zh, e.en);
     const m = (e as Error).message;

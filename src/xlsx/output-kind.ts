@@ -5,4 +5,6 @@
  */
 export type OutputKind = "merge" | "report" | "results" | "diff" | "annotated";
 export const OUTPUT_PROPERTY = "KaoheOutput";
+/** On an annotated copy: the digest of the unit's data it was made with (batch/data-digest.ts). */
+export const DATA_PROPERTY = "KaoheData";
 export const OUTPUT_KINDS: readonly OutputKind[] = ["merge", "report", "results", "diff", "annotated"];

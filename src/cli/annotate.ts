@@ -4,6 +4,7 @@
  * replace an input is refused (that file only), and each copy is written through a temporary file.
  */
 import { createHash } from "crypto";
+import { deflateRawSync } from "zlib";
 import { promises as fs } from "fs";
 import * as path from "path";
 import type { CheckedFile } from "../batch/check-one";
@@ -12,7 +13,9 @@ import { stamp } from "../tables/table";
 import { annotatedBytes, annotatedName, unitLanguage } from "../xlsx/annotate";
 import { readFileBuffer } from "../xlsx/read";
 import type { Lang } from "./format";
-import { checkOutput, OutputRefused, writeAtomically } from "./outputs";
+import { realPath, refusal, writeAtomically } from "./outputs";
+
+class Refused extends Error {}
 
 export type AnnotateOutcome =
   { file: string; copy: string; findings: number; cells: number } | { file: string; error: string; errorEn: string };
@@ -30,6 +33,8 @@ export class Annotator {
   readonly outcomes: AnnotateOutcome[] = [];
   private readonly used = new Set<string>();
   private readonly at = stamp(new Date());
+  /** The inputs' real paths, followed once for all the copies. */
+  private readonly real = new Map<string, string>();
 
   constructor(
     readonly dir: string,
@@ -39,6 +44,7 @@ export class Annotator {
 
   async prepare(): Promise<void> {
     await fs.mkdir(this.dir, { recursive: true });
+    for (const input of this.inputs) this.real.set(await realPath(input), input);
   }
 
   /** The copy of one checked file, when it has findings; the line to say, or null. */
@@ -48,14 +54,17 @@ export class Annotator {
     const zh = this.lang === "zh";
     const copy = path.join(this.dir, unique(this.used, annotatedName(c.file)));
     try {
-      await checkOutput("--annotate", copy, this.inputs, this.lang);
+      const input = this.real.get(await realPath(copy));
+      if (input !== undefined) throw new Refused(refusal("--annotate", copy, input, this.lang));
       const bytes = new Uint8Array(await readFileBuffer(c.file));
       const out = annotatedBytes(bytes, c.result, {
         file: path.basename(c.file),
         lang: unitLanguage(c.result.model),
         at: this.at,
         fingerprint: createHash("sha256").update(bytes).digest("hex"),
-        digest: dataDigest(c.input),
+        digest: dataDigest(c.input, (s) => createHash("sha256").update(s).digest("hex")),
+        // Copies go back to units and are saved again there: speed over the last few per cent of size.
+        deflate: (d) => deflateRawSync(d, { level: 1 }),
       });
       await writeAtomically(copy, (tmp) => fs.writeFile(tmp, out));
       const cells = new Set(findings.filter((f) => f.sheet && f.cell).map((f) => `${f.sheet}!${f.cell}`)).size;
@@ -64,7 +73,7 @@ export class Annotator {
         ? `  → 退回修改件 ${copy}（${findings.length} 条意见，${cells} 个单元格加了批注）`
         : `  → annotated copy ${copy} (${findings.length} findings, notes on ${cells} cells)`;
     } catch (e) {
-      const refused = e instanceof OutputRefused;
+      const refused = e instanceof Refused;
       const msg = (e as Error).message;
       this.outcomes.push({
         file: c.file,

@@ -5,8 +5,8 @@
  * person's row, or on the whole unit (then not for who the row is: unit, name, ID); the others — cells
  * nobody asked to change — are counted apart.
  */
-import { parseA1, unitKey, type CadreRow, type CheckResult, type TeamRow } from "../engine";
-import { cadreFields, cellOf, rowText, teamFields, type Field } from "./fields";
+import { cellText, parseA1, unitKey, type CadreRow, type CheckResult, type TeamRow } from "../engine";
+import { cadreFields, cellOf, teamFields, type Field } from "./fields";
 import { compareFindings, type FindingChange } from "./findings";
 import { pairPeople } from "./pairs";
 
@@ -87,24 +87,15 @@ function changes(
   shared: [Field, Field][],
   ask: { row: boolean; unit: boolean },
 ): FieldChange[] {
-  const bt = rowText(
-    b.result.model,
-    b.sheet,
-    b.r,
-    shared.map(([x]) => x),
-  );
-  const at = rowText(
-    a.result.model,
-    a.sheet,
-    a.r,
-    shared.map(([, y]) => y),
-  );
-  const out: FieldChange[] = [];
+  // Cell by cell, building nothing for the rows that did not change (most of them).
+  const bRow = b.result.model.cells.get(b.sheet)?.values[b.r] ?? [];
+  const aRow = a.result.model.cells.get(a.sheet)?.values[a.r] ?? [];
+  let out: FieldChange[] | null = null;
   for (const [fb, fa] of shared) {
-    const before = bt.get(fb.key) ?? "";
-    const after = at.get(fa.key) ?? "";
+    const before = cellText(bRow[fb.col]);
+    const after = cellText(aRow[fa.col]);
     if (before === after) continue;
-    out.push({
+    (out ??= []).push({
       field: fa.label,
       before,
       after,
@@ -113,8 +104,10 @@ function changes(
       asked: ask.row || (ask.unit && !IDENTITY.has(fa.key)),
     });
   }
-  return out;
+  return out ?? NONE;
 }
+
+const NONE: FieldChange[] = [];
 
 /** Fields on both sides, by key; and the labels of those on one side only. */
 function share(before: Field[], after: Field[]): { shared: [Field, Field][]; added: string[]; removed: string[] } {

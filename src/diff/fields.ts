@@ -3,7 +3,7 @@
  * header is the same field), history columns by year, any other column by its header; the text as the
  * cell shows it. Columns the template computes (序号, 校验, 提示) follow the data and are left out.
  */
-import { a1, cellText, CADRE_LABELS, TEAM_LABELS, type Model, type SheetLayout } from "../engine";
+import { a1, CADRE_LABELS, TEAM_LABELS, type Model, type SheetLayout } from "../engine";
 
 export interface Field {
   key: string;
@@ -58,12 +58,6 @@ export function cadreFields(model: Model): Field[] {
 export function teamFields(model: Model): Field[] {
   const s = model.teamSheet;
   return s ? columns(s, TEAM_LABELS).filter((f) => f.key !== "col:unit") : [];
-}
-
-/** A row's fields as text. */
-export function rowText(model: Model, sheet: string, r: number, fields: Field[]): Map<string, string> {
-  const row = model.cells.get(sheet)?.values[r] ?? [];
-  return new Map(fields.map((f) => [f.key, cellText(row[f.col])]));
 }
 
 export const cellOf = (sheet: string, r: number, col: number): string => `${sheet}!${a1(r, col)}`;

@@ -7,6 +7,7 @@
 import { parseA1, type CheckResult, type Finding, type Severity } from "../../engine";
 import { SEVERITY_TEXT } from "../../tables/report";
 import { Parts, sheetsOf } from "../parts";
+import type { Deflate } from "../zip";
 import { xmlText } from "../xml-text";
 import { adviceFor } from "./advice";
 import { markAnnotated } from "./mark";
@@ -31,6 +32,8 @@ export interface AnnotateOptions {
   fingerprint: string;
   /** The digest of its data (batch/data-digest.ts), for merge to tell an unchanged copy. */
   digest: string;
+  /** A native DEFLATE where there is one (the command line's zlib): a batch of copies is mostly compressing. */
+  deflate?: Deflate;
 }
 
 const TEXT = {
@@ -157,5 +160,5 @@ export function annotatedBytes(bytes: Uint8Array, result: CheckResult, o: Annota
     `A${headerRow}:${last}${Math.max(rows.length, headerRow)}`,
   );
   markAnnotated(parts, o.digest);
-  return parts.write();
+  return parts.write(o.deflate);
 }

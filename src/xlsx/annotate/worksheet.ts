@@ -110,6 +110,8 @@ export function markSheet(xml: string, marks: SheetMarks): string {
 
 /** The sheet's own legacyDrawing's relationship Id, if it has one (its notes or form controls). */
 export function legacyDrawingId(xml: string): string | null {
-  const m = /<(?:[\w.-]+:)?legacyDrawing\b[^>]*?\s[\w.-]+:id="([^"]*)"/.exec(xml);
+  // It follows sheetData: the cells are never searched.
+  const end = xml.lastIndexOf("sheetData");
+  const m = /<(?:[\w.-]+:)?legacyDrawing\b[^>]*?\s[\w.-]+:id="([^"]*)"/.exec(end < 0 ? xml : xml.slice(end));
   return m ? m[1] : null;
 }

@@ -16,11 +16,14 @@ import { catalogProblem } from "../deploy/catalog-path";
 
 const USAGE = `用法 / usage:
   kaohe check <file.xlsx | folder>... [--ruleset <id | ruleset.json>] [--json] [--report <out.xlsx>] [--lang en] [--year YYYY]
+                 [--annotate <退回修改件文件夹>] [--history <往年.xlsx | folder>]...
+  kaohe diff <上次报送.xlsx> <本次报送.xlsx> [--json] [--out <对比.xlsx>] [--ruleset …] [--lang en] [--year YYYY]
   kaohe results <file.xlsx | folder>... [--json] [--out <结果运用清单.xlsx>] [--announced YYYY-MM-DD] [--ruleset …] [--lang en]
+                 [--history <往年.xlsx | folder>]...
   kaohe template --out <模板.xlsx> [--ruleset <id | ruleset.json>] [--year YYYY] [--formulas native | kh]
                  [--auto-open [--catalog <\\\\server\\share>]] [--lang en]
   kaohe merge <file.xlsx | folder>... --out <汇总.xlsx> [--ruleset …] [--json] [--lang en] [--year YYYY]
-                 [--auto-open [--catalog <\\\\server\\share>]]
+                 [--auto-open [--catalog <\\\\server\\share>]] [--history <往年.xlsx | folder>]...
   kaohe rulesets [--json] [--lang en]
 
 退出码 / exit status: 0 无错误 no error · 1 有错误 errors found · 2 有文件无法使用 an input could not be used`;
@@ -84,6 +87,21 @@ export async function main(
     return 2;
   }
   const autoOpen = o["auto-open"] ? { catalog: o.catalog ?? null } : null;
+  // An option another command would silently ignore is said, not dropped.
+  const misplaced =
+    o.annotate !== undefined && command !== "check"
+      ? "--annotate"
+      : o.history !== undefined && !["check", "merge", "results"].includes(command)
+        ? "--history"
+        : null;
+  if (misplaced) {
+    err.write(
+      lang === "zh"
+        ? `${misplaced} 不用于 kaohe ${command}\n${USAGE}\n`
+        : `${misplaced} does not go with kaohe ${command}\n${USAGE}\n`,
+    );
+    return 2;
+  }
   try {
     switch (command) {
       case "check": {

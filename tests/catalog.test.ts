@@ -4,6 +4,8 @@
  */
 import {
   checkWorkbook,
+  modelOf,
+  pastRecord,
   resolveRuleset,
   rulesetFromJson,
   rulesSheetRows,
@@ -25,6 +27,8 @@ interface Case {
   validRuleset?: ResolvedRuleset;
   valid: WorkbookInput[];
   invalid: Breaking[];
+  /** The department's record of past years (--history): each workbook one year's results. */
+  record?: WorkbookInput[];
 }
 
 const withRuleset = (extra: object) => rulesetFromJson({ id: "test", extends: "jinan-2022", ...extra });
@@ -576,6 +580,13 @@ const CASES: Record<string, Case> = {
       { input: cadreRows([person({ 本年等次: "基本称职", 上年等次: "基本称职" })]), at: ["干部!D2"], severity: "info" },
     ],
   },
+  H07: {
+    // The record says 张一 was 优秀 in 2024; the unit's 2024 column agrees, is blank, or says otherwise.
+    ruleset: "civil-servant-2020",
+    record: [{ ...cadreRows([person({ 本年等次: "优秀" })]), year: 2024 }],
+    valid: [cadreRows([person({ "2024年度等次": "优秀" })]), cadreRows([person({ "2024年度等次": "" })])],
+    invalid: [{ input: cadreRows([person({ "2024年度等次": "称职" })]), at: ["干部!E2"], severity: "error" }],
+  },
   H04: {
     ruleset: "civil-servant-2020",
     valid: [cadreRows([person({ 本年等次: "称职", 上年等次: "基本称职" })])],
@@ -737,14 +748,17 @@ function run(c: Case, input: WorkbookInput, valid = false) {
       : typeof c.ruleset === "object"
         ? c.ruleset
         : resolveRuleset(c.ruleset ?? "jinan-2022");
-  return checkWorkbook(input, rs).findings;
+  const record = c.record
+    ? pastRecord(c.record.map((past, i) => ({ file: `往年${i + 1}.xlsx`, model: modelOf(past, rs) })))
+    : undefined;
+  return checkWorkbook(input, rs, { record }).findings;
 }
 
 describe("rule catalog", () => {
   const families = /^[DQLEHTSA]\d\d$/;
   it("has a passing and a breaking case for every D, Q, L, E, H, T, S and A rule", () => {
     const ids = RULES.map((r) => r.meta.id).filter((id) => families.test(id));
-    expect(ids.length).toBe(9 + 5 + 6 + 8 + 6 + 4 + 4 + 6);
+    expect(ids.length).toBe(9 + 5 + 6 + 8 + 7 + 4 + 4 + 6);
     for (const id of ids) {
       expect(CASES[id]).toBeDefined();
       expect(CASES[id].invalid.length).toBeGreaterThan(0);

@@ -164,7 +164,7 @@ describe("what an older format lost is said, not taken for tampering (A04 naming
     return (await readWorkbookFile(filled)).input;
   };
   const check = (input: Awaited<ReturnType<typeof template>>, format: FormatId) => {
-    const r = checkInput("填好", input, resolveRuleset("jinan-2022"), false, format);
+    const r = checkInput("填好", input, resolveRuleset("jinan-2022"), false, { format });
     if ("status" in r) throw new Error(r.error);
     return r.result;
   };

@@ -6,6 +6,7 @@ import {
   checkWorkbook,
   rulesetForWorkbook,
   type CheckResult,
+  type PastRecord,
   type ResolvedRuleset,
   type WorkbookInput,
 } from "../engine";
@@ -28,11 +29,12 @@ export function checkInput(
   input: WorkbookInput,
   ruleset: ResolvedRuleset,
   named: boolean,
-  format?: FormatId,
+  extra: { format?: FormatId; record?: PastRecord | null } = {},
 ): CheckedFile | Unusable {
+  const { format, record = null } = extra;
   const rs = rulesetForWorkbook(input.sheets, ruleset, named);
   const refs = referenceFor(input.sheets, rs);
-  const checked = checkWorkbook(input, rs, { templateFormulas: refs });
+  const checked = checkWorkbook(input, rs, { templateFormulas: refs, record });
   // What an older format's program did to the template's formulas is said as such, once per column.
   const result = format && format !== "xlsx" ? sayFormatLoss(checked, input, refs ?? [], FORMAT_NAME[format]) : checked;
   if (result.problem) return unusable(file, result.problem.zh, result.problem.en);
@@ -42,12 +44,17 @@ export function checkInput(
 /** What `--json` and the report say of one file, from its check (or why it was unusable). */
 export function fileResultOf(r: CheckedFile | Unusable): FileResult {
   if ("status" in r) return r;
-  const { ruleset, summary, findings } = r.result;
-  return {
+  const { ruleset, summary, findings, model } = r.result;
+  const out: FileResult = {
     file: r.file,
     status: "checked",
     ruleset: { id: ruleset.id, fingerprint: ruleset.fingerprint },
     summary,
     findings,
   };
+  if (model.record) {
+    const { filled, contradicted, absent } = model.record;
+    out.history = { filled, contradicted, absent };
+  }
+  return out;
 }

@@ -25,7 +25,15 @@ export type FileResult =
       ruleset: { id: string; fingerprint: string };
       summary: Summary;
       findings: Finding[];
+      /** Checked against the record of past years (--history): what it filled, contradicted, lacked. */
+      history?: HistoryCounts;
     }
   | Unusable;
+
+export interface HistoryCounts {
+  filled: number;
+  contradicted: number;
+  absent: number;
+}
 
 export type ResultsFile = { file: string; status: "checked"; items: ResultItem[] } | Unusable;

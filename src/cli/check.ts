@@ -8,6 +8,16 @@ import { withFormat } from "../xlsx/formats";
 import { findingMessage, formatFindings, summaryLine, type Lang } from "./format";
 import { expandInputs, newIntake, noInputsMessage, takeIn } from "./inputs";
 import { checkOutput, writeAtomically } from "./outputs";
+import { Annotator } from "./annotate";
+import {
+  countsLine,
+  historyFiles,
+  historyJson,
+  historyLines,
+  historyUnusable,
+  loadHistory,
+  type History,
+} from "./history";
 
 export interface CheckOptions {
   ruleset: ResolvedRuleset;
@@ -17,6 +27,10 @@ export interface CheckOptions {
   lang: Lang;
   report?: string;
   year?: number;
+  /** --history: past years' workbooks (files or folders), the record history is checked against. */
+  history?: string[];
+  /** --annotate: the folder for the copies sent back for correction. */
+  annotate?: string;
 }
 
 export type { FileResult } from "../batch/results";
@@ -41,6 +55,7 @@ export function fileJson(r: FileResult, lang: Lang): object {
       message: findingMessage(f, lang),
       source: f.source,
     })),
+    ...(r.history ? { history: r.history } : {}),
   };
 }
 
@@ -64,18 +79,25 @@ export async function runCheck(
   }
   if (inputs.emptyFolders.length > 0) err.write(noInputsMessage({ ...inputs, files: [] }, opts.lang) + "\n");
   // Before any file is read: a report that would replace an input is refused outright.
-  const replacing = opts.report ? await checkOutput("--report", opts.report, files, opts.lang) : null;
+  const inputFiles = [...files, ...(await historyFiles(opts.history))];
+  const replacing = opts.report ? await checkOutput("--report", opts.report, inputFiles, opts.lang) : null;
+  const history: History | null = opts.history?.length ? await loadHistory(opts.history, opts) : null;
+  if (history && !opts.json) for (const l of historyLines(history, opts.lang)) out.write(l + "\n");
+  const record = history?.record ?? null;
+  const annotator = opts.annotate ? new Annotator(opts.annotate, inputFiles, opts.lang) : null;
+  await annotator?.prepare();
   const progress = err.isTTY && files.length > 1 && !opts.json;
   const results: FileResult[] = [];
   const color = Boolean(out.isTTY) && !process.env.NO_COLOR;
   // A file passed over (a copy, our own output) is no entry of the JSON contract: said on standard error there.
   const skippedFile = (s: Skipped) => (opts.json ? err : out).write(skippedLine(s, opts.lang) + "\n");
   inputs.duplicates.forEach(skippedFile);
-  const intake = newIntake();
+  // A returned annotated copy is checked as its original would be.
+  const intake = newIntake("check");
   let skipped = inputs.duplicates.length;
   for (const [i, file] of files.entries()) {
     if (progress) err.write(`\r\x1b[K${zh ? "校验中" : "checking"} ${i + 1}/${files.length} ${file}`);
-    const taken = await takeIn(file, intake, opts);
+    const taken = await takeIn(file, intake, { ...opts, record });
     if (progress) err.write("\r\x1b[K");
     if ("status" in taken && taken.status === "skipped") {
       skippedFile(taken);
@@ -84,6 +106,7 @@ export async function runCheck(
     }
     const r = fileResultOf(taken);
     results.push(r);
+    const annotated = annotator && !("status" in taken) ? await annotator.add(taken) : null;
     if (opts.json) continue;
     if (r.status === "unusable") {
       out.write(`✗ ${file}: ${zh ? r.error : r.errorEn}\n`);
@@ -95,13 +118,26 @@ export async function runCheck(
     out.write(
       `▶ ${withFormat(file, "format" in taken ? taken.format : undefined, opts.lang)} — ${head}；${summaryLine(r.summary, opts.lang)}\n`,
     );
+    if (r.history) out.write(countsLine(r.history, opts.lang) + "\n");
     for (const line of formatFindings(r.findings, opts.lang, color)) out.write(line + "\n");
+    if (annotated) out.write(annotated + "\n");
   }
   for (const s of inputs.skipped) {
     results.push(s);
     if (!opts.json) out.write(`✗ ${s.file}: ${zh ? s.error : s.errorEn}\n`);
   }
-  if (opts.json) out.write(JSON.stringify({ files: results.map((r) => fileJson(r, opts.lang)) }, null, 2) + "\n");
+  if (opts.json)
+    out.write(
+      JSON.stringify(
+        {
+          files: results.map((r) => fileJson(r, opts.lang)),
+          ...(history ? { history: historyJson(history, opts.lang) } : {}),
+          ...(annotator ? { annotated: annotator.json(opts.lang) } : {}),
+        },
+        null,
+        2,
+      ) + "\n",
+    );
   else {
     const checked = results.filter((r) => r.status === "checked") as Extract<FileResult, { status: "checked" }>[];
     const t = checked.reduce(
@@ -121,5 +157,5 @@ export async function runCheck(
     const report = opts.report;
     await writeAtomically(report, (tmp) => writeReport(tmp, results, opts.lang));
   }
-  return exitCode(results);
+  return historyUnusable(history) || annotator?.failed ? 2 : exitCode(results);
 }

@@ -2,10 +2,10 @@
 import { createHash } from "crypto";
 import { promises as fs } from "fs";
 import * as path from "path";
-import type { ResolvedRuleset } from "../engine";
+import type { PastRecord, ResolvedRuleset } from "../engine";
 import { perFile, unusable, type Unusable } from "./per-file";
 import { checkInput, type CheckedFile } from "../batch/check-one";
-import { Intake, sameFile, type Skipped } from "../batch/intake";
+import { Intake, sameFile, type AnnotatedCopies, type Skipped } from "../batch/intake";
 import { readAnyBytes } from "../xlsx/any";
 import { READABLE } from "../xlsx/formats";
 import { readFileBuffer } from "../xlsx/read";
@@ -87,7 +87,8 @@ export function noInputsMessage(inputs: Inputs, lang: "zh" | "en"): string {
 }
 
 /** Copies found by their bytes, for `kaohe check` and `kaohe merge`. */
-export const newIntake = (): Intake => new Intake((b) => createHash("sha256").update(b).digest("hex"));
+export const newIntake = (annotated: AnnotatedCopies = "merge"): Intake =>
+  new Intake((b) => createHash("sha256").update(b).digest("hex"), annotated);
 
 /**
  * One returned file: passed over (a copy of one already taken, or our own output) or read and checked —
@@ -96,7 +97,7 @@ export const newIntake = (): Intake => new Intake((b) => createHash("sha256").up
 export async function takeIn(
   file: string,
   intake: Intake,
-  o: { ruleset: ResolvedRuleset; named?: boolean; year?: number },
+  o: { ruleset: ResolvedRuleset; named?: boolean; year?: number; record?: PastRecord | null },
 ): Promise<CheckedFile | Unusable | Skipped> {
   return perFile<CheckedFile | Skipped>(file, async () => {
     let bytes: Buffer | null = await readFileBuffer(file);
@@ -104,6 +105,8 @@ export async function takeIn(
     if (skip) return skip;
     const { input, format } = await readAnyBytes(bytes, file, o.year);
     bytes = null; // not held while the file is checked
-    return checkInput(file, input, o.ruleset, o.named ?? false, format);
+    const unchanged = intake.afterRead(file, input);
+    if (unchanged) return unchanged;
+    return checkInput(file, input, o.ruleset, o.named ?? false, { format, record: o.record ?? null });
   });
 }

@@ -6,6 +6,7 @@ import { runCheck } from "./check";
 import { runResults } from "./results";
 import { runTemplate } from "./template";
 import { runMerge } from "./merge";
+import { runDiff } from "./diff";
 import { defaultAppraisalYear } from "../template/spec";
 import type { Lang } from "./format";
 import { loadRulesetArg } from "./ruleset-arg";
@@ -15,11 +16,14 @@ import { catalogProblem } from "../deploy/catalog-path";
 
 const USAGE = `用法 / usage:
   kaohe check <file.xlsx | folder>... [--ruleset <id | ruleset.json>] [--json] [--report <out.xlsx>] [--lang en] [--year YYYY]
+                 [--annotate <退回修改件文件夹>] [--history <往年.xlsx | folder>]...
+  kaohe diff <上次报送.xlsx> <本次报送.xlsx> [--json] [--out <对比.xlsx>] [--ruleset …] [--lang en] [--year YYYY]
   kaohe results <file.xlsx | folder>... [--json] [--out <结果运用清单.xlsx>] [--announced YYYY-MM-DD] [--ruleset …] [--lang en]
+                 [--history <往年.xlsx | folder>]...
   kaohe template --out <模板.xlsx> [--ruleset <id | ruleset.json>] [--year YYYY] [--formulas native | kh]
                  [--auto-open [--catalog <\\\\server\\share>]] [--lang en]
   kaohe merge <file.xlsx | folder>... --out <汇总.xlsx> [--ruleset …] [--json] [--lang en] [--year YYYY]
-                 [--auto-open [--catalog <\\\\server\\share>]]
+                 [--auto-open [--catalog <\\\\server\\share>]] [--history <往年.xlsx | folder>]...
   kaohe rulesets [--json] [--lang en]
 
 退出码 / exit status: 0 无错误 no error · 1 有错误 errors found · 2 有文件无法使用 an input could not be used`;
@@ -55,6 +59,8 @@ export async function main(
         formulas: { type: "string" },
         "auto-open": { type: "boolean", default: false },
         catalog: { type: "string" },
+        history: { type: "string", multiple: true },
+        annotate: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -81,6 +87,21 @@ export async function main(
     return 2;
   }
   const autoOpen = o["auto-open"] ? { catalog: o.catalog ?? null } : null;
+  // An option another command would silently ignore is said, not dropped.
+  const misplaced =
+    o.annotate !== undefined && command !== "check"
+      ? "--annotate"
+      : o.history !== undefined && !["check", "merge", "results"].includes(command)
+        ? "--history"
+        : null;
+  if (misplaced) {
+    err.write(
+      lang === "zh"
+        ? `${misplaced} 不用于 kaohe ${command}\n${USAGE}\n`
+        : `${misplaced} does not go with kaohe ${command}\n${USAGE}\n`,
+    );
+    return 2;
+  }
   try {
     switch (command) {
       case "check": {
@@ -97,7 +118,12 @@ export async function main(
         }
         const ruleset = await loadRulesetArg(o.ruleset);
         const named = o.ruleset !== undefined;
-        return await runCheck(rest, { ruleset, named, json: o.json!, lang, report: o.report, year }, out, err);
+        return await runCheck(
+          rest,
+          { ruleset, named, json: o.json!, lang, report: o.report, year, history: o.history, annotate: o.annotate },
+          out,
+          err,
+        );
       }
       case "results": {
         if (rest.length === 0) {
@@ -129,6 +155,7 @@ export async function main(
             out: o.out,
             year,
             announced: announced?.ok ? announced.value : undefined,
+            history: o.history,
           },
           out,
           err,
@@ -188,7 +215,41 @@ export async function main(
         const ruleset = await loadRulesetArg(o.ruleset);
         return await runMerge(
           rest,
-          { ruleset, named: o.ruleset !== undefined, json: o.json!, lang, out: o.out, year, autoOpen },
+          {
+            ruleset,
+            named: o.ruleset !== undefined,
+            json: o.json!,
+            lang,
+            out: o.out,
+            year,
+            autoOpen,
+            history: o.history,
+          },
+          out,
+          err,
+        );
+      }
+      case "diff": {
+        if (rest.length !== 2) {
+          err.write(
+            (lang === "zh"
+              ? "请给出两个工作簿：上次报送的和这次报送的\n"
+              : "give two workbooks: the first submission and the resubmission\n") +
+              USAGE +
+              "\n",
+          );
+          return 2;
+        }
+        const year = yearArg(o.year);
+        if (year === null) {
+          err.write(badYear(o.year, lang));
+          return 2;
+        }
+        const ruleset = await loadRulesetArg(o.ruleset);
+        return await runDiff(
+          rest[0],
+          rest[1],
+          { ruleset, named: o.ruleset !== undefined, json: o.json!, lang, out: o.out, year },
           out,
           err,
         );

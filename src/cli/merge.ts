@@ -14,6 +14,15 @@ import type { Lang } from "./format";
 import { expandInputs, newIntake, noInputsMessage, takeIn } from "./inputs";
 import { collectGarbage } from "./gc";
 import { checkOutput, writeAtomically } from "./outputs";
+import {
+  countsLine,
+  historyFiles,
+  historyJson,
+  historyLines,
+  historyUnusable,
+  loadHistory,
+  type History,
+} from "./history";
 
 /** Rows from which a file's dropped model is worth collecting at once (a collection takes ~0.1 s). */
 const LARGE = 20000;
@@ -27,6 +36,8 @@ export interface MergeOptions {
   year?: number;
   /** Open the kaohe pane with the consolidated workbook (Office's auto-open), or null. */
   autoOpen?: AddinStore | null;
+  /** --history: past years' workbooks, the record history is checked against. */
+  history?: string[];
 }
 
 /** One line per file: units found, rows, errors and warnings, or why it cannot be used. */
@@ -51,15 +62,18 @@ export async function runMerge(
     return 2;
   }
   // Before any file is read: an --out that would replace an input is refused.
-  const replacing = await checkOutput("--out", opts.out, inputs.files, opts.lang);
+  const past = await historyFiles(opts.history);
+  const replacing = await checkOutput("--out", opts.out, [...inputs.files, ...past], opts.lang);
   // File by file: each checked, its rows and findings taken into the consolidation, then let go.
+  const history: History | null = opts.history?.length ? await loadHistory(opts.history, opts) : null;
+  const record = history?.record ?? null;
   const consolidation = new Consolidation(opts.lang);
   const intake = newIntake();
   const fileResults: FileResult[] = [];
   for (const d of inputs.duplicates) consolidation.add(d);
   // Taken in a function of its own: once it returns, nothing holds the file's model, and it can be collected.
   const take = async (file: string): Promise<number> => {
-    const r = await takeIn(file, intake, opts);
+    const r = await takeIn(file, intake, { ...opts, record });
     consolidation.add(r);
     if (!("status" in r) || r.status === "unusable") fileResults.push(fileResultOf(r));
     return "status" in r ? 0 : r.result.summary.rows;
@@ -93,13 +107,19 @@ export async function runMerge(
         {
           files: fileResults.map((r) => fileJson(r, opts.lang)),
           merged: { out: opts.out, units, body: distribution?.body ?? null },
+          ...(history ? { history: historyJson(history, opts.lang) } : {}),
         },
         null,
         2,
       ) + "\n",
     );
   } else {
-    for (const s of statuses) out.write(statusLine(s, opts.lang) + "\n");
+    if (history) for (const l of historyLines(history, opts.lang)) out.write(l + "\n");
+    for (const s of statuses) {
+      out.write(statusLine(s, opts.lang) + "\n");
+      const counts = fileResults.find((r) => r.file === s.file && r.status === "checked");
+      if (counts?.status === "checked" && counts.history) out.write(countsLine(counts.history, opts.lang) + "\n");
+    }
     for (const s of skipped) out.write(skippedLine(s, opts.lang) + "\n");
     const over = (distribution?.units ?? []).filter((u) => u.over > 0);
     out.write(
@@ -108,5 +128,5 @@ export async function runMerge(
         : `Wrote ${opts.out} (班子汇总, 干部汇总, 汇总校验报告, 分布); ${over.length} units over their 优秀 quota${over.length ? ": " + over.map((u) => `${u.unit} +${u.over}`).join(", ") : ""}\n`,
     );
   }
-  return exitCode(fileResults);
+  return historyUnusable(history) ? 2 : exitCode(fileResults);
 }

@@ -7,7 +7,7 @@ import * as path from "path";
 import type { Lang } from "./format";
 
 /** The path with every symlink followed; for a file not there yet, its folder's real path + its name. */
-async function realPath(p: string): Promise<string> {
+export async function realPath(p: string): Promise<string> {
   try {
     return await fs.realpath(p);
   } catch {
@@ -18,6 +18,13 @@ async function realPath(p: string): Promise<string> {
 
 export class OutputRefused extends Error {}
 
+/** Why `out` may not be written: it is the input `input` (the words of checkOutput's refusal). */
+export function refusal(option: string, out: string, input: string, lang: Lang): string {
+  return lang === "zh"
+    ? `${option} 「${out}」就是输入文件「${input}」，不会覆盖输入；请换一个文件名`
+    : `${option} "${out}" is the input file "${input}"; an input is never overwritten: choose another name`;
+}
+
 /**
  * Refuses an output that is one of the inputs (symlinks followed, files found in folders included);
  * returns the line to say when it replaces an existing file.
@@ -26,11 +33,7 @@ export async function checkOutput(option: string, out: string, inputs: string[],
   const target = await realPath(out);
   for (const input of inputs) {
     if ((await realPath(input)) !== target) continue;
-    throw new OutputRefused(
-      lang === "zh"
-        ? `${option} 「${out}」就是输入文件「${input}」，不会覆盖输入；请换一个文件名`
-        : `${option} "${out}" is the input file "${input}"; an input is never overwritten: choose another name`,
-    );
+    throw new OutputRefused(refusal(option, out, input, lang));
   }
   const exists = await fs.stat(target).then(
     (s) => s.isFile(),

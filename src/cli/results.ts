@@ -7,6 +7,7 @@ import {
   talks,
   type Day,
   type ResolvedRuleset,
+  type PastRecord,
   type ResultItem,
 } from "../engine";
 import { readXlsx } from "../xlsx/read";
@@ -16,6 +17,7 @@ import { writeResultList } from "../xlsx/files";
 import type { Lang } from "./format";
 import { expandInputs, noInputsMessage } from "./inputs";
 import { checkOutput, writeAtomically } from "./outputs";
+import { historyFiles, historyJson, historyLines, historyUnusable, loadHistory, type History } from "./history";
 
 export interface ResultsOptions {
   ruleset: ResolvedRuleset;
@@ -25,15 +27,17 @@ export interface ResultsOptions {
   out?: string;
   year?: number;
   announced?: Day;
+  /** --history: past years' workbooks; blank history takes the record's grades before the list is made. */
+  history?: string[];
 }
 
 export type { ResultsFile } from "../batch/results";
 
-export function resultsOf(file: string, opts: ResultsOptions): Promise<ResultsFile> {
+export function resultsOf(file: string, opts: ResultsOptions, record: PastRecord | null = null): Promise<ResultsFile> {
   return perFile<ResultsFile>(file, async () => {
     const input = await readXlsx(file, opts.year);
     const ruleset = rulesetForWorkbook(input.sheets, opts.ruleset, opts.named ?? false);
-    const model = modelOf(input, ruleset);
+    const model = modelOf(input, ruleset, { record });
     if (!model.cadreSheet && !model.teamSheet) return unusable(file, NO_APPRAISAL_SHEET.zh, NO_APPRAISAL_SHEET.en);
     return { file, status: "checked", items: resultList(model, ruleset, { announced: opts.announced }) };
   });
@@ -97,12 +101,19 @@ export async function runResults(
     return 2;
   }
   if (inputs.emptyFolders.length > 0) err.write(noInputsMessage({ ...inputs, files: [] }, opts.lang) + "\n");
-  const replacing = opts.out ? await checkOutput("--out", opts.out, inputs.files, opts.lang) : null;
+  const past = await historyFiles(opts.history);
+  const replacing = opts.out ? await checkOutput("--out", opts.out, [...inputs.files, ...past], opts.lang) : null;
+  const history: History | null = opts.history?.length ? await loadHistory(opts.history, opts) : null;
   const results: ResultsFile[] = [];
-  for (const f of inputs.files) results.push(await resultsOf(f, opts));
+  for (const f of inputs.files) results.push(await resultsOf(f, opts, history?.record ?? null));
   results.push(...inputs.skipped);
-  if (opts.json) out.write(JSON.stringify({ files: results.map((r) => resultsJson(r, opts.lang)) }, null, 2) + "\n");
-  else {
+  if (opts.json) {
+    const files = results.map((r) => resultsJson(r, opts.lang));
+    out.write(
+      JSON.stringify({ files, ...(history ? { history: historyJson(history, opts.lang) } : {}) }, null, 2) + "\n",
+    );
+  } else {
+    if (history) for (const l of historyLines(history, opts.lang)) out.write(l + "\n");
     for (const r of results) {
       if (r.status === "unusable") out.write(`✗ ${r.file}: ${opts.lang === "zh" ? r.error : r.errorEn}\n`);
       else {
@@ -118,5 +129,5 @@ export async function runResults(
     const target = opts.out;
     await writeAtomically(target, (tmp) => writeResultList(tmp, results, opts.lang));
   }
-  return results.some((r) => r.status === "unusable") ? 2 : 0;
+  return results.some((r) => r.status === "unusable") || historyUnusable(history) ? 2 : 0;
 }

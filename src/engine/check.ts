@@ -32,7 +32,8 @@ function needMet(model: Model, n: Need): boolean {
     case "teamGradePrev":
       return ts?.cols.teamGradePrev !== undefined || cs?.cols.teamGradePrev !== undefined;
     case "history":
-      return (cs?.history.length ?? 0) > 0;
+      // The record of past years gives history where the sheet has no column for it.
+      return (cs?.history.length ?? 0) > 0 || (model.record?.filled ?? 0) > 0;
   }
 }
 
@@ -110,7 +111,8 @@ export function checkModel(
   const missingColumns = new Map<string, { need: Need; rules: RuleModule[] }>();
   const teamLinked: string[] = [];
   for (const rule of rules) {
-    if (!enabled(rule.meta.id) || (only && !only.has(rule.meta.id))) continue;
+    const on = enabled(rule.meta.id) || (rule.meta.withRecord === true && model.record !== undefined);
+    if (!on || (only && !only.has(rule.meta.id))) continue;
     const needs = rule.meta.needs ?? [];
     const missing = needs.filter((n) => !needMet(model, n));
     if (missing.some((n) => n.optional)) continue;

@@ -24,3 +24,7 @@ export * from "./results/list";
 export * from "./audit/rules-sheet";
 export { LiveCheck, type RowEdit, type LiveOutcome } from "./live";
 export { distribution, type Distribution, type UnitDistribution } from "./distribution";
+export { pastPart, pastRecord, recordOf, yearOfPast, type PastBook, type PastPart } from "./record/build";
+export { applyRecord } from "./record/apply";
+export * from "./record/types";
+export { indexPeople, matchPerson, nameKey, type Matched, type PeopleIndex, type Person } from "./record/people";

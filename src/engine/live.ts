@@ -210,6 +210,8 @@ export class LiveCheck {
       if (k === null) why ??= `an error value in the 单位 cell of row ${w.row + 1}`;
       else affected.add(k);
     }
+    // Matching against the record of past years looks at every name in the workbook (a name in two units).
+    if (this.options.record) why ??= "history from the record";
     if (why) return this.full(undefined, why);
     return this.recheck(affected);
   }

@@ -14,7 +14,11 @@ const K = new Uint32Array([
 ]);
 
 export function sha256Hex(text: string): string {
-  const data = new TextEncoder().encode(text);
+  return sha256Bytes(new TextEncoder().encode(text));
+}
+
+/** SHA-256 of bytes (a file's, for the fingerprint an annotated copy states), as lowercase hex. */
+export function sha256Bytes(data: Uint8Array): string {
   const bitLen = data.length * 8;
   const padded = new Uint8Array(((data.length + 9 + 63) >> 6) << 6);
   padded.set(data);

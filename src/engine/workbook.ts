@@ -6,6 +6,8 @@ import type { FormulaReference, Model, WorkbookInput } from "./model/types";
 import type { ResolvedRuleset } from "./ruleset/resolve";
 import type { Finding } from "./rules/types";
 import { RULES } from "./rules/index";
+import { applyRecord } from "./record/apply";
+import type { PastRecord } from "./record/types";
 
 export interface CheckResult {
   model: Model;
@@ -24,11 +26,15 @@ export const NO_APPRAISAL_SHEET = {
 export interface CheckWorkbookOptions {
   /** The formulas of the template the workbook was made from (src/template), for A03–A06. */
   templateFormulas?: FormulaReference[];
+  /** The department's record of past years (--history): fills blank history, H07 where it disagrees. */
+  record?: PastRecord | null;
 }
 
 /** The model of a workbook with the audit pass done: what checks and result lists read. */
 export function modelOf(input: WorkbookInput, ruleset: ResolvedRuleset, options: CheckWorkbookOptions = {}): Model {
-  return auditModel(buildModel(input, ruleset), input.sheets, ruleset, options.templateFormulas);
+  const model = auditModel(buildModel(input, ruleset), input.sheets, ruleset, options.templateFormulas);
+  if (options.record) applyRecord(model, options.record);
+  return model;
 }
 
 export function checkWorkbook(

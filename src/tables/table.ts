@@ -11,7 +11,16 @@ export interface LinkCell {
 export type TableCell = string | number | null | LinkCell;
 
 export interface Table {
-  kind: "report" | "results" | "talks" | "mergedTeams" | "mergedCadres" | "mergeReport" | "distribution";
+  kind:
+    | "report"
+    | "results"
+    | "talks"
+    | "mergedTeams"
+    | "mergedCadres"
+    | "mergeReport"
+    | "distribution"
+    | "diff"
+    | "diffFindings";
   name: string;
   /** Label / value lines above the header (ruleset, fingerprint, time …). */
   meta: [string, string][];

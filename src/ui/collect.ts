@@ -4,7 +4,7 @@
  * The files are read here, in the browser: nothing is uploaded anywhere. Each is checked with the same
  * engine and reading as `kaohe check`; a file that cannot be used says why and the others go on.
  */
-import type { ResolvedRuleset } from "../engine";
+import type { PastRecord, ResolvedRuleset } from "../engine";
 import { checkInput } from "../batch/check-one";
 import { Intake, subtleSha256, type Skipped } from "../batch/intake";
 import { unusable, type Unusable } from "../batch/results";
@@ -23,6 +23,8 @@ export interface CollectOptions {
   named: boolean;
   lang: "zh" | "en";
   at: string;
+  /** The record of past years (往年结果), when picked. */
+  record?: PastRecord | null;
   signal: { aborted: boolean };
   onFile(done: number, total: number, name: string): void;
 }
@@ -51,7 +53,10 @@ async function readOne(f: Picked, o: CollectOptions, intake: Intake): Promise<Ch
     if (skip) return skip;
     // .xls, .et, .ods and .xlsb load their reader (a chunk of its own) the first time one is met.
     const { input, format } = await readAnyBytes(bytes, f.name);
-    return checkInput(f.name, input, o.ruleset, o.named, format);
+    return (
+      intake.afterRead(f.name, input) ??
+      checkInput(f.name, input, o.ruleset, o.named, { format, record: o.record ?? null })
+    );
   } catch (e) {
     if (e instanceof UnusableFile) return unusable(f.name, e.zh, e.en);
     const m = (e as Error).message;

@@ -113,6 +113,31 @@ export const TEXT = {
     checkedFiles: (ok: number, bad: number) =>
       `已校验 ${ok} 个文件${bad ? `，${bad} 个无法使用（见上方列表）` : ""}；文件只在本机读取，未上传。`,
     go: (sheet: string, cell: string) => `定位到 ${sheet}!${cell}`,
+    pickHistory: "往年结果…",
+    historyTip:
+      "选择往年的汇总表或已校验的工作簿作为记录：空白的历年等次按它补全，填写的与它不符的报错（H07），记录中没有的人提示一次。",
+    clearHistory: "不用往年结果",
+    historyLoaded: (n: number, years: string) =>
+      `已载入往年结果 ${n} 个文件（${years} 年度）：此后的校验按它补全和核对历年等次。`,
+    historyNone: "往年结果中没有可用的文件（见上方列表）。",
+    historyCleared: "已不用往年结果。",
+    annotateZip: "下载全部退回修改件（.zip）",
+    annotateOne: "退回修改件",
+    annotateZipFile: "退回修改件.zip",
+    annotated: (n: number) =>
+      `已生成 ${n} 个退回修改件：每处问题在单元格上加了批注并浅色标出，首页「校验意见」列出全部意见，原文件的其他内容不变。`,
+    diffTitle: "与上次报送比较",
+    pickDiffBefore: "上次报送…",
+    pickDiffAfter: "本次报送…",
+    downloadDiff: "下载对比表",
+    diffFile: "对比.xlsx",
+    diffWaiting: (name: string) => `已选上次报送「${name}」，请再选本次报送。`,
+    thisWorkbook: "当前工作簿",
+    diffSummary: (changed: number, fields: number, unasked: number, added: number, removed: number) =>
+      `修改 ${changed} 人（${fields} 项，其中未被要求 ${unasked} 项），新增 ${added} 人，删除 ${removed} 人`,
+    diffFindings: (fixed: number, still: number, fresh: number) =>
+      `问题：已改正 ${fixed}，仍存在 ${still}，新出现 ${fresh}`,
+    diffUnusable: (file: string, why: string) => `无法比较：「${file}」${why}`,
   },
   en: {
     title: "Appraisal Rules",
@@ -228,6 +253,31 @@ export const TEXT = {
     checkedFiles: (ok: number, bad: number) =>
       `Checked ${ok} files${bad ? `; ${bad} could not be used (see the list above)` : ""}; read on this computer, never uploaded.`,
     go: (sheet: string, cell: string) => `Go to ${sheet}!${cell}`,
+    pickHistory: "Past results…",
+    historyTip:
+      "Pick past years' consolidated or checked workbooks as the record: blank history takes its grades, a typed grade it contradicts is an error (H07), a person it lacks is said once.",
+    clearHistory: "Drop past results",
+    historyLoaded: (n: number, years: string) =>
+      `Loaded ${n} files of past results (${years}): checks from now on fill and check history against them.`,
+    historyNone: "No usable file among the past results (see the list above).",
+    historyCleared: "Past results dropped.",
+    annotateZip: "Download all annotated copies (.zip)",
+    annotateOne: "annotated copy",
+    annotateZipFile: "退回修改件.zip",
+    annotated: (n: number) =>
+      `Made ${n} annotated copies: each finding a note on its cell with a light fill, a first sheet 校验意见 listing them all, the rest of each file unchanged.`,
+    diffTitle: "Compare with the last submission",
+    pickDiffBefore: "First submission…",
+    pickDiffAfter: "Resubmission…",
+    downloadDiff: "Download the comparison",
+    diffFile: "对比.xlsx",
+    diffWaiting: (name: string) => `First submission "${name}" chosen; now choose the resubmission.`,
+    thisWorkbook: "this workbook",
+    diffSummary: (changed: number, fields: number, unasked: number, added: number, removed: number) =>
+      `${changed} people changed (${fields} fields, ${unasked} not asked for), ${added} added, ${removed} removed`,
+    diffFindings: (fixed: number, still: number, fresh: number) =>
+      `Findings: ${fixed} fixed, ${still} still there, ${fresh} new`,
+    diffUnusable: (file: string, why: string) => `Cannot compare: "${file}" ${why}`,
   },
 };
 

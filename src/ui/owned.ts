@@ -5,7 +5,15 @@
 export const OWNER_KEY = "kaohe";
 
 export type OwnedKind =
-  "report" | "results" | "talks" | "mergedTeams" | "mergedCadres" | "mergeReport" | "distribution";
+  | "report"
+  | "results"
+  | "talks"
+  | "mergedTeams"
+  | "mergedCadres"
+  | "mergeReport"
+  | "distribution"
+  | "diff"
+  | "diffFindings";
 
 /** Sheets of the add-in's own that hold appraisal rows: the consolidated tables validate like any other. */
 export const DATA_KINDS: ReadonlySet<string> = new Set(["mergedTeams", "mergedCadres"]);

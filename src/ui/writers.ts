@@ -39,3 +39,7 @@ export function merged(tables: Table[]): Promise<Uint8Array> {
 export function template(t: Template): Promise<Uint8Array> {
   return templatePackage(t);
 }
+
+export function diff(tables: Table[]): Promise<Uint8Array> {
+  return tablesBytes(tables, { output: "diff" });
+}

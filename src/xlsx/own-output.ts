@@ -3,13 +3,23 @@
  * every writer of them sets (finish.ts, output-kind.ts). Only the zip directory and the small custom-properties part are
  * read; pure, for the command line and the pane alike. A template carries no mark: units fill it.
  */
-import { OUTPUT_KINDS, OUTPUT_PROPERTY, type OutputKind } from "./output-kind";
+import { DATA_PROPERTY, OUTPUT_KINDS, OUTPUT_PROPERTY, type OutputKind } from "./output-kind";
 import { inflateEntry, readZip } from "./zip";
 
 /** A custom-properties part is a few hundred bytes; a bigger one is not ours to inflate. */
 const MAX_PART = 64 * 1024;
 
+export interface OutputMark {
+  kind: OutputKind;
+  /** An annotated copy's digest of the data it was made with (KaoheData), else null. */
+  data: string | null;
+}
+
 export function outputKindOf(bytes: Uint8Array): OutputKind | null {
+  return outputMarkOf(bytes)?.kind ?? null;
+}
+
+export function outputMarkOf(bytes: Uint8Array): OutputMark | null {
   let entries;
   try {
     entries = readZip(bytes);
@@ -25,9 +35,10 @@ export function outputKindOf(bytes: Uint8Array): OutputKind | null {
   } catch {
     return null;
   }
-  const m = new RegExp(
-    `<(?:\\w+:)?property\\b[^>]*\\bname="${OUTPUT_PROPERTY}"[^>]*>\\s*<(?:\\w+:)?lpwstr>([^<]*)<`,
-  ).exec(xml);
-  const kind = m?.[1].trim() as OutputKind | undefined;
-  return kind && OUTPUT_KINDS.includes(kind) ? kind : null;
+  const value = (name: string) =>
+    new RegExp(`<(?:\\w+:)?property\\b[^>]*\\bname="${name}"[^>]*>\\s*<(?:\\w+:)?lpwstr>([^<]*)<`)
+      .exec(xml)?.[1]
+      .trim();
+  const kind = value(OUTPUT_PROPERTY) as OutputKind | undefined;
+  return kind && OUTPUT_KINDS.includes(kind) ? { kind, data: value(DATA_PROPERTY) ?? null } : null;
 }

@@ -4,7 +4,7 @@
  * them and some validators refuse them).
  */
 import { strFromU8, strToU8 } from "fflate";
-import { entryOf, inflateEntry, readZip, writeZip, type ZipEntry } from "./zip";
+import { entryOf, inflateEntry, readZip, writeZip, type Deflate, type ZipEntry } from "./zip";
 
 export class Parts {
   private readonly entries: Map<string, ZipEntry>;
@@ -42,11 +42,11 @@ export class Parts {
     this.changed.delete(name);
   }
 
-  write(): Uint8Array {
+  write(deflate?: Deflate): Uint8Array {
     const out: ZipEntry[] = [];
     for (const name of this.names()) {
       const xml = this.changed.get(name);
-      out.push(xml === undefined ? this.entries.get(name)! : entryOf(name, strToU8(xml)));
+      out.push(xml === undefined ? this.entries.get(name)! : entryOf(name, strToU8(xml), deflate));
     }
     return writeZip(out);
   }

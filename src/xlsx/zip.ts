@@ -77,15 +77,20 @@ export function inflateEntry(e: ZipEntry): Uint8Array {
   throw new NotAZip(`compression method ${e.method}`);
 }
 
+/** Raw DEFLATE of a part: fflate's (the browser), or a native one where there is one (Node's zlib). */
+export type Deflate = (content: Uint8Array) => Uint8Array;
+
+const fflateDeflate: Deflate = (content) => deflateSync(content, { level: 6 });
+
 /** A new entry, deflated. */
-export function entryOf(name: string, content: Uint8Array): ZipEntry {
+export function entryOf(name: string, content: Uint8Array, deflate: Deflate = fflateDeflate): ZipEntry {
   return {
     name,
     method: 8,
     crc: crc32(content),
     compressedSize: 0,
     size: content.length,
-    data: deflateSync(content, { level: 6 }),
+    data: deflate(content),
   };
 }
 

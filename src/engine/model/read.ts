@@ -24,7 +24,18 @@ import type {
 import { buildUnits } from "./units";
 
 /** Sheets the add-in writes itself; never read as appraisal data. */
-export const OWN_SHEETS = new Set(["校验报告", "结果运用清单", "规则", "填表说明", "汇总校验报告", "分布"]);
+export const OWN_SHEETS = new Set([
+  "校验报告",
+  "结果运用清单",
+  "规则",
+  "填表说明",
+  "汇总校验报告",
+  "分布",
+  // A copy sent back for correction (its first sheet), and the comparison of a resubmission.
+  "校验意见",
+  "对比",
+  "问题对比",
+]);
 const HEADER_SCAN_ROWS = 30;
 const NOTE_ROW = /^(注|说明|备注|填表|合计|小计|总计|制表|审核)/;
 

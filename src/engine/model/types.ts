@@ -4,6 +4,7 @@ import type { SanctionRow } from "../ruleset/types";
 import type { Day } from "../values";
 import type { CadreCol, TeamCol } from "./columns";
 import type { RuleSetting, RulesetParams } from "../ruleset/types";
+import type { RecordOutcome } from "../record/types";
 
 /** One sheet as Excel's `range.values` or ExcelJS gives it: rows of plain values. */
 export interface SheetInput {
@@ -249,4 +250,6 @@ export interface Model {
   carried: CarriedRuleset | null;
   /** Formula-level findings (A03–A06); set by the audit pass. */
   audit: AuditIssue[];
+  /** What the department's record of past years said (H07); set only when a record was given. */
+  record?: RecordOutcome;
 }

@@ -1,7 +1,8 @@
 /** H — runs of grades over the years (rules.md §6). History columns give earlier years, newest first. */
-import { BASIC, COMPETENT, EXCELLENT, INCOMPETENT, type Grade } from "../grades";
+import { BASIC, COMPETENT, EXCELLENT, gradeLabel, INCOMPETENT, type Grade } from "../grades";
 import type { CadreRow } from "../model/types";
 import { promotionBars } from "../restrictions";
+import type { PastEntry } from "../record/types";
 import { atLeast, cadreAt, streak } from "./helpers";
 import type { RuleModule, RuleMeta } from "./types";
 
@@ -167,4 +168,83 @@ export const H05: RuleModule = {
   },
 };
 
-export const HISTORY_RULES = [H01, H02, H03, H04, H05, H06];
+/**
+ * 000: 年度考核结果由市委组织部报市委审定，「以市委组织部文件通报年度考核结果」; 004: 「建立考核台帐…存入政绩档案」.
+ * The department's record, not a unit's memory, decides past grades (rules.md §12).
+ */
+export const H07_META: RuleMeta = {
+  id: "H07",
+  severity: "error",
+  source: "济南市 2022 实施办法：年度考核结果以市委组织部文件通报（任期目标考核：建立考核台帐）",
+  title: {
+    zh: "填写的往年等次与组织部门的往年结果不符",
+    en: "A past grade typed in a history column contradicts the department's record",
+  },
+  withRecord: true,
+};
+
+const where = (e: PastEntry) => `「${e.file}」${e.sheet}!${e.cell}`;
+const whereEn = (e: PastEntry) => `"${e.file}" ${e.sheet}!${e.cell}`;
+
+export const H07: RuleModule = {
+  meta: H07_META,
+  check(ctx) {
+    const { model } = ctx;
+    const label = (g: Grade, lang: "zh" | "en") => gradeLabel(g, model.scale, lang);
+    for (const i of model.record?.issues ?? []) {
+      switch (i.kind) {
+        case "contradicts":
+          ctx.report({
+            at: i.at,
+            unit: i.person.unit,
+            person: i.person.name,
+            zh: `${i.year} 年度等次填为「${label(i.typed, "zh")}」，与往年结果${where(i.past)}的「${label(i.past.grade, "zh")}」不符：以往年结果为准`,
+            en: `The ${i.year} grade is typed ${label(i.typed, "en")}, but the record ${whereEn(i.past)} says ${label(i.past.grade, "en")}: the record decides`,
+          });
+          break;
+        case "absent":
+          ctx.report({
+            at: cadreAt(model, i.person, "name"),
+            unit: i.person.unit,
+            person: i.person.name,
+            severity: "info",
+            zh: i.units.length
+              ? `往年结果中同名者在多个单位（${i.units.join("、")}），未按姓名对应：历年等次未与往年结果核对`
+              : "往年结果中没有此人（按身份证号、单位和姓名均未找到）：历年等次未与往年结果核对",
+            en: i.units.length
+              ? `The name appears in several units (${i.units.join(", ")}) and is not matched by name: history not checked against the record`
+              : "Not in the record (no match by ID number, or by unit and name): history not checked against the record",
+          });
+          break;
+        case "conflict":
+          ctx.report({
+            at: cadreAt(model, i.person, "name"),
+            unit: i.person.unit,
+            person: i.person.name,
+            severity: "info",
+            zh: `往年结果中此人 ${i.year} 年度的等次不一（${i.entries.map((e) => `${where(e)} ${label(e.grade, "zh")}`).join("；")}）：该年未核对`,
+            en: `The record gives this person different ${i.year} grades (${i.entries.map((e) => `${whereEn(e)} ${label(e.grade, "en")}`).join("; ")}): that year not checked`,
+          });
+          break;
+        case "noYear":
+          ctx.report({
+            at: null,
+            severity: "info",
+            zh: "无法确定本工作簿的考核年度（标题或「2024年度等次」这类列名中没有年份，可用 --year 指定）：未与往年结果核对",
+            en: "The workbook's appraisal year is unknown (no year in a title or a header such as 2024年度等次; give --year): not checked against the record",
+          });
+          break;
+        case "notBefore":
+          ctx.report({
+            at: null,
+            severity: "info",
+            zh: `往年结果${i.files.map((f) => `「${f.file}」（${f.year} 年度）`).join("、")}不早于本次考核年度 ${model.year}，未采用`,
+            en: `The record ${i.files.map((f) => `"${f.file}" (${f.year})`).join(", ")} is not before this appraisal year ${model.year}: not used`,
+          });
+          break;
+      }
+    }
+  },
+};
+
+export const HISTORY_RULES = [H01, H02, H03, H04, H05, H06, H07];

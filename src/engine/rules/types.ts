@@ -51,6 +51,11 @@ export interface RuleMeta {
   /** Used when the ruleset names no source for the rule. */
   source: string;
   needs?: Need[];
+  /**
+   * Runs wherever the department gives its record of past years, whatever the ruleset turns on (H07): the
+   * record is the department's, and the built-in rulesets' fingerprints stay as templates carry them.
+   */
+  withRecord?: boolean;
 }
 
 export interface RuleContext {

@@ -4,22 +4,10 @@
  */
 import type { Host } from "../../ui/host";
 import { describeAnyError } from "../../ui/errors";
+import { download, pageFiles } from "../../ui/download";
 import { describeBrowser } from "./environment";
 
-const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-/** A download of bytes made in the page (a blob: URL, released once the click has been handled). */
-export function download(name: string, bytes: Uint8Array): void {
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60000);
-}
+export { download };
 
 export function browserHost(): Host {
   let live = false;
@@ -36,13 +24,7 @@ export function browserHost(): Host {
       saveAutoOpen: async () => undefined,
     },
     workbook: null,
-    files: {
-      save: download,
-      tools: async () => ({
-        writers: await import(/* webpackChunkName: "writers" */ "../../ui/writers"),
-        rulesetFile: await import(/* webpackChunkName: "ruleset-file" */ "../../ui/ruleset-file"),
-      }),
-    },
+    files: pageFiles(),
     selfTest: null,
     pickFiles: null,
     describeError: describeAnyError,

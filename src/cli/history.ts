@@ -1,0 +1,55 @@
+/** `--history <past.xlsx | folder>`: the record of past years, read before the returned files are checked. */
+import type { PastRecord, ResolvedRuleset } from "../engine";
+import { pastFile, recordFrom, recordLine, type RecordFileStatus } from "../batch/record";
+import type { HistoryCounts } from "../batch/results";
+import { readAnyBytes } from "../xlsx/any";
+import { readFileBuffer } from "../xlsx/read";
+import type { Lang } from "./format";
+import { expandInputs } from "./inputs";
+import { perFile } from "./per-file";
+
+export interface History {
+  record: PastRecord;
+  files: RecordFileStatus[];
+}
+
+export async function loadHistory(paths: string[], o: { ruleset: ResolvedRuleset; named?: boolean }): Promise<History> {
+  const inputs = await expandInputs(paths, { once: true });
+  const parts = [];
+  for (const file of inputs.files)
+    parts.push(
+      await perFile(file, async () =>
+        pastFile(file, (await readAnyBytes(await readFileBuffer(file), file)).input, o.ruleset, o.named ?? false),
+      ),
+    );
+  return recordFrom([...parts, ...inputs.skipped]);
+}
+
+/** The record's files, for refusing an output that would replace one of them. */
+export async function historyFiles(paths: string[] | undefined): Promise<string[]> {
+  return paths?.length ? (await expandInputs(paths)).files : [];
+}
+
+export const historyUnusable = (h: History | null): boolean => Boolean(h?.files.some((f) => f.status === "unusable"));
+
+/** The record's files as --json gives them (cli.md). */
+export function historyJson(h: History, lang: Lang): object {
+  return {
+    files: h.files.map((f) =>
+      f.status === "unusable"
+        ? { file: f.file, status: f.status, error: lang === "zh" ? f.error : f.errorEn }
+        : { file: f.file, status: f.status, year: f.year, people: f.people },
+    ),
+  };
+}
+
+export function historyLines(h: History, lang: Lang): string[] {
+  return h.files.map((f) => recordLine(f, lang));
+}
+
+/** One line under a checked file: what the record did to it. */
+export function countsLine(c: HistoryCounts, lang: Lang): string {
+  return lang === "zh"
+    ? `  往年结果：补全历史等次 ${c.filled} 处，与记录不符 ${c.contradicted} 处，记录中没有 ${c.absent} 人`
+    : `  record: ${c.filled} history grades filled, ${c.contradicted} contradicted, ${c.absent} people not in it`;
+}

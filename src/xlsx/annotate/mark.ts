@@ -1,0 +1,45 @@
+/**
+ * The copy is marked as one of our outputs (KaoheOutput = annotated), with a digest of the unit's data it
+ * carries: `kaohe merge` passes over a copy whose data is still the digest's (the original counts), and
+ * takes in one the unit has corrected and sent back. The unit's own custom properties are kept.
+ */
+import { type Parts } from "../parts";
+import { DATA_PROPERTY, OUTPUT_PROPERTY } from "../output-kind";
+import { addRelationship, CT, declare, relationships } from "./package";
+import { rootPrefix } from "./xml-scan";
+
+const FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}";
+const CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties";
+const VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes";
+const CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties";
+
+export function markAnnotated(parts: Parts, digest: string): void {
+  let name = relationships(parts, "").find((r) => r.type === CUSTOM_REL)?.part;
+  if (!name) {
+    name = "docProps/custom.xml";
+    parts.set(
+      name,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="${CUSTOM_NS}" xmlns:vt="${VT}"></Properties>`,
+    );
+    addRelationship(parts, "", CUSTOM_REL, name);
+    declare(parts, { part: name }, `${CT}.custom-properties+xml`);
+  }
+  let xml = parts.text(name) ?? "";
+  const p = rootPrefix(xml, "Properties");
+  const vt = new RegExp(`xmlns:([\\w.-]+)="${VT}"`).exec(xml)?.[1] ?? "vt";
+  let pid = 1;
+  for (const m of xml.matchAll(/\spid="(\d+)"/g)) pid = Math.max(pid, Number(m[1]));
+  for (const [key, value] of [
+    [OUTPUT_PROPERTY, "annotated"],
+    [DATA_PROPERTY, digest],
+  ]) {
+    // An earlier mark of ours (a copy annotated again) is replaced, not doubled.
+    xml = xml.replace(new RegExp(`<${p}property\\b[^>]*\\sname="${key}"[\\s\\S]*?</${p}property>`), "");
+    const end = xml.lastIndexOf(`</${p}Properties>`);
+    const prop =
+      `<${p}property fmtid="${FMTID}" pid="${++pid}" name="${key}" xmlns:${vt}="${VT}">` +
+      `<${vt}:lpwstr>${value}</${vt}:lpwstr></${p}property>`;
+    xml = end < 0 ? xml : xml.slice(0, end) + prop + xml.slice(end);
+  }
+  parts.set(name, xml);
+}

@@ -6,7 +6,7 @@
  * beside a good file goes on, in a child process whose peak stays under 1 GB.
  */
 import { spawnSync } from "child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "fs";
+import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { strToU8, zipSync } from "fflate";
 import { tmpdir } from "os";
 import * as path from "path";
@@ -14,6 +14,7 @@ import { readAnyBytes } from "../src/xlsx/any";
 import { sniff, UnusableFile } from "../src/xlsx/ooxml";
 import * as XLSX from "@e965/xlsx";
 import { bof, eof, goodXls, hugeSst, inCfb, loopingChain, manyCells, record } from "./helpers/hostile-biff";
+import { runCheck } from "./helpers/cli-build";
 
 const root = path.join(__dirname, "..");
 
@@ -126,32 +127,9 @@ describe("legacy formats refused in one line, before the library holds them", ()
 
 describe("kaohe check goes on past hostile legacy files, within 1 GB", () => {
   let dir = "";
-  let lib = "";
   beforeAll(() => {
     dir = mkdtempSync(path.join(tmpdir(), "kaohe-legacy-bounds-"));
-    lib = path.join(dir, "lib");
-    // The CLI from the sources under test, built apart from lib/ (another test file may be building it).
-    spawnSync(
-      process.execPath,
-      [
-        path.join(root, "node_modules", "typescript", "bin", "tsc"),
-        "-p",
-        path.join(root, "tsconfig.build.json"),
-        "--outDir",
-        lib,
-      ],
-      { encoding: "utf8" },
-    );
-    if (!existsSync(path.join(lib, "cli", "main.js"))) throw new Error("the CLI did not build");
-    writeFileSync(
-      path.join(lib, "run-check.js"),
-      `const { main } = require("./cli/main.js");
-main(["check", ...process.argv.slice(2), "--json"]).then((code) => {
-  process.stderr.write("\\n" + JSON.stringify({ code, maxRssKb: process.resourceUsage().maxRSS }) + "\\n");
-  process.exitCode = code;
-});`,
-    );
-  }, 180000);
+  });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("each hostile file unusable with its reason, the good one checked", () => {
@@ -164,16 +142,12 @@ main(["check", ...process.argv.slice(2), "--json"]).then((code) => {
       "好.xls": goodXls(),
     };
     for (const [name, bytes] of Object.entries(files)) writeFileSync(path.join(dir, name), bytes);
-    const run = spawnSync(
-      process.execPath,
-      [path.join(lib, "run-check.js"), ...Object.keys(files).map((f) => path.join(dir, f))],
-      {
-        env: { ...process.env, NODE_PATH: path.join(root, "node_modules") },
-        encoding: "utf8",
-        maxBuffer: 1 << 26,
-        timeout: 120000,
-      },
-    );
+    const run = spawnSync(process.execPath, [runCheck(), ...Object.keys(files).map((f) => path.join(dir, f))], {
+      env: { ...process.env, NODE_PATH: path.join(root, "node_modules") },
+      encoding: "utf8",
+      maxBuffer: 1 << 26,
+      timeout: 120000,
+    });
     const last = run.stderr.trim().split("\n").pop() ?? "";
     const peakMb = (JSON.parse(last) as { maxRssKb: number }).maxRssKb / 1024;
     const out = JSON.parse(run.stdout) as { files: { file: string; status: string; error?: string }[] };

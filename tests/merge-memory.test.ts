@@ -1,36 +1,23 @@
 /**
  * `kaohe merge` streams the consolidation: one large return among small ones peaks within 1.5 × checking that
- * return alone (each process of its own, the CLI built with tsc as `npm run bench` runs it). Before, the
+ * return alone (each process of its own, the CLI compiled with tsc as `npm run bench` runs it: tests/helpers/cli-build.ts). Before, the
  * merge held every file's model, the consolidated tables twice and an ExcelJS model of them: 2.1 GB for
  * 100,000 rows where the check took 280 MB.
  */
 import { spawnSync } from "child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "fs";
+import { mkdirSync, mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { largeBook, renameUnits } from "../src/sample/generate";
 import { writeBook, writeBookStreaming } from "../src/sample/write";
+import { testLib } from "./helpers/cli-build";
 
 const root = path.join(__dirname, "..");
 const dir = mkdtempSync(path.join(tmpdir(), "kaohe-merge-memory-"));
-const lib = path.join(dir, "lib");
 const returned = path.join(dir, "returned");
 const ROWS = 50000;
 
 beforeAll(async () => {
-  // Type errors elsewhere in the tree do not stop tsc's emit; a missing child script stops this file.
-  spawnSync(
-    process.execPath,
-    [
-      path.join(root, "node_modules", "typescript", "bin", "tsc"),
-      "-p",
-      path.join(root, "tsconfig.build.json"),
-      "--outDir",
-      lib,
-    ],
-    { encoding: "utf8" },
-  );
-  if (!existsSync(path.join(lib, "bench", "merge-peak.js"))) throw new Error("the CLI did not build");
   mkdirSync(returned);
   await writeBookStreaming(path.join(returned, "big.xlsx"), largeBook(ROWS / 50, 50, 12));
   for (let i = 0; i < 10; i++)
@@ -43,7 +30,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function peakMb(script: string, ...args: string[]): number {
-  const run = spawnSync(process.execPath, [path.join(lib, "bench", script), ...args], {
+  const run = spawnSync(process.execPath, [path.join(testLib(), "bench", script), ...args], {
     encoding: "utf8",
     maxBuffer: 1 << 26,
     timeout: 120000,

@@ -6,7 +6,7 @@
  * with the rest of the batch within 1 GB.
  */
 import { spawnSync } from "child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "fs";
+import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { buildModel, resolveRuleset } from "../src/engine";
@@ -21,6 +21,7 @@ import {
   SHEET_OPEN,
   type Piece,
 } from "./helpers/hostile-xlsx";
+import { runCheck } from "./helpers/cli-build";
 
 const root = path.join(__dirname, "..");
 const dir = mkdtempSync(path.join(tmpdir(), "kaohe-bounds-"));
@@ -223,33 +224,6 @@ describe("no text accumulated without bound", () => {
 });
 
 describe("kaohe check goes on with the batch, each hostile file refused in one line, within 1 GB", () => {
-  let lib = "";
-  // The CLI from the sources under test, built apart from lib/ (another test file may be building it).
-  // Type errors elsewhere in the tree do not stop tsc's emit; a missing main.js does stop this block.
-  beforeAll(() => {
-    lib = path.join(dir, "lib");
-    spawnSync(
-      process.execPath,
-      [
-        path.join(root, "node_modules", "typescript", "bin", "tsc"),
-        "-p",
-        path.join(root, "tsconfig.build.json"),
-        "--outDir",
-        lib,
-      ],
-      { encoding: "utf8" },
-    );
-    if (!existsSync(path.join(lib, "cli", "main.js"))) throw new Error("the CLI did not build");
-    writeFileSync(
-      path.join(lib, "run-check.js"),
-      `const { main } = require("./cli/main.js");
-main(["check", ...process.argv.slice(2), "--json"]).then((code) => {
-  process.stderr.write("\\n" + JSON.stringify({ code, maxRssKb: process.resourceUsage().maxRSS }) + "\\n");
-  process.exitCode = code;
-});`,
-    );
-  }, 180000);
-
   const good = () => {
     const file = path.join(dir, "good.xlsx");
     writeFileSync(file, goodBook());
@@ -261,7 +235,7 @@ main(["check", ...process.argv.slice(2), "--json"]).then((code) => {
     const file = path.join(dir, name);
     writeFileSync(file, bytes);
     const t = Date.now();
-    const run = spawnSync(process.execPath, [path.join(lib, "run-check.js"), file, good()], {
+    const run = spawnSync(process.execPath, [runCheck(), file, good()], {
       env: { ...process.env, NODE_PATH: path.join(root, "node_modules") }, // the build lies outside the tree
       encoding: "utf8",
       maxBuffer: 1 << 26,

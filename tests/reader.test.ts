@@ -4,13 +4,13 @@
  */
 import ExcelJS from "exceljs";
 import fc from "fast-check";
-import { execFileSync, spawnSync } from "child_process";
+import { spawnSync } from "child_process";
 import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { toR1C1 } from "../src/engine/audit/r1c1";
 import type { SheetInput, WorkbookInput } from "../src/engine";
-import { largeBook, sampleBook } from "../src/sample/generate";
+import { largeBook } from "../src/sample/generate";
 import { writeBook } from "../src/sample/write";
 import { main } from "../src/cli/main";
 import { readXlsx, UnusableFile } from "../src/xlsx/read";
@@ -19,6 +19,7 @@ import { readWithExcelJS } from "./helpers/exceljs-reader";
 import { fill } from "./helpers/template-fill";
 import { rawXlsx, sparseWideXlsx } from "../src/sample/raw-xlsx";
 import { Capture } from "./helpers/streams";
+import { kaohe } from "./helpers/cli-build";
 
 const root = path.join(__dirname, "..");
 const dir = mkdtempSync(path.join(tmpdir(), "kaohe-reader-"));
@@ -248,29 +249,14 @@ describe("files that cannot be read say why, in one line", () => {
 });
 
 describe("memory in proportion to the cells present", () => {
-  // The bin runs lib/: build it from the sources under test.
-  beforeAll(
-    () =>
-      execFileSync(process.execPath, [
-        path.join(root, "node_modules", "typescript", "bin", "tsc"),
-        "-p",
-        path.join(root, "tsconfig.build.json"),
-      ]),
-    120000,
-  );
-
   it("checks 100,000 rows with one value in column XFD inside a 512 MB heap", () => {
     const file = path.join(dir, "sparse-wide.xlsx");
     writeFileSync(file, sparseWideXlsx(100000));
-    const run = spawnSync(
-      process.execPath,
-      ["--max-old-space-size=512", path.join(root, "bin", "kaohe.js"), "check", file, "--json"],
-      {
-        encoding: "utf8",
-        maxBuffer: 1 << 28,
-        timeout: 120000,
-      },
-    );
+    const run = spawnSync(process.execPath, ["--max-old-space-size=512", kaohe(), "check", file, "--json"], {
+      encoding: "utf8",
+      maxBuffer: 1 << 28,
+      timeout: 120000,
+    });
     expect(run.stderr).toBe("");
     expect(run.status).toBeLessThanOrEqual(1); // findings or none, never a heap exhaustion (134)
     const json = JSON.parse(run.stdout) as { files: { status: string; summary: { rows: number } }[] };

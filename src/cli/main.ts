@@ -35,6 +35,9 @@ function yearArg(text: string | undefined): number | undefined | null {
   return Number.isInteger(year) && year > 1900 && year < 2200 ? year : null;
 }
 
+/** --year given and not a year: its message, said before anything is read. */
+class BadYear extends Error {}
+
 const badYear = (text: string | undefined, lang: Lang) =>
   lang === "zh" ? `--year 须为四位年份，收到「${text}」\n` : `--year takes a four-digit year, got "${text}"\n`;
 
@@ -87,6 +90,16 @@ export async function main(
     return 2;
   }
   const autoOpen = o["auto-open"] ? { catalog: o.catalog ?? null } : null;
+  /** A command line that cannot run: said in the user's language with the usage, exit status 2. */
+  const refuse = (zh: string, en: string): number => {
+    err.write(`${lang === "zh" ? zh : en}\n${USAGE}\n`);
+    return 2;
+  };
+  const yearOf = (): number | undefined => {
+    const year = yearArg(o.year);
+    if (year === null) throw new BadYear(badYear(o.year, lang));
+    return year;
+  };
   // An option another command would silently ignore is said, not dropped.
   const misplaced =
     o.annotate !== undefined && command !== "check"
@@ -94,28 +107,15 @@ export async function main(
       : o.history !== undefined && !["check", "merge", "results"].includes(command)
         ? "--history"
         : null;
-  if (misplaced) {
-    err.write(
-      lang === "zh"
-        ? `${misplaced} 不用于 kaohe ${command}\n${USAGE}\n`
-        : `${misplaced} does not go with kaohe ${command}\n${USAGE}\n`,
-    );
-    return 2;
-  }
+  if (misplaced)
+    return refuse(`${misplaced} 不用于 kaohe ${command}`, `${misplaced} does not go with kaohe ${command}`);
   try {
     switch (command) {
       case "check": {
         if (rest.length === 0) {
-          err.write(
-            (lang === "zh" ? "请给出要校验的文件或文件夹\n" : "give the files or folders to check\n") + USAGE + "\n",
-          );
-          return 2;
+          return refuse("请给出要校验的文件或文件夹", "give the files or folders to check");
         }
-        const year = yearArg(o.year);
-        if (year === null) {
-          err.write(badYear(o.year, lang));
-          return 2;
-        }
+        const year = yearOf();
         const ruleset = await loadRulesetArg(o.ruleset);
         const named = o.ruleset !== undefined;
         return await runCheck(
@@ -127,8 +127,7 @@ export async function main(
       }
       case "results": {
         if (rest.length === 0) {
-          err.write((lang === "zh" ? "请给出工作簿\n" : "give a workbook\n") + USAGE + "\n");
-          return 2;
+          return refuse("请给出工作簿", "give a workbook");
         }
         const announced = o.announced !== undefined ? parseDate(o.announced) : undefined;
         if (announced && !announced.ok) {
@@ -139,11 +138,7 @@ export async function main(
           );
           return 2;
         }
-        const year = yearArg(o.year);
-        if (year === null) {
-          err.write(badYear(o.year, lang));
-          return 2;
-        }
+        const year = yearOf();
         const ruleset = await loadRulesetArg(o.ruleset);
         return await runResults(
           rest,
@@ -163,16 +158,9 @@ export async function main(
       }
       case "template": {
         if (!o.out) {
-          err.write(
-            (lang === "zh" ? "请用 --out 给出模板文件名\n" : "give the template file with --out\n") + USAGE + "\n",
-          );
-          return 2;
+          return refuse("请用 --out 给出模板文件名", "give the template file with --out");
         }
-        const year = yearArg(o.year) ?? (o.year === undefined ? defaultAppraisalYear() : null);
-        if (year === null) {
-          err.write(badYear(o.year, lang));
-          return 2;
-        }
+        const year = yearOf() ?? defaultAppraisalYear();
         const formulas = o.formulas ?? "native";
         if (formulas !== "native" && formulas !== "kh") {
           err.write(
@@ -198,20 +186,12 @@ export async function main(
       }
       case "merge": {
         if (rest.length === 0 || !o.out) {
-          err.write(
-            (lang === "zh"
-              ? "请给出回收的文件或文件夹，并用 --out 给出汇总文件\n"
-              : "give the returned files or folders and --out\n") +
-              USAGE +
-              "\n",
+          return refuse(
+            "请给出回收的文件或文件夹，并用 --out 给出汇总文件",
+            "give the returned files or folders and --out",
           );
-          return 2;
         }
-        const year = yearArg(o.year);
-        if (year === null) {
-          err.write(badYear(o.year, lang));
-          return 2;
-        }
+        const year = yearOf();
         const ruleset = await loadRulesetArg(o.ruleset);
         return await runMerge(
           rest,
@@ -231,20 +211,12 @@ export async function main(
       }
       case "diff": {
         if (rest.length !== 2) {
-          err.write(
-            (lang === "zh"
-              ? "请给出两个工作簿：上次报送的和这次报送的\n"
-              : "give two workbooks: the first submission and the resubmission\n") +
-              USAGE +
-              "\n",
+          return refuse(
+            "请给出两个工作簿：上次报送的和这次报送的",
+            "give two workbooks: the first submission and the resubmission",
           );
-          return 2;
         }
-        const year = yearArg(o.year);
-        if (year === null) {
-          err.write(badYear(o.year, lang));
-          return 2;
-        }
+        const year = yearOf();
         const ruleset = await loadRulesetArg(o.ruleset);
         return await runDiff(
           rest[0],
@@ -258,10 +230,13 @@ export async function main(
         out.write(listRulesets(lang, o.json!) + "\n");
         return 0;
       default:
-        err.write((lang === "zh" ? `未知命令「${command}」\n` : `unknown command "${command}"\n`) + USAGE + "\n");
-        return 2;
+        return refuse(`未知命令「${command}」`, `unknown command "${command}"`);
     }
   } catch (e) {
+    if (e instanceof BadYear) {
+      err.write(e.message);
+      return 2;
+    }
     if (e instanceof RulesetError || e instanceof OutputRefused) {
       err.write(e.message + "\n");
       return 2;

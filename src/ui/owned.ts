@@ -2,18 +2,12 @@
  * Sheets the add-in makes carry a worksheet custom property, so they can be replaced on the next run
  * while a user's sheet of the same name is never touched.
  */
+import type { Table } from "../tables/table";
+
 export const OWNER_KEY = "kaohe";
 
-export type OwnedKind =
-  | "report"
-  | "results"
-  | "talks"
-  | "mergedTeams"
-  | "mergedCadres"
-  | "mergeReport"
-  | "distribution"
-  | "diff"
-  | "diffFindings";
+/** What each of the add-in's own sheets holds: the table it was written from. */
+export type OwnedKind = Table["kind"];
 
 /** Sheets of the add-in's own that hold appraisal rows: the consolidated tables validate like any other. */
 export const DATA_KINDS: ReadonlySet<string> = new Set(["mergedTeams", "mergedCadres"]);

@@ -14,9 +14,7 @@ import { readAnyBytes } from "../src/xlsx/any";
 import { sniff, UnusableFile } from "../src/xlsx/ooxml";
 import * as XLSX from "@e965/xlsx";
 import { bof, eof, goodXls, hugeSst, inCfb, loopingChain, manyCells, record } from "./helpers/hostile-biff";
-import { runCheck } from "./helpers/cli-build";
-
-const root = path.join(__dirname, "..");
+import { childEnv, runCheck } from "./helpers/cli-build";
 
 async function refusal(bytes: Uint8Array, name: string): Promise<UnusableFile> {
   try {
@@ -143,7 +141,7 @@ describe("kaohe check goes on past hostile legacy files, within 1 GB", () => {
     };
     for (const [name, bytes] of Object.entries(files)) writeFileSync(path.join(dir, name), bytes);
     const run = spawnSync(process.execPath, [runCheck(), ...Object.keys(files).map((f) => path.join(dir, f))], {
-      env: { ...process.env, NODE_PATH: path.join(root, "node_modules") },
+      env: childEnv(),
       encoding: "utf8",
       maxBuffer: 1 << 26,
       timeout: 120000,

@@ -10,9 +10,8 @@ import { tmpdir } from "os";
 import * as path from "path";
 import { largeBook, renameUnits } from "../src/sample/generate";
 import { writeBook, writeBookStreaming } from "../src/sample/write";
-import { testLib } from "./helpers/cli-build";
+import { childEnv, testLib } from "./helpers/cli-build";
 
-const root = path.join(__dirname, "..");
 const dir = mkdtempSync(path.join(tmpdir(), "kaohe-merge-memory-"));
 const returned = path.join(dir, "returned");
 const ROWS = 50000;
@@ -34,7 +33,7 @@ function peakMb(script: string, ...args: string[]): number {
     encoding: "utf8",
     maxBuffer: 1 << 26,
     timeout: 120000,
-    env: { ...process.env, NODE_PATH: path.join(root, "node_modules") }, // the build lies outside the tree
+    env: childEnv(),
   });
   const { code, maxRssKb } = JSON.parse(run.stdout.trim().split("\n").pop()!) as { code: number; maxRssKb: number };
   expect(code).toBeLessThan(2);

@@ -21,9 +21,8 @@ import {
   SHEET_OPEN,
   type Piece,
 } from "./helpers/hostile-xlsx";
-import { runCheck } from "./helpers/cli-build";
+import { childEnv, runCheck } from "./helpers/cli-build";
 
-const root = path.join(__dirname, "..");
 const dir = mkdtempSync(path.join(tmpdir(), "kaohe-bounds-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -236,7 +235,7 @@ describe("kaohe check goes on with the batch, each hostile file refused in one l
     writeFileSync(file, bytes);
     const t = Date.now();
     const run = spawnSync(process.execPath, [runCheck(), file, good()], {
-      env: { ...process.env, NODE_PATH: path.join(root, "node_modules") }, // the build lies outside the tree
+      env: childEnv(),
       encoding: "utf8",
       maxBuffer: 1 << 26,
       timeout: 60000,

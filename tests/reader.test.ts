@@ -19,7 +19,7 @@ import { readWithExcelJS } from "./helpers/exceljs-reader";
 import { fill } from "./helpers/template-fill";
 import { rawXlsx, sparseWideXlsx } from "../src/sample/raw-xlsx";
 import { Capture } from "./helpers/streams";
-import { kaohe } from "./helpers/cli-build";
+import { childEnv, kaohe } from "./helpers/cli-build";
 
 const root = path.join(__dirname, "..");
 const dir = mkdtempSync(path.join(tmpdir(), "kaohe-reader-"));
@@ -253,6 +253,7 @@ describe("memory in proportion to the cells present", () => {
     const file = path.join(dir, "sparse-wide.xlsx");
     writeFileSync(file, sparseWideXlsx(100000));
     const run = spawnSync(process.execPath, ["--max-old-space-size=512", kaohe(), "check", file, "--json"], {
+      env: childEnv(),
       encoding: "utf8",
       maxBuffer: 1 << 28,
       timeout: 120000,

@@ -13,6 +13,12 @@ export function testLib(): string {
   return lib;
 }
 
+/** The environment for such a child: the build lies outside the tree, so its packages are named. */
+export const childEnv = (): NodeJS.ProcessEnv => ({
+  ...process.env,
+  NODE_PATH: path.join(__dirname, "..", "..", "node_modules"),
+});
+
 /** `node <kaohe()> check …`: the command line as bin/kaohe.js runs it. */
 export const kaohe = (): string => path.join(testLib(), "kaohe.js");
 

@@ -1,6 +1,6 @@
 /** npm run package: the intranet deployment kit, and the pane served from it over HTTPS. */
 import { execFileSync, spawnSync } from "child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync, statSync } from "fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync, statSync } from "fs";
 import { createServer, type Server } from "https";
 import { tmpdir } from "os";
 import * as path from "path";
@@ -23,7 +23,26 @@ function pack(...args: string[]) {
 }
 
 beforeAll(() => {
-  // One build (the bundles do not depend on the URL or the office.js choice), three kits from it.
+  // One build (the bundles do not depend on the URL or the office.js choice), three kits from it. What a kit
+  // build adds to dist/ (built by jest's globalSetup) is the add-in's content-hashed names: that compiler
+  // alone is run, as package.js runs it, and the app's and WPS's builds (hashed already) are dist/'s.
+  execFileSync(
+    process.execPath,
+    [
+      path.join(root, "node_modules", "webpack", "bin", "webpack.js"),
+      "--mode",
+      "production",
+      "--config-name",
+      "addin",
+      "--env",
+      "hashed",
+      "--env",
+      `outDir=${build}`,
+    ],
+    { cwd: root, stdio: "pipe", env: { ...process.env, KAOHE_URL: BASE.slice(0, -1) } },
+  );
+  for (const part of ["app", "wps", "kaohe.html"])
+    cpSync(path.join(root, "dist", part), path.join(build, part), { recursive: true });
   for (const choice of CHOICES) {
     const r = pack("--url", BASE.slice(0, -1), "--office-js", choice, "--out", kit(choice), "--build-dir", build);
     if (r.status !== 0) throw new Error(r.stderr);

@@ -118,6 +118,11 @@ export class Pane {
     return this.fileRuleset ?? resolveRuleset(rulesetInForceId());
   }
 
+  /** A ruleset chosen in the pane counts as named (as `--ruleset`): a file carrying another is A02. */
+  private rulesetNamed(): boolean {
+    return this.savedRuleset !== null || this.fileRuleset !== null;
+  }
+
   start(): void {
     const h = this.host;
     document.body.dataset.host = h.kind;
@@ -456,7 +461,7 @@ export class Pane {
       const { collect } = await import(/* webpackChunkName: "collect" */ "./collect");
       const collected = await collect(files, {
         ruleset: this.ruleset(),
-        named: this.savedRuleset !== null || this.fileRuleset !== null,
+        named: this.rulesetNamed(),
         lang: this.lang,
         at: stamp(new Date()),
         signal,
@@ -550,7 +555,7 @@ export class Pane {
     this.busy(true);
     try {
       const { readRecord, recordStatusText } = await import(/* webpackChunkName: "collect" */ "./record-files");
-      const read = await readRecord(files, this.ruleset(), this.savedRuleset !== null || this.fileRuleset !== null);
+      const read = await readRecord(files, this.ruleset(), this.rulesetNamed());
       renderHistory(read.files, (s) => recordStatusText(s, this.lang));
       const used = read.files.filter((f) => f.status === "used");
       this.record = used.length ? read.record : null;
@@ -588,7 +593,7 @@ export class Pane {
       el("diffStatus").textContent = before ? t.diffWaiting(before.name) : "";
       return;
     }
-    const named = this.savedRuleset !== null || this.fileRuleset !== null;
+    const named = this.rulesetNamed();
     const wb = this.host.workbook;
     if (wb) await this.validate();
     await this.act(async () => {

@@ -766,6 +766,18 @@ describe("rule catalog", () => {
     }
   });
 
+  it("every rule that asks the unit to change something says what, in Chinese and English (its fix)", () => {
+    const rules = RULES.filter((r) => families.test(r.meta.id));
+    // Info findings are the department's to act on: such a rule may leave its fix out ("nothing to change").
+    expect(rules.filter((r) => r.meta.severity !== "info" && !r.fix).map((r) => r.meta.id)).toEqual([]);
+    for (const { fix } of rules)
+      if (fix) {
+        expect(fix.zh.length).toBeGreaterThan(4);
+        expect(fix.en.length).toBeGreaterThan(4);
+        expect(fix.zh).not.toBe(fix.en);
+      }
+  });
+
   for (const [id, c] of Object.entries(CASES)) {
     describe(id, () => {
       c.valid.forEach((input, i) => {

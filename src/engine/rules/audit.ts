@@ -1,5 +1,5 @@
 /** A — audit of a returned workbook (rules.md §9): the ruleset it carries on its 规则 sheet. */
-import type { RuleModule, RuleMeta } from "./types";
+import type { RuleModule, Fix, RuleMeta } from "./types";
 
 export const A01_META: RuleMeta = {
   id: "A01",
@@ -11,8 +11,14 @@ export const A01_META: RuleMeta = {
   },
 };
 
+export const A01_FIX: Fix = {
+  zh: "不要改动「规则」表：请用下发的模板重新填写，或说明改动依据",
+  en: "Do not change the 规则 sheet: use the template as sent",
+};
+
 export const A01: RuleModule = {
   meta: A01_META,
+  fix: A01_FIX,
   check(ctx) {
     const c = ctx.model.carried;
     // The wording is made where the sheet is read, so this bundle (shared with the KH functions) stays small.
@@ -30,8 +36,11 @@ export const A02_META: RuleMeta = {
   },
 };
 
+export const A02_FIX: Fix = { zh: "使用下发的模板（规则集）填写", en: "Fill the template as sent (its ruleset)" };
+
 export const A02: RuleModule = {
   meta: A02_META,
+  fix: A02_FIX,
   check(ctx) {
     const c = ctx.model.carried;
     if (c && c.stated !== ctx.ruleset.fingerprint) ctx.report({ at: c.at, ...c.otherText(ctx.ruleset) });
@@ -42,11 +51,12 @@ export const A02: RuleModule = {
 function formulaRule(
   id: "A03" | "A04" | "A05" | "A06",
   severity: "error" | "warning",
-  zh: string,
-  en: string,
+  title: { zh: string; en: string },
+  fix: { zh: string; en: string },
 ): RuleModule {
   return {
-    meta: { id, severity, source: "考核模板公式", title: { zh, en } },
+    meta: { id, severity, source: "考核模板公式", title },
+    fix,
     check(ctx) {
       for (const i of ctx.model.audit)
         if (i.rule === id) ctx.report({ at: i.at, unit: i.unit, person: i.person, zh: i.zh, en: i.en });
@@ -57,8 +67,31 @@ function formulaRule(
 export const AUDIT_RULES: RuleModule[] = [
   A01,
   A02,
-  formulaRule("A03", "error", "模板公式列中填入了常量", "A template formula cell holds a typed value"),
-  formulaRule("A04", "error", "公式与本列其他行不同", "A formula differs from the rest of its column"),
-  formulaRule("A05", "warning", "KH 公式引用了其他行", "A KH formula refers to another row"),
-  formulaRule("A06", "error", "单元格显示的值与计算结果不符", "A cached value disagrees with the computed one"),
+  formulaRule(
+    "A03",
+    "error",
+    { zh: "模板公式列中填入了常量", en: "A template formula cell holds a typed value" },
+    { zh: "恢复该列的公式（不要手填数值）", en: "Put the column's formula back (no typed value)" },
+  ),
+  formulaRule(
+    "A04",
+    "error",
+    { zh: "公式与本列其他行不同", en: "A formula differs from the rest of its column" },
+    { zh: "恢复与本列其他行相同的公式", en: "Use the same formula as the rest of the column" },
+  ),
+  formulaRule(
+    "A05",
+    "warning",
+    { zh: "KH 公式引用了其他行", en: "A KH formula refers to another row" },
+    { zh: "恢复只引用本行的公式", en: "Use a formula that refers to its own row only" },
+  ),
+  formulaRule(
+    "A06",
+    "error",
+    { zh: "单元格显示的值与计算结果不符", en: "A cached value disagrees with the computed one" },
+    {
+      zh: "重新计算（F9）或恢复公式，不要粘贴数值",
+      en: "Recalculate (F9) or restore the formula; do not paste values",
+    },
+  ),
 ];

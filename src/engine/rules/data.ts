@@ -3,7 +3,7 @@ import { acceptedLabels, SCALES, type ScaleId } from "../grades";
 import type { Grade } from "../grades";
 import type { BadCell, CadreRow, CellRef, TeamConflict, TeamRow } from "../model/types";
 import { cadreAt, enGrade, zhGrade } from "./helpers";
-import type { RuleContext, RuleModule, RuleMeta } from "./types";
+import type { RuleContext, RuleModule, Fix, RuleMeta } from "./types";
 
 const DATA_SOURCE = "年度考核数据填报要求";
 
@@ -53,8 +53,14 @@ export const D01_META: RuleMeta = {
   title: { zh: "等次、是否或处分单元格的值无法识别", en: "Grade, yes/no or sanction text not understood" },
 };
 
+export const D01_FIX: Fix = {
+  zh: "改为可识别的值（等次如 优秀/称职/基本称职/不称职/不定等次；是/否）",
+  en: "Type a value the column accepts (a grade, 是/否, a listed sanction)",
+};
+
 export const D01: RuleModule = {
   meta: D01_META,
+  fix: D01_FIX,
   check(ctx) {
     forEachBad(
       ctx,
@@ -81,9 +87,15 @@ export const D02_META: RuleMeta = {
   title: { zh: "启用的规则所需的列缺失", en: "A column an enabled rule needs is missing" },
 };
 
+export const D02_FIX: Fix = {
+  zh: "按模板补上缺少的列（表头名称见说明）",
+  en: "Add the missing column as the template has it",
+};
+
 export const D02: RuleModule = {
   // Reported by the runner, which knows which enabled rule needs which column.
   meta: D02_META,
+  fix: D02_FIX,
   check() {},
 };
 
@@ -94,9 +106,15 @@ export const D03_META: RuleMeta = {
   title: { zh: "干部所在单位在班子表中没有对应行", en: "A cadre's unit has no row in the teams table" },
 };
 
+export const D03_FIX: Fix = {
+  zh: "在班子表补上该单位一行，或核对单位名称是否一致",
+  en: "Add the unit's row to the teams sheet, or make the unit names agree",
+};
+
 export const D03: RuleModule = {
   // Reported by the runner too: only a team-linked rule that is on makes a missing team row an error.
   meta: D03_META,
+  fix: D03_FIX,
   check() {},
 };
 
@@ -107,8 +125,14 @@ export const D04_META: RuleMeta = {
   title: { zh: "同一人员重复出现", en: "The same person appears twice" },
 };
 
+export const D04_FIX: Fix = {
+  zh: "删去重复的一行，或核对姓名、身份证号",
+  en: "Remove the duplicate row, or correct the name or ID number",
+};
+
 export const D04: RuleModule = {
   meta: D04_META,
+  fix: D04_FIX,
   check(ctx) {
     const { model } = ctx;
     // Keyed by ID number where there is one, else by unit then name (nested maps: no key strings built).
@@ -143,8 +167,11 @@ export const D05_META: RuleMeta = {
   needs: [{ sheet: "cadre", col: "principal", optional: true }],
 };
 
+export const D05_FIX: Fix = { zh: "在「是否正职」列标明唯一的一名正职", en: "Mark exactly one principal in 是否正职" };
+
 export const D05: RuleModule = {
   meta: D05_META,
+  fix: D05_FIX,
   check(ctx) {
     const { model } = ctx;
     for (const u of model.units) {
@@ -172,8 +199,11 @@ export const D06_META: RuleMeta = {
   title: { zh: "分值不是数字或不在 0–100 之间", en: "A score is not a number or outside 0–100" },
 };
 
+export const D06_FIX: Fix = { zh: "填写 0–100 之间的数字", en: "Type a number from 0 to 100" };
+
 export const D06: RuleModule = {
   meta: D06_META,
+  fix: D06_FIX,
   check(ctx) {
     forEachBad(
       ctx,
@@ -203,8 +233,11 @@ export const D07_META: RuleMeta = {
   title: { zh: "干部本年等次空白", en: "A cadre has no grade this year" },
 };
 
+export const D07_FIX: Fix = { zh: "填写本年等次", en: "Fill in this year's grade" };
+
 export const D07: RuleModule = {
   meta: D07_META,
+  fix: D07_FIX,
   check(ctx) {
     const { model } = ctx;
     for (const p of model.cadres) {
@@ -242,8 +275,11 @@ export const D08_META: RuleMeta = {
   title: { zh: "同一单位填了不同的班子等次", en: "One unit is given different team grades" },
 };
 
+export const D08_FIX: Fix = { zh: "同一单位只填一个班子等次，核对后统一", en: "Give the unit one team grade" };
+
 export const D08: RuleModule = {
   meta: D08_META,
+  fix: D08_FIX,
   check(ctx) {
     const { model } = ctx;
     for (const u of model.units) {
@@ -278,8 +314,14 @@ export const D09_META: RuleMeta = {
   },
 };
 
+export const D09_FIX: Fix = {
+  zh: "改为具体的值（不要留错误值或未计算的公式）",
+  en: "Replace the error value or uncalculated formula with a value",
+};
+
 export const D09: RuleModule = {
   meta: D09_META,
+  fix: D09_FIX,
   check(ctx) {
     forEachBad(
       ctx,

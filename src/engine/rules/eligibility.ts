@@ -4,7 +4,7 @@ import type { CadreRow, CellRef } from "../model/types";
 import { LIMIT_WEIGHT } from "../ruleset/sanctions";
 import type { SanctionLimit, SanctionRow } from "../ruleset/types";
 import { cadreAt, unitAt, zhGrade, enGrade } from "./helpers";
-import type { RuleContext, RuleModule, RuleMeta } from "./types";
+import type { RuleContext, RuleModule, Fix, RuleMeta } from "./types";
 
 function gradeReport(ctx: RuleContext, p: CadreRow, zh: string, en: string, severity?: "warning"): void {
   ctx.report({ at: cadreAt(ctx.model, p, "grade"), unit: p.unit, person: p.name, zh, en, severity });
@@ -51,8 +51,14 @@ export const E01_META: RuleMeta = {
   needs: [{ sheet: "cadre", col: "regularScore" }],
 };
 
+export const E01_FIX: Fix = {
+  zh: "平时考核不足规定分数的，不得评为优秀：改正等次或核对得分",
+  en: "Change the grade, or check the regular score",
+};
+
 export const E01: RuleModule = {
   meta: E01_META,
+  fix: E01_FIX,
   check(ctx) {
     const min = ctx.params.regularScoreMin;
     for (const p of ctx.model.cadres) {
@@ -86,8 +92,14 @@ export const E02_META: RuleMeta = {
   needs: [{ sheet: "cadre", col: "politicalQuality" }],
 };
 
+export const E02_FIX: Fix = {
+  zh: "政治素质不是“好”的，不得评为优秀：改正等次",
+  en: "Change the grade: political quality is not 好",
+};
+
 export const E02: RuleModule = {
   meta: E02_META,
+  fix: E02_FIX,
   check(ctx) {
     for (const p of ctx.model.cadres) {
       if (p.grade === EXCELLENT && isGraded(p.political) && p.political !== 0) {
@@ -123,8 +135,14 @@ export const E03_META: RuleMeta = {
   needs: [{ sheet: "cadre", col: "politicalQuality" }],
 };
 
+export const E03_FIX: Fix = {
+  zh: "降低年度考核等次，或核对政治素质",
+  en: "Lower the grade, or check political quality",
+};
+
 export const E03: RuleModule = {
   meta: E03_META,
+  fix: E03_FIX,
   check(ctx) {
     const hasProposed = ctx.model.cadreSheet?.cols.proposedGrade !== undefined;
     for (const p of ctx.model.cadres) {
@@ -194,8 +212,14 @@ export const E04_META: RuleMeta = {
   needs: [{ sheet: "team", col: "pointsLost" }, { sheet: "teamGrade" }],
 };
 
+export const E04_FIX: Fix = {
+  zh: "班子及正职不得评为优秀：改正等次或核对失分率",
+  en: "Change the grade, or check the points lost",
+};
+
 export const E04: RuleModule = {
   meta: E04_META,
+  fix: E04_FIX,
   check(ctx) {
     const max = ctx.params.pointsLostMax;
     for (const u of ctx.model.units) {
@@ -265,8 +289,14 @@ export const E05_META: RuleMeta = {
   needs: [{ sheet: "cadre", col: "sanction", optional: true }],
 };
 
+export const E05_FIX: Fix = {
+  zh: "按处分或处理对等次的限制改正等次，或核对处分",
+  en: "Grade within what the sanction allows, or check the sanction",
+};
+
 export const E05: RuleModule = {
   meta: E05_META,
+  fix: E05_FIX,
   check(ctx) {
     const tolerated = ctx.enabled("E08");
     for (const p of ctx.model.cadres) {
@@ -304,8 +334,11 @@ export const E06_META: RuleMeta = {
   needs: [{ sheet: "cadre", col: "probation", optional: true }],
 };
 
+export const E06_FIX: Fix = { zh: "试用期人员改为不定等次", en: "Grade staff in probation 不定等次" };
+
 export const E06: RuleModule = {
   meta: E06_META,
+  fix: E06_FIX,
   check(ctx) {
     mustBeUngraded(ctx, (p) => p.probation, "新录用人员在试用期内", "New recruit in probation");
   },
@@ -319,8 +352,14 @@ export const E07_META: RuleMeta = {
   needs: [{ sheet: "cadre", col: "underReview", optional: true }],
 };
 
+export const E07_FIX: Fix = {
+  zh: "立案审查调查未结案的改为不定等次",
+  en: "Grade 不定等次 while the case review is open",
+};
+
 export const E07: RuleModule = {
   meta: E07_META,
+  fix: E07_FIX,
   check(ctx) {
     mustBeUngraded(ctx, (p) => p.underReview, "被立案审查调查尚未结案", "Under case review not yet closed");
   },
@@ -334,8 +373,14 @@ export const E08_META: RuleMeta = {
   needs: [{ sheet: "cadre", col: "faultTolerated", optional: true }],
 };
 
+export const E08_FIX: Fix = {
+  zh: "无需修改：容错认定已记录",
+  en: "Nothing to change: the tolerated mistake is on record",
+};
+
 export const E08: RuleModule = {
   meta: E08_META,
+  fix: E08_FIX,
   check(ctx) {
     for (const p of ctx.model.cadres) {
       if (p.faultTolerated !== true) continue;

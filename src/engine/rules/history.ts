@@ -4,7 +4,7 @@ import type { CadreRow } from "../model/types";
 import { promotionBars } from "../restrictions";
 import type { PastEntry } from "../record/types";
 import { atLeast, cadreAt, streak } from "./helpers";
-import type { RuleModule, RuleMeta } from "./types";
+import type { RuleModule, Fix, RuleMeta } from "./types";
 
 const ART = "公务员考核规定（2020）";
 
@@ -15,11 +15,14 @@ export interface RunRule {
   years: number;
   measure: { zh: string; en: string };
   finding: { zh: string; en: string };
+  /** What the unit does about the finding: nothing, the department acts on it. */
+  fix: { zh: string; en: string };
 }
 
 export const RUN_RULES: RunRule[] = [
   {
     rule: "H01",
+    fix: { zh: "无需修改：供结果运用（记功）", en: "Nothing to change: for the use of results (merit)" },
     grade: EXCELLENT,
     years: 3,
     measure: { zh: "记三等功", en: "third-class merit" },
@@ -30,6 +33,7 @@ export const RUN_RULES: RunRule[] = [
   },
   {
     rule: "H02",
+    fix: { zh: "无需修改：供结果运用（组织调整或处理）", en: "Nothing to change: for the use of results" },
     grade: BASIC,
     years: 2,
     measure: { zh: "组织调整或组织处理", en: "organizational adjustment or handling" },
@@ -40,6 +44,7 @@ export const RUN_RULES: RunRule[] = [
   },
   {
     rule: "H03",
+    fix: { zh: "无需修改：供结果运用（辞退）", en: "Nothing to change: for the use of results" },
     grade: INCOMPETENT,
     years: 2,
     measure: { zh: "予以辞退", en: "dismissal" },
@@ -48,6 +53,7 @@ export const RUN_RULES: RunRule[] = [
   {
     // 004: 「对连续两年认定为基本称职和当年认定为不称职的领导干部，不再任用」 (the 不称职 year is R14).
     rule: "H06",
+    fix: { zh: "无需修改：供结果运用（不再任用）", en: "Nothing to change: for the use of results" },
     grade: BASIC,
     years: 2,
     measure: {
@@ -77,6 +83,7 @@ function runRule(r: RunRule, source: string): RuleModule {
       title: { zh: fill(r.finding.zh, r.years), en: fill(r.finding.en, r.years) },
       needs: [{ sheet: "history", optional: true }],
     },
+    fix: r.fix,
     check(ctx) {
       for (const p of ctx.model.cadres) {
         const n = runOf(p, r, ctx.params.ungradedBreaksRun);
@@ -123,8 +130,14 @@ export const H04_META: RuleMeta = {
   needs: [{ sheet: "history", optional: true }],
 };
 
+export const H04_FIX: Fix = {
+  zh: "无需修改：供结果运用（工资档次、级别）",
+  en: "Nothing to change: for the use of results (salary)",
+};
+
 export const H04: RuleModule = {
   meta: H04_META,
+  fix: H04_FIX,
   check(ctx) {
     for (const p of ctx.model.cadres) {
       const o = salaryOutcome(p);
@@ -150,8 +163,14 @@ export const H05_META: RuleMeta = {
   needs: [{ sheet: "cadre", col: "proposedPromotion", optional: true }],
 };
 
+export const H05_FIX: Fix = {
+  zh: "撤销拟提拔，或核对本年及往年等次",
+  en: "Withdraw the promotion proposal, or check the grades",
+};
+
 export const H05: RuleModule = {
   meta: H05_META,
+  fix: H05_FIX,
   check(ctx) {
     for (const p of ctx.model.cadres) {
       if (p.proposedPromotion !== true) continue;
@@ -183,11 +202,17 @@ export const H07_META: RuleMeta = {
   withRecord: true,
 };
 
+export const H07_FIX: Fix = {
+  zh: "按组织部门的往年结果改正该年等次，或提供依据",
+  en: "Type the grade the department's record gives, or send the evidence",
+};
+
 const where = (e: PastEntry) => `「${e.file}」${e.sheet}!${e.cell}`;
 const whereEn = (e: PastEntry) => `"${e.file}" ${e.sheet}!${e.cell}`;
 
 export const H07: RuleModule = {
   meta: H07_META,
+  fix: H07_FIX,
   check(ctx) {
     const { model } = ctx;
     const label = (g: Grade, lang: "zh" | "en") => gradeLabel(g, model.scale, lang);

@@ -2,7 +2,7 @@
 import { COMPETENT, EXCELLENT, INCOMPETENT, isGraded, TEAM_FAIR, TEAM_POOR } from "../grades";
 import type { CadreRow, Unit } from "../model/types";
 import { atLeast, cadreAt, unitAt, zhGrade, enGrade } from "./helpers";
-import type { Need, RuleContext, RuleModule, RuleMeta } from "./types";
+import type { Need, RuleContext, RuleModule, Fix, RuleMeta } from "./types";
 
 const SOURCE = "济南市 2022 实施办法";
 const PRINCIPAL_NEEDS: Need[] = [
@@ -30,8 +30,14 @@ export const L01_META: RuleMeta = {
   needs: PRINCIPAL_NEEDS,
 };
 
+export const L01_FIX: Fix = {
+  zh: "核对正职等次；确不为优秀的，请附说明",
+  en: "Check the principal's grade; explain if not 优秀",
+};
+
 export const L01: RuleModule = {
   meta: L01_META,
+  fix: L01_FIX,
   check(ctx) {
     eachPrincipal(ctx, EXCELLENT, (u, p) => {
       if (!isGraded(p.grade) || p.grade === EXCELLENT) return;
@@ -53,8 +59,14 @@ export const L02_META: RuleMeta = {
   needs: PRINCIPAL_NEEDS,
 };
 
+export const L02_FIX: Fix = {
+  zh: "将正职等次改为称职及以下，或核对班子等次",
+  en: "Grade the principal 称职 or below, or check the team grade",
+};
+
 export const L02: RuleModule = {
   meta: L02_META,
+  fix: L02_FIX,
   check(ctx) {
     eachPrincipal(ctx, TEAM_FAIR, (u, p) => {
       if (p.grade === EXCELLENT)
@@ -76,8 +88,14 @@ export const L03_META: RuleMeta = {
   needs: PRINCIPAL_NEEDS,
 };
 
+export const L03_FIX: Fix = {
+  zh: "将正职等次改为基本称职或不称职，或核对班子等次",
+  en: "Grade the principal 基本称职 or 不称职, or check the team grade",
+};
+
 export const L03: RuleModule = {
   meta: L03_META,
+  fix: L03_FIX,
   check(ctx) {
     eachPrincipal(ctx, TEAM_POOR, (u, p) => {
       if (!atLeast(p.grade, COMPETENT)) return;
@@ -99,8 +117,14 @@ export const L04_META: RuleMeta = {
   needs: [{ sheet: "cadre", col: "unit" }, { sheet: "teamGrade" }],
 };
 
+export const L04_FIX: Fix = {
+  zh: "将其他干部的优秀改为称职及以下，或核对班子等次",
+  en: "No other 优秀 in this unit, or check the team grade",
+};
+
 export const L04: RuleModule = {
   meta: L04_META,
+  fix: L04_FIX,
   check(ctx) {
     for (const u of ctx.model.units) {
       if (u.teamGrade !== TEAM_POOR) continue;
@@ -128,8 +152,14 @@ export const L05_META: RuleMeta = {
   needs: [...PRINCIPAL_NEEDS, { sheet: "teamGradePrev", optional: true }],
 };
 
+export const L05_FIX: Fix = {
+  zh: "核对正职等次；原则上为基本称职并予诫勉",
+  en: "Check the principal's grade (in principle 基本称职)",
+};
+
 export const L05: RuleModule = {
   meta: L05_META,
+  fix: L05_FIX,
   check(ctx) {
     eachPrincipal(ctx, TEAM_FAIR, (u, p) => {
       if (u.teamGradePrev !== TEAM_FAIR || !atLeast(p.grade, COMPETENT)) return;
@@ -154,8 +184,14 @@ export const L06_META: RuleMeta = {
   needs: [{ sheet: "cadre", col: "unit" }, { sheet: "teamGrade" }],
 };
 
+export const L06_FIX: Fix = {
+  zh: "班子及正职不得为优秀：核对等次",
+  en: "The team and its principal may not be 优秀: check the grades",
+};
+
 export const L06: RuleModule = {
   meta: L06_META,
+  fix: L06_FIX,
   check(ctx) {
     for (const u of ctx.model.units) {
       const failed = u.cadres.filter((p) => p.grade === INCOMPETENT);

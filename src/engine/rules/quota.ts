@@ -4,7 +4,7 @@ import type { CadreRow, Unit } from "../model/types";
 import { computeQuota, formatPercent } from "../quota";
 import { fold } from "../text";
 import { countGrade, headerAt, participants, unitAt, zhGrade, enGrade } from "./helpers";
-import type { RuleContext, RuleModule, RuleMeta } from "./types";
+import type { RuleContext, RuleModule, Fix, RuleMeta } from "./types";
 import type { ResolvedRuleset } from "../ruleset/resolve";
 
 /** Checks one unit's 优秀 against a share; says why the share applies. */
@@ -51,8 +51,14 @@ export const Q01_META: RuleMeta = {
   needs: [{ sheet: "cadre", col: "unit" }, { sheet: "teamGrade" }],
 };
 
+export const Q01_FIX: Fix = {
+  zh: "核减优秀人数至上限以内，或核对班子等次",
+  en: "Bring 优秀 within the quota, or check the team grade",
+};
+
 export const Q01: RuleModule = {
   meta: Q01_META,
+  fix: Q01_FIX,
   check(ctx) {
     for (const u of ctx.model.units) {
       if (!isGraded(u.teamGrade) || u.cadres.length === 0) continue;
@@ -77,8 +83,14 @@ export const Q02_META: RuleMeta = {
   title: { zh: "优秀比例一般不超过 20%，最多不超过 25%", en: "优秀 generally within 20%, never above 25%" },
 };
 
+export const Q02_FIX: Fix = {
+  zh: "核减优秀人数；确需超过一般比例的，附批准材料",
+  en: "Reduce 优秀, or attach the approval for a higher share",
+};
+
 export const Q02: RuleModule = {
   meta: Q02_META,
+  fix: Q02_FIX,
   check(ctx) {
     const { model, params } = ctx;
     const pool = participants(model.cadres, params.quota);
@@ -115,8 +127,11 @@ export const Q03_META: RuleMeta = {
   needs: [{ sheet: "cadre", col: "unit" }],
 };
 
+export const Q03_FIX: Fix = { zh: "核减优秀人数至规定比例以内", en: "Bring 优秀 within the share allowed" };
+
 export const Q03: RuleModule = {
   meta: Q03_META,
+  fix: Q03_FIX,
   check(ctx) {
     const s = ctx.params.institutionShares;
     for (const u of ctx.model.units) {
@@ -156,8 +171,11 @@ export const Q04_META: RuleMeta = {
   needs: [{ sheet: "cadre", col: "unit" }],
 };
 
+export const Q04_FIX: Fix = { zh: "核减优秀人数至规定比例以内", en: "Bring 优秀 within the share allowed" };
+
 export const Q04: RuleModule = {
   meta: Q04_META,
+  fix: Q04_FIX,
   check(ctx) {
     const t = ctx.params.townshipShare;
     const cats = new Set(t.categories.map(fold));
@@ -197,8 +215,14 @@ export const Q05_META: RuleMeta = {
   ],
 };
 
+export const Q05_FIX: Fix = {
+  zh: "按单位绩效对应的比例核减优秀人数",
+  en: "Bring 优秀 within the share for the unit's performance",
+};
+
 export const Q05: RuleModule = {
   meta: Q05_META,
+  fix: Q05_FIX,
   check(ctx) {
     const { table, overall } = ctx.params.performanceShares;
     const shares = new Map(Object.entries(table).map(([k, v]) => [fold(k), v]));

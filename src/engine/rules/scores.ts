@@ -1,6 +1,6 @@
 /** S — weighted scores (rules.md §8). A composite that differs from its parts by more than 0.01 is a finding. */
 import { cadreAt } from "./helpers";
-import type { RuleContext, RuleModule, RuleMeta } from "./types";
+import type { RuleContext, RuleModule, Fix, RuleMeta } from "./types";
 
 const TOLERANCE = 0.01;
 
@@ -24,8 +24,11 @@ export const S01_META: RuleMeta = {
   ],
 };
 
+export const S01_FIX: Fix = { zh: "核对综合得分与平时考核得分", en: "Check the composite and regular scores" };
+
 export const S01: RuleModule = {
   meta: S01_META,
+  fix: S01_FIX,
   check(ctx) {
     const w = ctx.params.weights.regular;
     for (const p of ctx.model.cadres) {
@@ -55,8 +58,11 @@ export const S02_META: RuleMeta = {
   ],
 };
 
+export const S02_FIX: Fix = { zh: "核对班子得分与民意调查得分", en: "Check the team score and the survey score" };
+
 export const S02: RuleModule = {
   meta: S02_META,
+  fix: S02_FIX,
   check(ctx) {
     const w = ctx.params.weights.survey;
     const ts = ctx.model.teamSheet;
@@ -87,8 +93,14 @@ export const S03_META: RuleMeta = {
   title: { zh: "各评价主体权重非负且合计 100%", en: "Evaluator weights are non-negative and add up to 100%" },
 };
 
+export const S03_FIX: Fix = {
+  zh: "核对各评价主体权重，合计应为 100%",
+  en: "Make the evaluator weights add up to 100%",
+};
+
 export const S03: RuleModule = {
   meta: S03_META,
+  fix: S03_FIX,
   check(ctx: RuleContext) {
     const { regular, survey, evaluators } = ctx.params.weights;
     const bad: string[] = [];
@@ -121,8 +133,11 @@ export const S04_META: RuleMeta = {
   title: { zh: "高质量发展指标权重在 55%–70% 之间", en: "High-quality-development indicators weigh 55%–70%" },
 };
 
+export const S04_FIX: Fix = { zh: "核对高质量发展指标权重", en: "Check the high-quality-development weight" };
+
 export const S04: RuleModule = {
   meta: S04_META,
+  fix: S04_FIX,
   check(ctx) {
     const { min, max, value } = ctx.params.weights.highQuality;
     if (value !== null && (value < min || value > max))

@@ -2,7 +2,7 @@
 import { sameDay, termEnd, termStart, inheritedTermEnd } from "../terms";
 import { isoDay } from "../values";
 import { cadreAt } from "./helpers";
-import type { RuleModule, RuleMeta } from "./types";
+import type { RuleModule, Fix, RuleMeta } from "./types";
 
 const SOURCE = "党政领导干部职务任期暂行规定";
 const TERM_NEEDS = [
@@ -63,8 +63,11 @@ export const T01_META: RuleMeta = {
   needs: TERM_NEEDS,
 };
 
+export const T01_FIX: Fix = { zh: "核对任职时间", en: "Check the appointment date" };
+
 export const T01: RuleModule = {
   meta: T01_META,
+  fix: T01_FIX,
   check: termEndRule("T01"),
 };
 
@@ -79,8 +82,11 @@ export const T02_META: RuleMeta = {
   needs: TERM_NEEDS,
 };
 
+export const T02_FIX: Fix = { zh: "核对任职时间和任期届满时间", en: "Check the appointment date and the term end" };
+
 export const T02: RuleModule = {
   meta: T02_META,
+  fix: T02_FIX,
   check: termEndRule("T02"),
 };
 
@@ -92,8 +98,14 @@ export const T04_META: RuleMeta = {
   needs: [...TERM_NEEDS, { sheet: "cadre", col: "predecessorAppointedOn", optional: true }],
 };
 
+export const T04_FIX: Fix = {
+  zh: "核对前任任职时间和任期届满时间",
+  en: "Check the predecessor's appointment and the term end",
+};
+
 export const T04: RuleModule = {
   meta: T04_META,
+  fix: T04_FIX,
   check: termEndRule("T04"),
 };
 
@@ -108,8 +120,14 @@ export const T03_META: RuleMeta = {
   ],
 };
 
+export const T03_FIX: Fix = {
+  zh: "核对任期届次；届满两个任期的应交流或改任",
+  en: "Check the term number; after two terms the principal moves",
+};
+
 export const T03: RuleModule = {
   meta: T03_META,
+  fix: T03_FIX,
   check(ctx) {
     const max = ctx.params.term.maxTerms;
     for (const p of ctx.model.cadres) {

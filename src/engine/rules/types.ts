@@ -67,7 +67,16 @@ export interface RuleContext {
   report(r: Report): void;
 }
 
+/** What the unit should do about a finding (怎么改), in both languages. */
+export type Fix = { zh: string; en: string };
+
 export interface RuleModule {
   meta: RuleMeta;
+  /**
+   * What the unit should do about a finding, for the notes of a copy sent back for correction. Beside the
+   * metadata, not in it: functions.js carries every rule's metadata and none of this. An info rule may leave
+   * it out (nothing to change: the department acts on it).
+   */
+  fix?: Fix;
   check(ctx: RuleContext): void;
 }

@@ -6,7 +6,7 @@
  * cli_peak_mb, the check of a file of the same shape alone.
  */
 import { execFileSync } from "child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { largeBook, renameUnits } from "../sample/generate";
@@ -43,14 +43,26 @@ async function mergeBigPeak(log: (s: string) => void): Promise<{ ms: number; mb:
   }
 }
 
+/**
+ * The files 回收汇总 loads on first use: the chunk named "collect" and the shared chunks the pane's script
+ * loads with it (webpack's `Promise.all([e(861), e(223), e(347)])` beside its chunk-name map).
+ */
+function collectChunks(): string[] {
+  const js = readFileSync(path.join(DIST, "taskpane.js"), "utf8");
+  const names = /\{(\d+:"[\w-]+"(?:,\d+:"[\w-]+")*)\}/.exec(js)?.[1] ?? "";
+  const id = /(\d+):"collect"/.exec(names)?.[1];
+  const group = [...js.matchAll(/Promise\.all\(\[([^\]]*)\]\)/g)].map((m) => m[1]).find((g) => g.includes(`(${id})`));
+  if (!id || !group) throw new Error("taskpane.js: the collect chunk's loading was not found");
+  const named = new Map(names.split(",").map((p) => p.split(":") as [string, string]));
+  return [...group.matchAll(/\((\d+)\)/g)].map((m) => `${named.get(m[1])?.replace(/"/g, "") ?? m[1]}.js`);
+}
+
 export async function mergeFigures(log: (s: string) => void, files = 50): Promise<Record<string, number>> {
   const figures: Record<string, number> = {};
   const big = await mergeBigPeak(log);
   figures.merge_big_ms = big.ms;
   figures.merge_big_peak_mb = big.mb;
-  // Every chunk but the two entries is 回收汇总's, loaded on first use.
-  const chunks = readdirSync(DIST).filter((f) => f.endsWith(".js") && !/^(taskpane|functions|legacy)\.js$/.test(f));
-  figures.merge_chunk_kb = round(chunks.reduce((n, f) => n + statSync(path.join(DIST, f)).size, 0) / 1024);
+  figures.merge_chunk_kb = round(collectChunks().reduce((n, f) => n + statSync(path.join(DIST, f)).size, 0) / 1024);
 
   const dir = mkdtempSync(path.join(tmpdir(), "kaohe-bench-merge-"));
   log(`merge: writing ${files} returned workbooks of 300 cadres…`);

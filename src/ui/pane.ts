@@ -10,7 +10,6 @@ import {
   resolveRuleset,
   rulesetForWorkbook,
   type CheckResult,
-  type PastRecord,
   type ResolvedRuleset,
 } from "../engine";
 import { rulesetInForceId, setRulesetInForce } from "../functions/ruleset-in-force";
@@ -25,21 +24,8 @@ import { featureOn, type Environment, type Said } from "./environment";
 import { renderFindings } from "./findings-panel";
 import { renderNameFix, uncomputedKh } from "./name-fix";
 import { functionItems } from "./functions-list";
-import type {
-  FileOutput,
-  FileTools,
-  Host,
-  LiveSession,
-  LiveUpdate,
-  Picked,
-  Uncomputed,
-  WorkbookRead,
-  Written,
-} from "./host";
-import { pageFiles } from "./download";
-import { annotatedName, notAnnotatable } from "../xlsx/annotate/name";
-import { renderAnnotate, renderDiff, renderHistory } from "./loop-panel";
-import type { Table } from "../tables/table";
+import type { FileTools, Host, LiveSession, LiveUpdate, Picked, Uncomputed, WorkbookRead, Written } from "./host";
+import { Loop } from "./loop";
 import { textOf } from "./i18n";
 import { Cancelled } from "./progress";
 import { renderRuleset } from "./ruleset-panel";
@@ -97,15 +83,25 @@ export class Pane {
   /** KH cells showing #NAME? in the last reading, offered to be re-entered. */
   private uncomputed: Uncomputed[] = [];
   private readonly env: Environment;
-  /** The record of past years picked as 往年结果: every check fills and checks history against it. */
-  private record: PastRecord | null = null;
-  /** The last 回收汇总 (any host) and its picks, read again for the copies sent back. */
-  private collected: { result: Collected; picks: Picked[] } | null = null;
-  /** 与上次报送比较: the first submission picked (and, in the app, the resubmission). */
-  private diffPicks: { before: Picked | null; after: Picked | null } = { before: null, after: null };
-  private diffTables: Table[] | null = null;
+
+  /** 退回修改件, 往年结果 and 与上次报送比较 (ui/loop.ts). */
+  private readonly loop: Loop;
 
   constructor(private readonly host: Host) {
+    this.loop = new Loop({
+      host,
+      lang: () => this.lang,
+      ruleset: () => this.ruleset(),
+      rulesetNamed: () => this.rulesetNamed(),
+      act: (work) => this.act(work),
+      busy: (on) => this.busy(on),
+      setStatus: (text, error) => this.setStatus(text, error),
+      showError: (e) => this.showError(e),
+      validate: () => this.validate(),
+      lastResult: () => (this.last && !this.last.result.problem ? this.last.result : null),
+      collect: (picks) => this.collectPicked(picks),
+      wroteLine: (w, wanted) => this.wroteLine(w, wanted),
+    });
     this.env = host.environment();
   }
 
@@ -217,7 +213,7 @@ export class Pane {
     el("announced").title = el("announcedLabel").title = t.announcedTip;
     el("liveLabel").parentElement!.title = t.liveTip;
     el("pickHistory").title = t.historyTip;
-    this.renderCopies();
+    this.loop.renderCopies();
     el("functions").replaceChildren(...functionItems());
     renderRuleset(this.ruleset(), this.lang, this.fileRuleset !== null);
     renderEnvironment(this.env, this.lang);
@@ -302,7 +298,7 @@ export class Pane {
       const ruleset = rulesetForWorkbook(read.input.sheets, this.ruleset(), this.savedRuleset !== null);
       const result = checkWorkbook(read.input, ruleset, {
         templateFormulas: referenceFor(read.input.sheets, ruleset),
-        record: this.record,
+        record: this.loop.record,
       });
       this.last = { read, result };
       this.lastFull = new Date();
@@ -465,12 +461,11 @@ export class Pane {
         lang: this.lang,
         at: stamp(new Date()),
         signal,
-        record: this.record,
+        record: this.loop.record,
         onFile: (done, total, name) => this.progress(done, total, t.merging(done, total, name)),
       });
       renderStatuses(collected.merged.statuses, collected.merged.skipped, this.lang);
-      this.collected = { result: collected, picks: files };
-      this.renderCopies();
+      this.loop.collectedNow(collected, files);
       const bad = collected.unusable.length;
       const wb = this.host.workbook;
       if (!wb) {
@@ -500,137 +495,6 @@ export class Pane {
     }
   }
 
-  /** Where files the UI makes go: the host's (the app's downloads), else a download from the pane's page. */
-  private files(): FileOutput {
-    return this.host.files ?? pageFiles();
-  }
-
-  /** The files of the last 回收汇总 that have findings: each gets a copy to send back (.xlsx/.xlsm only). */
-  private annotatable(): Collected["checked"] {
-    return this.withFindings().filter((c) => !notAnnotatable(c.file, c.format));
-  }
-
-  private withFindings(): Collected["checked"] {
-    return (this.collected?.result.checked ?? []).filter((c) => c.result.findings.length > 0);
-  }
-
-  private renderCopies(): void {
-    renderAnnotate(
-      this.withFindings().map((c) => {
-        const legacy = notAnnotatable(c.file, c.format);
-        return legacy
-          ? { file: c.file, name: null, reason: this.lang === "zh" ? legacy.zh : legacy.en }
-          : { file: c.file, name: annotatedName(c.file) };
-      }),
-      this.lang,
-    );
-  }
-
-  /** 退回修改件: each file's copy for its unit, read again from its pick (one file, or all as a .zip). */
-  private readonly annotate = (only?: string) =>
-    this.act(async () => {
-      const collected = this.collected;
-      if (!collected) return "";
-      const targets = this.annotatable().filter((c) => only === undefined || c.file === only);
-      const picks = new Map(collected.picks.map((p) => [p.name, p]));
-      const writers = await import(/* webpackChunkName: "copies" */ "./copies");
-      const at = stamp(new Date());
-      const copies: { name: string; bytes: Uint8Array }[] = [];
-      for (const c of targets) {
-        const pick = picks.get(c.file);
-        if (pick) copies.push(writers.annotated(new Uint8Array(await pick.bytes()), c, at));
-      }
-      if (!copies.length) return "";
-      const t = this.t;
-      const [name, bytes] =
-        only !== undefined ? [copies[0].name, copies[0].bytes] : [t.annotateZipFile, writers.zipped(copies)];
-      this.files().save(name, bytes);
-      return [t.annotated(copies.length), t.downloaded(name)].join("\n");
-    });
-
-  /** 往年结果: past workbooks read as the record; the open workbook (or the app's files) checked again with it. */
-  private async pickHistory(files: Picked[]): Promise<void> {
-    if (!files.length) return;
-    const t = this.t;
-    this.busy(true);
-    try {
-      const { readRecord, recordStatusText } = await import(/* webpackChunkName: "collect" */ "./record-files");
-      const read = await readRecord(files, this.ruleset(), this.rulesetNamed());
-      renderHistory(read.files, (s) => recordStatusText(s, this.lang));
-      const used = read.files.filter((f) => f.status === "used");
-      this.record = used.length ? read.record : null;
-      const years = [...new Set(used.map((f) => f.year))].sort().join("、");
-      this.setStatus(used.length ? t.historyLoaded(used.length, years) : t.historyNone, !used.length);
-    } catch (e) {
-      this.showError(e);
-    } finally {
-      this.busy(false);
-    }
-    await this.recheck();
-  }
-
-  private async clearHistory(): Promise<void> {
-    this.record = null;
-    renderHistory([], () => "");
-    this.setStatus(this.t.historyCleared);
-    await this.recheck();
-  }
-
-  /** What was shown is checked again under the record as it now stands. */
-  private async recheck(): Promise<void> {
-    if (this.host.workbook) {
-      if (this.last) await this.validate();
-    } else if (this.collected) await this.collectPicked(this.collected.picks);
-  }
-
-  /** 与上次报送比较: with a workbook open, the first submission against it; in the app, two files. */
-  private async pickDiff(which: "before" | "after", file: Picked | undefined): Promise<void> {
-    if (!file) return;
-    this.diffPicks[which] = file;
-    const { before, after } = this.diffPicks;
-    const t = this.t;
-    if (!before || (!this.host.workbook && !after)) {
-      el("diffStatus").textContent = before ? t.diffWaiting(before.name) : "";
-      return;
-    }
-    const named = this.rulesetNamed();
-    const wb = this.host.workbook;
-    if (wb) await this.validate();
-    await this.act(async () => {
-      const { readChecked, compare } = await import(/* webpackChunkName: "collect" */ "./compare");
-      const say = (u: { file: string; error: string; errorEn: string }) =>
-        t.diffUnusable(u.file, this.lang === "zh" ? u.error : u.errorEn);
-      const first = await readChecked(before, this.ruleset(), named, this.record);
-      if ("status" in first) return say(first);
-      let second: CheckResult;
-      if (wb) {
-        if (!this.last || this.last.result.problem) return "";
-        second = this.last.result;
-      } else {
-        const read = await readChecked(after!, this.ruleset(), named, this.record);
-        if ("status" in read) return say(read);
-        second = read.result;
-      }
-      const names = { before: before.name, after: wb ? t.thisWorkbook : after!.name };
-      const { diff, tables } = compare(first.result, second, names, this.lang, stamp(new Date()), Boolean(wb));
-      renderDiff(diff, names, this.lang);
-      this.diffTables = tables;
-      el("downloadDiff").hidden = Boolean(wb);
-      if (!wb) return "";
-      const written = await wb.writeTables(tables);
-      return written.map((w, i) => this.wroteLine(w, tables[i].name)).join("\n");
-    });
-  }
-
-  private readonly downloadDiff = () =>
-    this.act(async () => {
-      const tables = this.diffTables;
-      if (!tables) return "";
-      const { writers } = await this.files().tools();
-      this.files().save(this.t.diffFile, await writers.diff(tables));
-      return this.t.downloaded(this.t.diffFile);
-    });
-
   private onLiveUpdate(u: LiveUpdate): void {
     this.last = { read: u.read, result: u.outcome.result };
     if (u.outcome.mode === "full") this.lastFull = u.fullAt;
@@ -647,7 +511,7 @@ export class Pane {
     const { read, result } = this.last;
     const check = new LiveCheck(read.input, result.ruleset, {
       templateFormulas: referenceFor(read.input.sheets, result.ruleset),
-      record: this.record,
+      record: this.loop.record,
     });
     this.live = await wb.startLive(check, read, {
       onUpdate: (u) => this.onLiveUpdate(u),
@@ -789,26 +653,7 @@ export class Pane {
     };
     pick("pickFiles", "mergeFiles");
     pick("pickFolder", "folderFiles");
-    const asPicked = (f: File): Picked => ({ name: f.webkitRelativePath || f.name, bytes: () => f.arrayBuffer() });
-    const picker = (button: string, input: string, then: (files: Picked[]) => void) => {
-      const box = el<HTMLInputElement>(input);
-      on(button, "click", () => box.click());
-      box.addEventListener("change", () => {
-        const files = Array.from(box.files ?? []).map(asPicked);
-        box.value = "";
-        then(files);
-      });
-    };
-    picker("pickHistory", "historyFiles", (files) => void this.pickHistory(files));
-    picker("pickDiffBefore", "diffBefore", (files) => void this.pickDiff("before", files[0]));
-    picker("pickDiffAfter", "diffAfter", (files) => void this.pickDiff("after", files[0]));
-    on("clearHistory", "click", () => void this.clearHistory());
-    on("annotateZip", "click", () => void this.annotate());
-    on("annotateList", "click", (e) => {
-      const file = (e.target as HTMLElement).closest<HTMLElement>("button[data-file]")?.dataset.file;
-      if (file !== undefined) void this.annotate(file);
-    });
-    on("downloadDiff", "click", () => void this.downloadDiff());
+    this.loop.wire(on);
     const rulesetPicker = el<HTMLInputElement>("rulesetInput");
     on("rulesetFile", "click", () => rulesetPicker.click());
     rulesetPicker.addEventListener("change", () => {

@@ -5,7 +5,7 @@ import { skippedLine, type Skipped } from "../batch/intake";
 import type { FileResult } from "../batch/results";
 import { writeReport } from "../xlsx/files";
 import { withFormat } from "../xlsx/formats";
-import { findingMessage, formatFindings, summaryLine, type Lang } from "./format";
+import { findingJson, formatFindings, summaryLine, type Lang } from "./format";
 import { expandInputs, newIntake, noInputsMessage, takeIn } from "./inputs";
 import { checkOutput, writeAtomically } from "./outputs";
 import { Annotator } from "./annotate";
@@ -45,16 +45,7 @@ export function fileJson(r: FileResult, lang: Lang): object {
     status: r.status,
     ruleset: r.ruleset,
     summary: r.summary,
-    findings: r.findings.map((f) => ({
-      rule: f.rule,
-      severity: f.severity,
-      sheet: f.sheet,
-      cell: f.cell,
-      ...(f.unit !== undefined ? { unit: f.unit } : {}),
-      ...(f.person !== undefined ? { person: f.person } : {}),
-      message: findingMessage(f, lang),
-      source: f.source,
-    })),
+    findings: r.findings.map((f) => ({ ...findingJson(f, lang), source: f.source })),
     ...(r.history ? { history: r.history } : {}),
   };
 }

@@ -13,7 +13,7 @@ import { stamp } from "../tables/table";
 import { writeTablesFile } from "../xlsx/files";
 import { readAnyBytes } from "../xlsx/any";
 import { readFileBuffer } from "../xlsx/read";
-import { findingMessage, type Lang } from "./format";
+import { findingJson, type Lang } from "./format";
 import { checkOutput, writeAtomically } from "./outputs";
 import { perFile } from "./per-file";
 
@@ -52,16 +52,7 @@ export function diffJson(before: CheckedFile, after: CheckedFile, d: Diff, lang:
       fields: p.fields,
     })),
     teams: d.teams,
-    findings: d.findings.map(({ status, finding: f }) => ({
-      status,
-      rule: f.rule,
-      severity: f.severity,
-      sheet: f.sheet,
-      cell: f.cell,
-      ...(f.unit !== undefined ? { unit: f.unit } : {}),
-      ...(f.person !== undefined ? { person: f.person } : {}),
-      message: findingMessage(f, lang),
-    })),
+    findings: d.findings.map(({ status, finding }) => ({ status, ...findingJson(finding, lang) })),
   };
 }
 

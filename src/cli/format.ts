@@ -14,6 +14,19 @@ export function findingMessage(f: Finding, lang: Lang): string {
   return lang === "zh" ? f.message : f.messageEn;
 }
 
+/** A finding as --json gives it (cli.md): where, whose, what; `check` adds its source, `diff` its status. */
+export function findingJson(f: Finding, lang: Lang) {
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    sheet: f.sheet,
+    cell: f.cell,
+    ...(f.unit !== undefined ? { unit: f.unit } : {}),
+    ...(f.person !== undefined ? { person: f.person } : {}),
+    message: findingMessage(f, lang),
+  };
+}
+
 export function summaryLine(s: Summary, lang: Lang): string {
   return lang === "zh"
     ? `读取 ${s.rows} 行：错误 ${s.errors}，警告 ${s.warnings}，提示 ${s.info}`

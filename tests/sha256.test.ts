@@ -23,3 +23,31 @@ describe("sha256Hex", () => {
     );
   });
 });
+
+describe("a page's SHA-256 for recognizing copies (batch/intake)", () => {
+  it("without crypto.subtle (a page over plain http) the engine's own, with the same digest; copies still recognized", async () => {
+    const bytes = new TextEncoder().encode("甲局交回的工作簿".repeat(5000));
+    const { pageSha256, Intake } = await import("../src/batch/intake");
+    const saved = Object.getOwnPropertyDescriptor(globalThis, "crypto")!;
+    let fallback: typeof pageSha256 | undefined;
+    let FallbackIntake: typeof Intake | undefined;
+    Object.defineProperty(globalThis, "crypto", { value: undefined, configurable: true });
+    try {
+      jest.isolateModules(() => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        ({ pageSha256: fallback, Intake: FallbackIntake } = require("../src/batch/intake"));
+      });
+    } finally {
+      Object.defineProperty(globalThis, "crypto", saved);
+    }
+    expect(fallback).not.toBe(pageSha256); // the module without crypto chose the engine's hash
+    expect(await fallback!(bytes)).toBe(await pageSha256(bytes));
+    expect(await pageSha256(bytes)).toBe(createHash("sha256").update(bytes).digest("hex"));
+    const intake = new FallbackIntake!(fallback!);
+    expect(await intake.admit("甲局.xlsx", bytes)).toBeNull();
+    expect(await intake.admit("甲局 - 副本.xlsx", bytes)).toMatchObject({
+      file: "甲局 - 副本.xlsx",
+      status: "skipped",
+    });
+  });
+});

@@ -4,6 +4,7 @@
  * 汇总.xlsx left among the returns) are passed over, each with one line saying why.
  */
 import type { WorkbookInput } from "../engine";
+import { sha256Bytes } from "../engine/sha256";
 import type { OutputKind } from "../xlsx/output-kind";
 import { outputMarkOf } from "../xlsx/own-output";
 import { dataDigest } from "./data-digest";
@@ -35,14 +36,17 @@ export function sameFile(file: string, first: string): Skipped {
 /** Content hash of a file's bytes (SHA-256 in hex from Node's crypto or the browser's). */
 export type Hash = (bytes: Uint8Array) => string | Promise<string>;
 
-/** The browser's SHA-256 (the pane); null where the page has no crypto.subtle (copies then not recognized). */
-export const subtleSha256: Hash | null =
+/**
+ * SHA-256 in a page: the browser's, else the engine's own — a page served over plain http (an intranet
+ * server without a certificate) has no crypto.subtle, and copies must still be recognized there.
+ */
+export const pageSha256: Hash =
   typeof crypto !== "undefined" && crypto.subtle
     ? async (b) => {
         const digest = await crypto.subtle.digest("SHA-256", b as BufferSource);
         return Array.from(new Uint8Array(digest), (x) => x.toString(16).padStart(2, "0")).join("");
       }
-    : null;
+    : sha256Bytes;
 
 /**
  * What to do with a copy sent back for correction (退回修改件): `kaohe check` checks it as the original (a unit
@@ -56,9 +60,8 @@ export class Intake {
   /** Annotated copies admitted, with the digest of the data they were made with. */
   private readonly copies = new Map<string, string | null>();
 
-  /** Without a hash (a browser without crypto.subtle), copies are not recognized. */
   constructor(
-    private readonly hash: Hash | null,
+    private readonly hash: Hash,
     private readonly annotated: AnnotatedCopies = "merge",
   ) {}
 
@@ -75,7 +78,6 @@ export class Intake {
         `a ${name.en} kaohe wrote, not a returned file: skipped`,
       );
     }
-    if (!this.hash) return null;
     const h = await this.hash(bytes);
     const first = this.seen.get(h);
     if (first !== undefined)

@@ -6,7 +6,7 @@
  */
 import type { PastRecord, ResolvedRuleset } from "../engine";
 import { checkInput } from "../batch/check-one";
-import { Intake, subtleSha256, type Skipped } from "../batch/intake";
+import { Intake, pageSha256, type Skipped } from "../batch/intake";
 import { unusable, type Unusable } from "../batch/results";
 import { merge, type CheckedFile } from "../tables/merge";
 import { readAnyBytes } from "../xlsx/any";
@@ -67,7 +67,7 @@ async function readOne(f: Picked, o: CollectOptions, intake: Intake): Promise<Ch
 export async function collect(files: Picked[], o: CollectOptions): Promise<Collected> {
   const results: (CheckedFile | Unusable | Skipped)[] = [];
   // A copy of a file already taken, and our own outputs (an earlier 汇总.xlsx), are passed over: as kaohe merge.
-  const intake = new Intake(subtleSha256);
+  const intake = new Intake(pageSha256);
   for (const [i, f] of files.entries()) {
     if (o.signal.aborted) throw new Cancelled();
     o.onFile(i, files.length, f.name);

@@ -8,6 +8,7 @@ import { tmpdir } from "os";
 import * as path from "path";
 import { blankHistory, currentBook, PAST, writeInput } from "./helpers/history-books";
 import { runKaohe } from "./helpers/streams";
+import { toXlsb } from "./helpers/legacy-files";
 
 const dir = mkdtempSync(path.join(tmpdir(), "kaohe-history-"));
 const past = path.join(dir, "往年");
@@ -110,5 +111,16 @@ describe("kaohe --history", () => {
     const r = await runKaohe("check", current, "--history", past, "--report", path.join(past, "2022年度汇总.xlsx"));
     expect(r.code).toBe(2);
     expect(r.err).toContain("就是输入文件");
+  });
+
+  it("a record kept in an older format (.xlsb here) is read as its .xlsx: the same grades filled", async () => {
+    const binary = path.join(dir, "往年-二进制");
+    mkdirSync(binary);
+    for (const [y] of PAST) toXlsb(path.join(past, `${y}年度汇总.xlsx`), path.join(binary, `${y}年度汇总.xlsb`));
+    const fromXlsx = JSON.parse((await runKaohe("check", current, "--history", past, "--json")).out) as Json;
+    const fromXlsb = JSON.parse((await runKaohe("check", current, "--history", binary, "--json")).out) as Json;
+    expect(fromXlsb.files[0].findings).toEqual(fromXlsx.files[0].findings);
+    expect(fromXlsb.files[0].history).toEqual(fromXlsx.files[0].history);
+    expect(fromXlsb.history!.files).toHaveLength(3);
   });
 });

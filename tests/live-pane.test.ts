@@ -1,5 +1,6 @@
 /** 「边填边查」 against the fake Excel: change events as Office.js gives them, re-checks, marks, own writes. */
 import fc from "fast-check";
+import { applyEdit, GRADE_COL, liveEdit } from "./helpers/live-edits";
 import { checkWorkbook, LiveCheck, resolveRuleset } from "../src/engine";
 import { largeBook, sampleBook } from "../src/sample/generate";
 import { readWorkbook } from "../src/hosts/excel/read";
@@ -49,8 +50,6 @@ async function fullCheck(fake: FakeExcel) {
   const read = await run(fake, (ctx) => readWorkbook(ctx));
   return checkWorkbook(read.input, rs);
 }
-
-const GRADE_COL = "F"; // 本年等次 in the generated books
 
 /** The fake's marked cells with their fill, from its conditional formats. */
 function marked(fake: FakeExcel, sheet: string): Map<string, string> {
@@ -137,40 +136,7 @@ describe("边填边查 against the fake Excel", () => {
 
   it("after any sequence of edits — grades, team grades, units, inserted and deleted rows, pastes — equals a full check", async () => {
     const book = sampleBook();
-    const teams = book.teams.length;
-    const cadres = book.cadres.length;
-    const edit = fc.oneof(
-      fc.record({
-        kind: fc.constant("grade" as const),
-        row: fc.integer({ min: 2, max: cadres + 2 }),
-        value: fc.constantFrom("优秀", "称职", "不称职", "", "优良"),
-      }),
-      fc.record({
-        kind: fc.constant("team" as const),
-        row: fc.integer({ min: 2, max: teams + 1 }),
-        value: fc.constantFrom("优秀", "一般", "较差", ""),
-      }),
-      fc.record({
-        kind: fc.constant("unit" as const),
-        row: fc.integer({ min: 2, max: cadres + 1 }),
-        value: fc.constantFrom(String(book.teams[0][1]), "新单位"),
-      }),
-      fc.record({
-        kind: fc.constant("insert" as const),
-        row: fc.integer({ min: 2, max: cadres }),
-        value: fc.constant(""),
-      }),
-      fc.record({
-        kind: fc.constant("delete" as const),
-        row: fc.integer({ min: 2, max: cadres }),
-        value: fc.constant(""),
-      }),
-      fc.record({
-        kind: fc.constant("paste" as const),
-        row: fc.integer({ min: 2, max: cadres - 3 }),
-        value: fc.constantFrom("优秀", "称职"),
-      }),
-    );
+    const edit = liveEdit(book, { deletes: true });
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.array(edit, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 }),
@@ -178,14 +144,7 @@ describe("边填边查 against the fake Excel", () => {
           const fake = createFakeExcel(bookSpecs(book));
           const { lv, updates, errors } = await startLive(fake, true);
           for (const burst of bursts) {
-            for (const e of burst) {
-              if (e.kind === "grade") fake.type("干部", `${GRADE_COL}${e.row}`, [[e.value]]);
-              else if (e.kind === "team") fake.type("班子", `D${e.row}`, [[e.value]]);
-              else if (e.kind === "unit") fake.type("干部", `B${e.row}`, [[e.value]]);
-              else if (e.kind === "insert") fake.insertRows("干部", e.row - 1, 1);
-              else if (e.kind === "delete") fake.deleteRows("干部", e.row - 1, 1);
-              else fake.type("干部", `${GRADE_COL}${e.row}`, [[e.value], [e.value], [e.value]]);
-            }
+            for (const e of burst) applyEdit(fake, e);
             await lv.settle();
             expect(errors).toEqual([]);
             const full = await fullCheck(fake);

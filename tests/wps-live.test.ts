@@ -3,6 +3,7 @@
  * check, its own writes never re-enter, and stopping removes the listener.
  */
 import fc from "fast-check";
+import { applyEdit, GRADE_COL, liveEdit } from "./helpers/live-edits";
 import { checkWorkbook, LiveCheck, resolveRuleset } from "../src/engine";
 import { largeBook, sampleBook } from "../src/sample/generate";
 import { reportTable } from "../src/tables/report";
@@ -15,7 +16,6 @@ import { MARK_FILL, MARK_FORMULA } from "../src/ui/marks";
 import { asApp, wpsBookSpecs } from "./helpers/fake-wps-book";
 
 const rs = resolveRuleset("jinan-2022");
-const GRADE_COL = "F"; // 本年等次 in the generated books
 
 async function startLive(fake: FakeWps, marks = false) {
   const host = wpsHost(asApp(fake.app), "", "Linux");
@@ -91,35 +91,7 @@ describe("边填边查 against the fake WPS", () => {
 
   it("after any bursts of edits — grades, team grades, units, inserted rows, pastes — equals a full check, marks included", async () => {
     const book = sampleBook();
-    const teams = book.teams.length;
-    const cadres = book.cadres.length;
-    const edit = fc.oneof(
-      fc.record({
-        kind: fc.constant("grade" as const),
-        row: fc.integer({ min: 2, max: cadres + 2 }),
-        value: fc.constantFrom("优秀", "称职", "不称职", "", "优良"),
-      }),
-      fc.record({
-        kind: fc.constant("team" as const),
-        row: fc.integer({ min: 2, max: teams + 1 }),
-        value: fc.constantFrom("优秀", "一般", "较差", ""),
-      }),
-      fc.record({
-        kind: fc.constant("unit" as const),
-        row: fc.integer({ min: 2, max: cadres + 1 }),
-        value: fc.constantFrom(String(book.teams[0][1]), "新单位"),
-      }),
-      fc.record({
-        kind: fc.constant("insert" as const),
-        row: fc.integer({ min: 2, max: cadres }),
-        value: fc.constant(""),
-      }),
-      fc.record({
-        kind: fc.constant("paste" as const),
-        row: fc.integer({ min: 2, max: cadres - 3 }),
-        value: fc.constantFrom("优秀", "称职"),
-      }),
-    );
+    const edit = liveEdit(book, { deletes: false });
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.array(edit, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }),
@@ -127,13 +99,7 @@ describe("边填边查 against the fake WPS", () => {
           const fake = createFakeWps(wpsBookSpecs(book));
           const { session, updates, errors, settle } = await startLive(fake, true);
           for (const burst of bursts) {
-            for (const e of burst) {
-              if (e.kind === "grade") fake.type("干部", `${GRADE_COL}${e.row}`, [[e.value]]);
-              else if (e.kind === "team") fake.type("班子", `D${e.row}`, [[e.value]]);
-              else if (e.kind === "unit") fake.type("干部", `B${e.row}`, [[e.value]]);
-              else if (e.kind === "insert") fake.insertRows("干部", e.row - 1, 1);
-              else fake.type("干部", `${GRADE_COL}${e.row}`, [[e.value], [e.value], [e.value]]);
-            }
+            for (const e of burst) applyEdit(fake, e);
             await settle();
             expect(errors).toEqual([]);
             const full = await fullCheck(fake);

@@ -1,15 +1,13 @@
 /** 回收汇总: kaohe merge, and the pane's collect in headless Chromium with the fake Excel — the same sheets. */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from "fs";
 import { strFromU8, unzipSync } from "fflate";
 import { tmpdir } from "os";
 import * as path from "path";
 import { checkWorkbook, distribution, resolveRuleset, type WorkbookInput } from "../src/engine";
-import { largeBook, renameUnits } from "../src/sample/generate";
-import { writeBook } from "../src/sample/write";
 import { readXlsx } from "../src/xlsx/read";
 import { FAKE_STATE, openPane, SETTINGS_STUB, type FakeStateJson, type PaneSession } from "../src/testing/pane-browser";
 import { launchChromium } from "../src/testing/browser";
-import { fill, tamper } from "./helpers/template-fill";
+import { makeReturned } from "./helpers/returned";
 import { runKaohe } from "./helpers/streams";
 
 const dir = mkdtempSync(path.join(tmpdir(), "kaohe-merge-"));
@@ -24,23 +22,7 @@ let cli: {
 let merged: WorkbookInput;
 
 beforeAll(async () => {
-  require("fs").mkdirSync(returned);
-  for (let i = 0; i < 17; i++) {
-    await writeBook(
-      path.join(returned, `县${String(i + 1).padStart(2, "0")}.xlsx`),
-      renameUnits(largeBook(3, 8, 60 + i), `县${i + 1}`),
-    );
-  }
-  const template = path.join(dir, "模板.xlsx");
-  expect((await runKaohe("template", "--out", template, "--year", "2025")).code).toBe(0);
-  await fill(template, path.join(returned, "市直-填好.xlsx"));
-  await fill(template, path.join(returned, "市直-改过公式.xlsx"), tamper);
-  // How Excel stores a password-protected .xlsx: an OLE compound file with an EncryptionInfo stream.
-  const cfb = Buffer.alloc(2048);
-  Buffer.from("d0cf11e0a1b11ae1", "hex").copy(cfb, 0);
-  Buffer.from("EncryptionInfo", "utf16le").copy(cfb, 1024);
-  writeFileSync(path.join(returned, "加密.xlsx"), cfb);
-  writeFileSync(path.join(returned, "不是工作簿.xlsx"), "单位,姓名\n甲局,张三\n");
+  await makeReturned(dir);
   const r = await runKaohe("merge", returned, "--out", out, "--json");
   cli = { code: r.code, json: JSON.parse(r.out) };
   merged = await readXlsx(out);

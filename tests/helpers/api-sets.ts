@@ -8,6 +8,7 @@
  */
 import * as ts from "typescript";
 import * as path from "path";
+import { programOf } from "./ts-program";
 
 export interface ApiUse {
   file: string;
@@ -26,20 +27,9 @@ const minor = (m: RegExpExecArray | null) => (m ? Number(m[1]) * 100 + Number(m[
 export const version = (v: string) => minor(/^(\d+)\.(\d+)$/.exec(v))!;
 export const versionText = (n: number) => `${Math.floor(n / 100)}.${n % 100}`;
 
-function options(): ts.CompilerOptions {
-  const config = ts.readConfigFile(path.join(ROOT, "tsconfig.json"), ts.sys.readFile);
-  return ts.parseJsonConfigFileContent(config.config, ts.sys, ROOT).options;
-}
-
 /** Every Excel member used in `files`; `extra` adds in-memory sources (for a planted case). */
 export function excelApiUses(files: string[], extra: Record<string, string> = {}): ApiUse[] {
-  const opts = { ...options(), noEmit: true };
-  const host = ts.createCompilerHost(opts);
-  const read = host.readFile.bind(host);
-  const exists = host.fileExists.bind(host);
-  host.readFile = (f) => extra[path.resolve(f)] ?? read(f);
-  host.fileExists = (f) => path.resolve(f) in extra || exists(f);
-  const program = ts.createProgram([...files, ...Object.keys(extra)], opts, host);
+  const program = programOf(files, extra);
   const checker = program.getTypeChecker();
   const uses: ApiUse[] = [];
 

@@ -5,6 +5,7 @@
  */
 import * as ts from "typescript";
 import * as path from "path";
+import { programOf } from "./ts-program";
 
 const ROOT = path.join(__dirname, "..", "..");
 const ET = `${path.sep}et-jsapi-declare${path.sep}`;
@@ -19,23 +20,12 @@ export interface EtUse {
   untyped: boolean;
 }
 
-function options(): ts.CompilerOptions {
-  const config = ts.readConfigFile(path.join(ROOT, "tsconfig.json"), ts.sys.readFile);
-  return { ...ts.parseJsonConfigFileContent(config.config, ts.sys, ROOT).options, noEmit: true };
-}
-
 const fromEt = (decls: readonly ts.Declaration[] | undefined) =>
   Boolean(decls?.some((d) => path.resolve(d.getSourceFile().fileName).includes(ET)));
 
 /** Uses in `files`; `extra` adds in-memory sources (a planted case). */
 export function etUses(files: string[], extra: Record<string, string> = {}): EtUse[] {
-  const opts = options();
-  const host = ts.createCompilerHost(opts);
-  const read = host.readFile.bind(host);
-  const exists = host.fileExists.bind(host);
-  host.readFile = (f) => extra[path.resolve(f)] ?? read(f);
-  host.fileExists = (f) => path.resolve(f) in extra || exists(f);
-  const program = ts.createProgram([...files, ...Object.keys(extra)], opts, host);
+  const program = programOf(files, extra);
   const checker = program.getTypeChecker();
   const wanted = new Set([...files, ...Object.keys(extra)].map((f) => path.resolve(f)));
   const uses: EtUse[] = [];

@@ -53,3 +53,22 @@ export function boxAddress(b: Box): string {
 export function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
+
+/**
+ * A sub-object whose properties the add-in only sets (dataValidation, pageLayout): each set goes to `set`,
+ * each read fails as Office.js fails a property never loaded.
+ */
+export function setOnly<K extends string>(what: string, keys: readonly K[], set: (key: K, v: unknown) => void) {
+  const o = {} as Record<K, unknown>;
+  for (const key of keys)
+    Object.defineProperty(o, key, {
+      enumerable: true,
+      set: (v: unknown) => {
+        set(key, v);
+      },
+      get: () => {
+        throw richError("PropertyNotLoaded", `${what}.${key}`);
+      },
+    });
+  return o;
+}

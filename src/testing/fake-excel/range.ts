@@ -1,5 +1,5 @@
 /** Excel.Range: values, formulas, formats, validation, merges and selection, queued until sync. */
-import { boxAddress, cellName, parseBox, quoteSheet, richError, type Box } from "./address";
+import { boxAddress, cellName, parseBox, quoteSheet, richError, setOnly, type Box } from "./address";
 import { FakeConditionalFormats } from "./conditional-formats";
 import { raise } from "./events";
 import { guardWritable, paths, Proxy0, requestBytes } from "./proxy";
@@ -51,26 +51,7 @@ export class FakeRange extends Proxy0 {
         t.sheet.validations.set(address, { ...(t.sheet.validations.get(address) ?? {}), [key]: v });
       });
     };
-    this.dataValidation = {
-      set rule(v: unknown) {
-        validate("rule", v);
-      },
-      get rule(): unknown {
-        throw richError("PropertyNotLoaded", "dataValidation.rule");
-      },
-      set errorAlert(v: unknown) {
-        validate("errorAlert", v);
-      },
-      get errorAlert(): unknown {
-        throw richError("PropertyNotLoaded", "dataValidation.errorAlert");
-      },
-      set prompt(v: unknown) {
-        validate("prompt", v);
-      },
-      get prompt(): unknown {
-        throw richError("PropertyNotLoaded", "dataValidation.prompt");
-      },
-    };
+    this.dataValidation = setOnly("dataValidation", ["rule", "errorAlert", "prompt"] as const, validate);
     const fmt = (apply: (f: FakeCellFormat) => void, what: string) =>
       self.queue(() => {
         const s = self.target();

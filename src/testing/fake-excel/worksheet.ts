@@ -1,5 +1,5 @@
 /** Excel.Worksheet with its custom properties, protection, layout, charts and ranges. */
-import { cellName, parseBox, richError } from "./address";
+import { cellName, parseBox, richError, setOnly } from "./address";
 import { addHandler, type FakeHandlerResult } from "./events";
 import { guardWritable, paths, Proxy0 } from "./proxy";
 import { FakeRange } from "./range";
@@ -99,21 +99,9 @@ export class FakeWorksheet extends Proxy0 {
         self.write(s.name, `pageLayout.${key}`);
         (s.pageLayout as Record<string, unknown>)[key] = v;
       });
-    this.pageLayout = {
-      set orientation(v: string) {
-        layout("orientation", v);
-      },
-      get orientation(): string {
-        throw richError("PropertyNotLoaded", "pageLayout.orientation");
-      },
-      set zoom(v: unknown) {
-        layout("zoom", v);
-      },
-      get zoom(): unknown {
-        throw richError("PropertyNotLoaded", "pageLayout.zoom");
-      },
+    this.pageLayout = Object.assign(setOnly("pageLayout", ["orientation", "zoom"] as const, layout), {
       setPrintTitleRows: (rows: string) => layout("printTitleRows", rows),
-    };
+    }) as FakeWorksheet["pageLayout"];
     this.customProperties = new FakeCustomProperties(ctx, () => this.sheet());
     this.charts = {
       add: (type: string, source: FakeRange, seriesBy = "Auto") => {

@@ -100,6 +100,11 @@ export async function main(
     if (year === null) throw new BadYear(badYear(o.year, lang));
     return year;
   };
+  /** What check, results, merge and diff all take: --year (refused first when bad), then the ruleset. */
+  const common = async () => {
+    const year = yearOf();
+    return { ruleset: await loadRulesetArg(o.ruleset), named: o.ruleset !== undefined, json: o.json!, lang, year };
+  };
   // An option another command would silently ignore is said, not dropped.
   const misplaced =
     o.annotate !== undefined && command !== "check"
@@ -115,12 +120,9 @@ export async function main(
         if (rest.length === 0) {
           return refuse("请给出要校验的文件或文件夹", "give the files or folders to check");
         }
-        const year = yearOf();
-        const ruleset = await loadRulesetArg(o.ruleset);
-        const named = o.ruleset !== undefined;
         return await runCheck(
           rest,
-          { ruleset, named, json: o.json!, lang, report: o.report, year, history: o.history, annotate: o.annotate },
+          { ...(await common()), report: o.report, history: o.history, annotate: o.annotate },
           out,
           err,
         );
@@ -138,17 +140,11 @@ export async function main(
           );
           return 2;
         }
-        const year = yearOf();
-        const ruleset = await loadRulesetArg(o.ruleset);
         return await runResults(
           rest,
           {
-            ruleset,
-            named: o.ruleset !== undefined,
-            json: o.json!,
-            lang,
+            ...(await common()),
             out: o.out,
-            year,
             announced: announced?.ok ? announced.value : undefined,
             history: o.history,
           },
@@ -191,23 +187,7 @@ export async function main(
             "give the returned files or folders and --out",
           );
         }
-        const year = yearOf();
-        const ruleset = await loadRulesetArg(o.ruleset);
-        return await runMerge(
-          rest,
-          {
-            ruleset,
-            named: o.ruleset !== undefined,
-            json: o.json!,
-            lang,
-            out: o.out,
-            year,
-            autoOpen,
-            history: o.history,
-          },
-          out,
-          err,
-        );
+        return await runMerge(rest, { ...(await common()), out: o.out, autoOpen, history: o.history }, out, err);
       }
       case "diff": {
         if (rest.length !== 2) {
@@ -216,15 +196,7 @@ export async function main(
             "give two workbooks: the first submission and the resubmission",
           );
         }
-        const year = yearOf();
-        const ruleset = await loadRulesetArg(o.ruleset);
-        return await runDiff(
-          rest[0],
-          rest[1],
-          { ruleset, named: o.ruleset !== undefined, json: o.json!, lang, out: o.out, year },
-          out,
-          err,
-        );
+        return await runDiff(rest[0], rest[1], { ...(await common()), out: o.out }, out, err);
       }
       case "rulesets":
         out.write(listRulesets(lang, o.json!) + "\n");

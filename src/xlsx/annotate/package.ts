@@ -1,5 +1,6 @@
 /** Relationships, content types and new part names in a package being patched (xlsx/parts.ts). */
 import { attr, escapeXml, relsOf, type Parts } from "../parts";
+import { resolvePart } from "../part-name";
 import { xmlAttr } from "../xml-text";
 
 export const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -11,17 +12,6 @@ export interface Relationship {
   type: string;
   /** The target part's name, resolved ("xl/comments1.xml"); "" for an external target. */
   part: string;
-}
-
-/** A target as OPC resolves it against its source part. */
-export function resolve(source: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const base = source.split("/").slice(0, -1);
-  for (const seg of target.split("/")) {
-    if (seg === "..") base.pop();
-    else if (seg !== "." && seg !== "") base.push(seg);
-  }
-  return base.join("/");
 }
 
 /** `to` relative to the folder of `from`: "xl/worksheets/sheet1.xml" → "xl/comments1.xml" is "../comments1.xml". */
@@ -38,7 +28,7 @@ export function relationships(parts: Parts, source: string): Relationship[] {
   return (xml.match(/<(?:[\w.-]+:)?Relationship\b[^>]*>/g) ?? []).map((tag) => ({
     id: attr(tag, "Id") ?? "",
     type: attr(tag, "Type") ?? "",
-    part: attr(tag, "TargetMode") === "External" ? "" : resolve(source, attr(tag, "Target") ?? ""),
+    part: attr(tag, "TargetMode") === "External" ? "" : resolvePart(source, attr(tag, "Target") ?? ""),
   }));
 }
 

@@ -1,6 +1,7 @@
 /** workbook.xml, its relationships, the shared strings and which cell styles are dates. */
 import type { Budget } from "./budget";
 import type { Package } from "./package";
+import { resolvePart } from "../part-name";
 import { UnusableFile } from "./unusable";
 import { gather, own, textOf, unescapeOoxml, type XmlHandler } from "./xml";
 import { isDateFormat } from "../date-format";
@@ -30,15 +31,7 @@ function xml(pkg: Package, name: string, h: XmlHandler): boolean {
 }
 
 /** "worksheets/sheet1.xml" relative to xl/, or "/xl/worksheets/sheet1.xml" from the root. */
-function resolveTarget(target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = ["xl"];
-  for (const p of target.split("/")) {
-    if (p === "..") parts.pop();
-    else if (p && p !== ".") parts.push(p);
-  }
-  return parts.join("/");
-}
+const resolveTarget = (target: string): string => resolvePart("xl/workbook.xml", target);
 
 function readSheets(pkg: Package): { sheets: SheetEntry[]; date1904: boolean } {
   const targets = new Map<string, string>();

@@ -67,10 +67,6 @@ export abstract class LiveRunner {
     protected options: LiveOptions,
   ) {}
 
-  get lastFull(): Date {
-    return this.fullAt;
-  }
-
   /** Stops listening; a re-check under way finishes. */
   stop(): void {
     this.stopped = true;

@@ -15,10 +15,6 @@ export interface OutputMark {
   data: string | null;
 }
 
-export function outputKindOf(bytes: Uint8Array): OutputKind | null {
-  return outputMarkOf(bytes)?.kind ?? null;
-}
-
 export function outputMarkOf(bytes: Uint8Array): OutputMark | null {
   let entries;
   try {

@@ -11,7 +11,7 @@ export const A01_META: RuleMeta = {
   },
 };
 
-export const A01_FIX: Fix = {
+const A01_FIX: Fix = {
   zh: "不要改动「规则」表：请用下发的模板重新填写，或说明改动依据",
   en: "Do not change the 规则 sheet: use the template as sent",
 };
@@ -36,7 +36,7 @@ export const A02_META: RuleMeta = {
   },
 };
 
-export const A02_FIX: Fix = { zh: "使用下发的模板（规则集）填写", en: "Fill the template as sent (its ruleset)" };
+const A02_FIX: Fix = { zh: "使用下发的模板（规则集）填写", en: "Fill the template as sent (its ruleset)" };
 
 export const A02: RuleModule = {
   meta: A02_META,

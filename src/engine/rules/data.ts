@@ -53,7 +53,7 @@ export const D01_META: RuleMeta = {
   title: { zh: "等次、是否或处分单元格的值无法识别", en: "Grade, yes/no or sanction text not understood" },
 };
 
-export const D01_FIX: Fix = {
+const D01_FIX: Fix = {
   zh: "改为可识别的值（等次如 优秀/称职/基本称职/不称职/不定等次；是/否）",
   en: "Type a value the column accepts (a grade, 是/否, a listed sanction)",
 };
@@ -87,7 +87,7 @@ export const D02_META: RuleMeta = {
   title: { zh: "启用的规则所需的列缺失", en: "A column an enabled rule needs is missing" },
 };
 
-export const D02_FIX: Fix = {
+const D02_FIX: Fix = {
   zh: "按模板补上缺少的列（表头名称见说明）",
   en: "Add the missing column as the template has it",
 };
@@ -106,7 +106,7 @@ export const D03_META: RuleMeta = {
   title: { zh: "干部所在单位在班子表中没有对应行", en: "A cadre's unit has no row in the teams table" },
 };
 
-export const D03_FIX: Fix = {
+const D03_FIX: Fix = {
   zh: "在班子表补上该单位一行，或核对单位名称是否一致",
   en: "Add the unit's row to the teams sheet, or make the unit names agree",
 };
@@ -125,7 +125,7 @@ export const D04_META: RuleMeta = {
   title: { zh: "同一人员重复出现", en: "The same person appears twice" },
 };
 
-export const D04_FIX: Fix = {
+const D04_FIX: Fix = {
   zh: "删去重复的一行，或核对姓名、身份证号",
   en: "Remove the duplicate row, or correct the name or ID number",
 };
@@ -167,7 +167,7 @@ export const D05_META: RuleMeta = {
   needs: [{ sheet: "cadre", col: "principal", optional: true }],
 };
 
-export const D05_FIX: Fix = { zh: "在「是否正职」列标明唯一的一名正职", en: "Mark exactly one principal in 是否正职" };
+const D05_FIX: Fix = { zh: "在「是否正职」列标明唯一的一名正职", en: "Mark exactly one principal in 是否正职" };
 
 export const D05: RuleModule = {
   meta: D05_META,
@@ -199,7 +199,7 @@ export const D06_META: RuleMeta = {
   title: { zh: "分值不是数字或不在 0–100 之间", en: "A score is not a number or outside 0–100" },
 };
 
-export const D06_FIX: Fix = { zh: "填写 0–100 之间的数字", en: "Type a number from 0 to 100" };
+const D06_FIX: Fix = { zh: "填写 0–100 之间的数字", en: "Type a number from 0 to 100" };
 
 export const D06: RuleModule = {
   meta: D06_META,
@@ -233,7 +233,7 @@ export const D07_META: RuleMeta = {
   title: { zh: "干部本年等次空白", en: "A cadre has no grade this year" },
 };
 
-export const D07_FIX: Fix = { zh: "填写本年等次", en: "Fill in this year's grade" };
+const D07_FIX: Fix = { zh: "填写本年等次", en: "Fill in this year's grade" };
 
 export const D07: RuleModule = {
   meta: D07_META,
@@ -275,7 +275,7 @@ export const D08_META: RuleMeta = {
   title: { zh: "同一单位填了不同的班子等次", en: "One unit is given different team grades" },
 };
 
-export const D08_FIX: Fix = { zh: "同一单位只填一个班子等次，核对后统一", en: "Give the unit one team grade" };
+const D08_FIX: Fix = { zh: "同一单位只填一个班子等次，核对后统一", en: "Give the unit one team grade" };
 
 export const D08: RuleModule = {
   meta: D08_META,
@@ -314,7 +314,7 @@ export const D09_META: RuleMeta = {
   },
 };
 
-export const D09_FIX: Fix = {
+const D09_FIX: Fix = {
   zh: "改为具体的值（不要留错误值或未计算的公式）",
   en: "Replace the error value or uncalculated formula with a value",
 };

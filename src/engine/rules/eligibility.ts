@@ -51,7 +51,7 @@ export const E01_META: RuleMeta = {
   needs: [{ sheet: "cadre", col: "regularScore" }],
 };
 
-export const E01_FIX: Fix = {
+const E01_FIX: Fix = {
   zh: "平时考核不足规定分数的，不得评为优秀：改正等次或核对得分",
   en: "Change the grade, or check the regular score",
 };
@@ -92,7 +92,7 @@ export const E02_META: RuleMeta = {
   needs: [{ sheet: "cadre", col: "politicalQuality" }],
 };
 
-export const E02_FIX: Fix = {
+const E02_FIX: Fix = {
   zh: "政治素质不是“好”的，不得评为优秀：改正等次",
   en: "Change the grade: political quality is not 好",
 };
@@ -135,7 +135,7 @@ export const E03_META: RuleMeta = {
   needs: [{ sheet: "cadre", col: "politicalQuality" }],
 };
 
-export const E03_FIX: Fix = {
+const E03_FIX: Fix = {
   zh: "降低年度考核等次，或核对政治素质",
   en: "Lower the grade, or check political quality",
 };
@@ -212,7 +212,7 @@ export const E04_META: RuleMeta = {
   needs: [{ sheet: "team", col: "pointsLost" }, { sheet: "teamGrade" }],
 };
 
-export const E04_FIX: Fix = {
+const E04_FIX: Fix = {
   zh: "班子及正职不得评为优秀：改正等次或核对失分率",
   en: "Change the grade, or check the points lost",
 };
@@ -289,7 +289,7 @@ export const E05_META: RuleMeta = {
   needs: [{ sheet: "cadre", col: "sanction", optional: true }],
 };
 
-export const E05_FIX: Fix = {
+const E05_FIX: Fix = {
   zh: "按处分或处理对等次的限制改正等次，或核对处分",
   en: "Grade within what the sanction allows, or check the sanction",
 };
@@ -334,7 +334,7 @@ export const E06_META: RuleMeta = {
   needs: [{ sheet: "cadre", col: "probation", optional: true }],
 };
 
-export const E06_FIX: Fix = { zh: "试用期人员改为不定等次", en: "Grade staff in probation 不定等次" };
+const E06_FIX: Fix = { zh: "试用期人员改为不定等次", en: "Grade staff in probation 不定等次" };
 
 export const E06: RuleModule = {
   meta: E06_META,
@@ -352,7 +352,7 @@ export const E07_META: RuleMeta = {
   needs: [{ sheet: "cadre", col: "underReview", optional: true }],
 };
 
-export const E07_FIX: Fix = {
+const E07_FIX: Fix = {
   zh: "立案审查调查未结案的改为不定等次",
   en: "Grade 不定等次 while the case review is open",
 };
@@ -373,7 +373,7 @@ export const E08_META: RuleMeta = {
   needs: [{ sheet: "cadre", col: "faultTolerated", optional: true }],
 };
 
-export const E08_FIX: Fix = {
+const E08_FIX: Fix = {
   zh: "无需修改：容错认定已记录",
   en: "Nothing to change: the tolerated mistake is on record",
 };

@@ -130,7 +130,7 @@ export const H04_META: RuleMeta = {
   needs: [{ sheet: "history", optional: true }],
 };
 
-export const H04_FIX: Fix = {
+const H04_FIX: Fix = {
   zh: "无需修改：供结果运用（工资档次、级别）",
   en: "Nothing to change: for the use of results (salary)",
 };
@@ -163,7 +163,7 @@ export const H05_META: RuleMeta = {
   needs: [{ sheet: "cadre", col: "proposedPromotion", optional: true }],
 };
 
-export const H05_FIX: Fix = {
+const H05_FIX: Fix = {
   zh: "撤销拟提拔，或核对本年及往年等次",
   en: "Withdraw the promotion proposal, or check the grades",
 };
@@ -202,7 +202,7 @@ export const H07_META: RuleMeta = {
   withRecord: true,
 };
 
-export const H07_FIX: Fix = {
+const H07_FIX: Fix = {
   zh: "按组织部门的往年结果改正该年等次，或提供依据",
   en: "Type the grade the department's record gives, or send the evidence",
 };

@@ -30,7 +30,7 @@ export const L01_META: RuleMeta = {
   needs: PRINCIPAL_NEEDS,
 };
 
-export const L01_FIX: Fix = {
+const L01_FIX: Fix = {
   zh: "核对正职等次；确不为优秀的，请附说明",
   en: "Check the principal's grade; explain if not 优秀",
 };
@@ -59,7 +59,7 @@ export const L02_META: RuleMeta = {
   needs: PRINCIPAL_NEEDS,
 };
 
-export const L02_FIX: Fix = {
+const L02_FIX: Fix = {
   zh: "将正职等次改为称职及以下，或核对班子等次",
   en: "Grade the principal 称职 or below, or check the team grade",
 };
@@ -88,7 +88,7 @@ export const L03_META: RuleMeta = {
   needs: PRINCIPAL_NEEDS,
 };
 
-export const L03_FIX: Fix = {
+const L03_FIX: Fix = {
   zh: "将正职等次改为基本称职或不称职，或核对班子等次",
   en: "Grade the principal 基本称职 or 不称职, or check the team grade",
 };
@@ -117,7 +117,7 @@ export const L04_META: RuleMeta = {
   needs: [{ sheet: "cadre", col: "unit" }, { sheet: "teamGrade" }],
 };
 
-export const L04_FIX: Fix = {
+const L04_FIX: Fix = {
   zh: "将其他干部的优秀改为称职及以下，或核对班子等次",
   en: "No other 优秀 in this unit, or check the team grade",
 };
@@ -152,7 +152,7 @@ export const L05_META: RuleMeta = {
   needs: [...PRINCIPAL_NEEDS, { sheet: "teamGradePrev", optional: true }],
 };
 
-export const L05_FIX: Fix = {
+const L05_FIX: Fix = {
   zh: "核对正职等次；原则上为基本称职并予诫勉",
   en: "Check the principal's grade (in principle 基本称职)",
 };
@@ -184,7 +184,7 @@ export const L06_META: RuleMeta = {
   needs: [{ sheet: "cadre", col: "unit" }, { sheet: "teamGrade" }],
 };
 
-export const L06_FIX: Fix = {
+const L06_FIX: Fix = {
   zh: "班子及正职不得为优秀：核对等次",
   en: "The team and its principal may not be 优秀: check the grades",
 };

@@ -51,7 +51,7 @@ export const Q01_META: RuleMeta = {
   needs: [{ sheet: "cadre", col: "unit" }, { sheet: "teamGrade" }],
 };
 
-export const Q01_FIX: Fix = {
+const Q01_FIX: Fix = {
   zh: "核减优秀人数至上限以内，或核对班子等次",
   en: "Bring 优秀 within the quota, or check the team grade",
 };
@@ -83,7 +83,7 @@ export const Q02_META: RuleMeta = {
   title: { zh: "优秀比例一般不超过 20%，最多不超过 25%", en: "优秀 generally within 20%, never above 25%" },
 };
 
-export const Q02_FIX: Fix = {
+const Q02_FIX: Fix = {
   zh: "核减优秀人数；确需超过一般比例的，附批准材料",
   en: "Reduce 优秀, or attach the approval for a higher share",
 };
@@ -127,7 +127,7 @@ export const Q03_META: RuleMeta = {
   needs: [{ sheet: "cadre", col: "unit" }],
 };
 
-export const Q03_FIX: Fix = { zh: "核减优秀人数至规定比例以内", en: "Bring 优秀 within the share allowed" };
+const Q03_FIX: Fix = { zh: "核减优秀人数至规定比例以内", en: "Bring 优秀 within the share allowed" };
 
 export const Q03: RuleModule = {
   meta: Q03_META,
@@ -171,7 +171,7 @@ export const Q04_META: RuleMeta = {
   needs: [{ sheet: "cadre", col: "unit" }],
 };
 
-export const Q04_FIX: Fix = { zh: "核减优秀人数至规定比例以内", en: "Bring 优秀 within the share allowed" };
+const Q04_FIX: Fix = { zh: "核减优秀人数至规定比例以内", en: "Bring 优秀 within the share allowed" };
 
 export const Q04: RuleModule = {
   meta: Q04_META,
@@ -215,7 +215,7 @@ export const Q05_META: RuleMeta = {
   ],
 };
 
-export const Q05_FIX: Fix = {
+const Q05_FIX: Fix = {
   zh: "按单位绩效对应的比例核减优秀人数",
   en: "Bring 优秀 within the share for the unit's performance",
 };

@@ -24,7 +24,7 @@ export const S01_META: RuleMeta = {
   ],
 };
 
-export const S01_FIX: Fix = { zh: "核对综合得分与平时考核得分", en: "Check the composite and regular scores" };
+const S01_FIX: Fix = { zh: "核对综合得分与平时考核得分", en: "Check the composite and regular scores" };
 
 export const S01: RuleModule = {
   meta: S01_META,
@@ -58,7 +58,7 @@ export const S02_META: RuleMeta = {
   ],
 };
 
-export const S02_FIX: Fix = { zh: "核对班子得分与民意调查得分", en: "Check the team score and the survey score" };
+const S02_FIX: Fix = { zh: "核对班子得分与民意调查得分", en: "Check the team score and the survey score" };
 
 export const S02: RuleModule = {
   meta: S02_META,
@@ -93,7 +93,7 @@ export const S03_META: RuleMeta = {
   title: { zh: "各评价主体权重非负且合计 100%", en: "Evaluator weights are non-negative and add up to 100%" },
 };
 
-export const S03_FIX: Fix = {
+const S03_FIX: Fix = {
   zh: "核对各评价主体权重，合计应为 100%",
   en: "Make the evaluator weights add up to 100%",
 };
@@ -133,7 +133,7 @@ export const S04_META: RuleMeta = {
   title: { zh: "高质量发展指标权重在 55%–70% 之间", en: "High-quality-development indicators weigh 55%–70%" },
 };
 
-export const S04_FIX: Fix = { zh: "核对高质量发展指标权重", en: "Check the high-quality-development weight" };
+const S04_FIX: Fix = { zh: "核对高质量发展指标权重", en: "Check the high-quality-development weight" };
 
 export const S04: RuleModule = {
   meta: S04_META,

@@ -63,7 +63,7 @@ export const T01_META: RuleMeta = {
   needs: TERM_NEEDS,
 };
 
-export const T01_FIX: Fix = { zh: "核对任职时间", en: "Check the appointment date" };
+const T01_FIX: Fix = { zh: "核对任职时间", en: "Check the appointment date" };
 
 export const T01: RuleModule = {
   meta: T01_META,
@@ -82,7 +82,7 @@ export const T02_META: RuleMeta = {
   needs: TERM_NEEDS,
 };
 
-export const T02_FIX: Fix = { zh: "核对任职时间和任期届满时间", en: "Check the appointment date and the term end" };
+const T02_FIX: Fix = { zh: "核对任职时间和任期届满时间", en: "Check the appointment date and the term end" };
 
 export const T02: RuleModule = {
   meta: T02_META,
@@ -98,7 +98,7 @@ export const T04_META: RuleMeta = {
   needs: [...TERM_NEEDS, { sheet: "cadre", col: "predecessorAppointedOn", optional: true }],
 };
 
-export const T04_FIX: Fix = {
+const T04_FIX: Fix = {
   zh: "核对前任任职时间和任期届满时间",
   en: "Check the predecessor's appointment and the term end",
 };
@@ -120,7 +120,7 @@ export const T03_META: RuleMeta = {
   ],
 };
 
-export const T03_FIX: Fix = {
+const T03_FIX: Fix = {
   zh: "核对任期届次；届满两个任期的应交流或改任",
   en: "Check the term number; after two terms the principal moves",
 };

@@ -23,7 +23,7 @@ function textColumns(rows: TableCell[][], cols: number): boolean[] {
   );
 }
 
-function fillSheet(app: WpsApp, ws: Et.Worksheet, table: Table): void {
+function fillSheet(ws: Et.Worksheet, table: Table): void {
   const cols = table.header.length;
   const top = table.meta.length ? table.meta.length + 1 : 0; // meta lines, a blank line, then the header
   const body: TableCell[][] = table.rows.length
@@ -57,7 +57,6 @@ function fillSheet(app: WpsApp, ws: Et.Worksheet, table: Table): void {
       ws.Range(addressOf({ r0: top + 1, c0: c, r1: top + table.rows.length - 1, c1: c })).FormatConditions.AddDatabar();
   }
   ws.CustomProperties.Add(OWNER_KEY, table.kind);
-  void app;
 }
 
 /** Runs WPS writes with events off and alerts off (deleting a sheet asks otherwise). */
@@ -92,7 +91,7 @@ export function writeTables(app: WpsApp, tables: Table[]): Written[] {
       taken.push(name);
       const ws = sheets.Add(undefined, sheetAt(sheets, sheets.Count)) as Et.Worksheet;
       ws.Name = name;
-      fillSheet(app, ws, table);
+      fillSheet(ws, table);
       return { name, renamed: name !== table.name, replaced: existing.some((e) => e.kind === table.kind) };
     });
     if (written.length) sheetAt(sheets, written[0].name).Activate();

@@ -3,11 +3,10 @@
  * three differential formats (the light fills of the marked cells, by severity) and the few cell formats
  * the 校验意见 sheet needs. Counts are updated; nothing else is rewritten.
  */
+import type { Severity } from "../../engine";
 import type { Parts } from "../parts";
 import { addRelationship, CT, declare, REL, relationships } from "./package";
 import { rootPrefix } from "./xml-scan";
-
-export type Severity = "error" | "warning" | "info";
 
 /** Light fills (ARGB): the pane's mark colours, paler. */
 export const FILLS: Record<Severity, string> = { error: "FFFDE7E9", warning: "FFFFF4CE", info: "FFDEECF9" };

@@ -3,7 +3,7 @@
  * and a legacyDrawing naming the notes' VML — both added where the schema puts them, nothing else changed.
  * The rule's formula says whose it is, so the fills can be found again (and cleared in Excel like any rule).
  */
-import type { Severity } from "./styles";
+import type { Severity } from "../../engine";
 import { childrenFrom, insertionPoint, rootPrefix } from "./xml-scan";
 import { REL } from "./package";
 

@@ -12,14 +12,20 @@ import { limitsOf, MAX_CELL_TEXT, MAX_COLS, size, type ReadLimits } from "../oox
 import { Rows } from "../ooxml/rows";
 import { blankUnderMerges } from "../ooxml/sheet";
 import { UnusableFile } from "../ooxml/unusable";
-import { isDateFormat } from "../ooxml/workbook";
+import { DAYS_1904, isDateFormat } from "../date-format";
 import { scanBiff } from "./biff";
 import { Cfb } from "./cfb";
 import { legacyFormulas } from "./formulas";
 import { legacyLimits } from "./limits";
 import { zippedParts, type Zipped } from "./zipped";
 
-const DAYS_1904 = 1462;
+/** isDateFormat once per format code, not once per numeric cell. */
+const dateCodes = new Map<string, boolean>();
+const dateCode = (z: string): boolean => {
+  let d = dateCodes.get(z);
+  if (d === undefined) dateCodes.set(z, (d = isDateFormat(z)));
+  return d;
+};
 const BOOLEAN_FORMULA = /^=(TRUE|FALSE)(\(\))?$/i;
 const ERROR_FORMULA = /^=#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A)$/i;
 /** Excel's error values by their BIFF code, as range.values shows them. */
@@ -142,8 +148,7 @@ function sheetOf(ws: XLSX.WorkSheet, name: string, hidden: boolean, o: SheetOpti
       let v: unknown;
       switch (cell.t) {
         case "n":
-          v =
-            o.date1904 && typeof cell.z === "string" && isDateFormat(cell.z) ? (cell.v as number) + DAYS_1904 : cell.v;
+          v = o.date1904 && typeof cell.z === "string" && dateCode(cell.z) ? (cell.v as number) + DAYS_1904 : cell.v;
           break;
         case "s":
           v = text(String(cell.v ?? ""), budget);

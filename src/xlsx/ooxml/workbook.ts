@@ -124,8 +124,6 @@ const DATE_FORMAT_IDS = new Set([
   57, 58,
 ]);
 
-export { isDateFormat };
-
 function readDateStyles(pkg: Package): boolean[] {
   const custom = new Map<number, string>();
   const xfs: boolean[] = [];

@@ -11,7 +11,7 @@ import { checkOutput, writeAtomically } from "./outputs";
 import { Annotator } from "./annotate";
 import {
   countsLine,
-  historyFiles,
+  historyInputs,
   historyJson,
   historyLines,
   historyUnusable,
@@ -70,9 +70,10 @@ export async function runCheck(
   }
   if (inputs.emptyFolders.length > 0) err.write(noInputsMessage({ ...inputs, files: [] }, opts.lang) + "\n");
   // Before any file is read: a report that would replace an input is refused outright.
-  const inputFiles = [...files, ...(await historyFiles(opts.history))];
+  const past = await historyInputs(opts.history);
+  const inputFiles = [...files, ...(past?.files ?? [])];
   const replacing = opts.report ? await checkOutput("--report", opts.report, inputFiles, opts.lang) : null;
-  const history: History | null = opts.history?.length ? await loadHistory(opts.history, opts) : null;
+  const history: History | null = past ? await loadHistory(past, opts) : null;
   if (history && !opts.json) for (const l of historyLines(history, opts.lang)) out.write(l + "\n");
   const record = history?.record ?? null;
   const annotator = opts.annotate ? new Annotator(opts.annotate, inputFiles, opts.lang) : null;

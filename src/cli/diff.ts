@@ -15,7 +15,7 @@ import { readAnyBytes } from "../xlsx/any";
 import { readFileBuffer } from "../xlsx/read";
 import { findingJson, type Lang } from "./format";
 import { checkOutput, writeAtomically } from "./outputs";
-import { perFile } from "./per-file";
+import { perFile } from "../batch/per-file";
 
 export interface DiffOptions {
   ruleset: ResolvedRuleset;

@@ -5,16 +5,20 @@ import type { HistoryCounts } from "../batch/results";
 import { readAnyBytes } from "../xlsx/any";
 import { readFileBuffer } from "../xlsx/read";
 import type { Lang } from "./format";
-import { expandInputs } from "./inputs";
-import { perFile } from "./per-file";
+import { expandInputs, type Inputs } from "./inputs";
+import { perFile } from "../batch/per-file";
 
 export interface History {
   record: PastRecord;
   files: RecordFileStatus[];
 }
 
-export async function loadHistory(paths: string[], o: { ruleset: ResolvedRuleset; named?: boolean }): Promise<History> {
-  const inputs = await expandInputs(paths, { once: true });
+/** The record's files, found once: an output that would replace one is refused before loadHistory reads them. */
+export async function historyInputs(paths: string[] | undefined): Promise<Inputs | null> {
+  return paths?.length ? expandInputs(paths, { once: true }) : null;
+}
+
+export async function loadHistory(inputs: Inputs, o: { ruleset: ResolvedRuleset; named?: boolean }): Promise<History> {
   const parts = [];
   for (const file of inputs.files)
     parts.push(
@@ -23,11 +27,6 @@ export async function loadHistory(paths: string[], o: { ruleset: ResolvedRuleset
       ),
     );
   return recordFrom([...parts, ...inputs.skipped]);
-}
-
-/** The record's files, for refusing an output that would replace one of them. */
-export async function historyFiles(paths: string[] | undefined): Promise<string[]> {
-  return paths?.length ? (await expandInputs(paths)).files : [];
 }
 
 export const historyUnusable = (h: History | null): boolean => Boolean(h?.files.some((f) => f.status === "unusable"));

@@ -3,7 +3,7 @@ import { createHash } from "crypto";
 import { promises as fs } from "fs";
 import * as path from "path";
 import type { PastRecord, ResolvedRuleset } from "../engine";
-import { perFile, unusable, type Unusable } from "./per-file";
+import { perFile, unusable, type Unusable } from "../batch/per-file";
 import { checkInput, type CheckedFile } from "../batch/check-one";
 import { Intake, sameFile, type AnnotatedCopies, type Skipped } from "../batch/intake";
 import { readAnyBytes } from "../xlsx/any";

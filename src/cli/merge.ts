@@ -16,7 +16,7 @@ import { collectGarbage } from "./gc";
 import { checkOutput, writeAtomically } from "./outputs";
 import {
   countsLine,
-  historyFiles,
+  historyInputs,
   historyJson,
   historyLines,
   historyUnusable,
@@ -62,10 +62,10 @@ export async function runMerge(
     return 2;
   }
   // Before any file is read: an --out that would replace an input is refused.
-  const past = await historyFiles(opts.history);
-  const replacing = await checkOutput("--out", opts.out, [...inputs.files, ...past], opts.lang);
+  const past = await historyInputs(opts.history);
+  const replacing = await checkOutput("--out", opts.out, [...inputs.files, ...(past?.files ?? [])], opts.lang);
   // File by file: each checked, its rows and findings taken into the consolidation, then let go.
-  const history: History | null = opts.history?.length ? await loadHistory(opts.history, opts) : null;
+  const history: History | null = past ? await loadHistory(past, opts) : null;
   const record = history?.record ?? null;
   const consolidation = new Consolidation(opts.lang);
   const intake = newIntake();

@@ -11,13 +11,13 @@ import {
   type ResultItem,
 } from "../engine";
 import { readXlsx } from "../xlsx/read";
-import { perFile, unusable } from "./per-file";
+import { perFile, unusable } from "../batch/per-file";
 import type { ResultsFile } from "../batch/results";
 import { writeResultList } from "../xlsx/files";
 import type { Lang } from "./format";
 import { expandInputs, noInputsMessage } from "./inputs";
 import { checkOutput, writeAtomically } from "./outputs";
-import { historyFiles, historyJson, historyLines, historyUnusable, loadHistory, type History } from "./history";
+import { historyInputs, historyJson, historyLines, historyUnusable, loadHistory, type History } from "./history";
 
 export interface ResultsOptions {
   ruleset: ResolvedRuleset;
@@ -101,9 +101,11 @@ export async function runResults(
     return 2;
   }
   if (inputs.emptyFolders.length > 0) err.write(noInputsMessage({ ...inputs, files: [] }, opts.lang) + "\n");
-  const past = await historyFiles(opts.history);
-  const replacing = opts.out ? await checkOutput("--out", opts.out, [...inputs.files, ...past], opts.lang) : null;
-  const history: History | null = opts.history?.length ? await loadHistory(opts.history, opts) : null;
+  const past = await historyInputs(opts.history);
+  const replacing = opts.out
+    ? await checkOutput("--out", opts.out, [...inputs.files, ...(past?.files ?? [])], opts.lang)
+    : null;
+  const history: History | null = past ? await loadHistory(past, opts) : null;
   const results: ResultsFile[] = [];
   for (const f of inputs.files) results.push(await resultsOf(f, opts, history?.record ?? null));
   results.push(...inputs.skipped);

@@ -11,9 +11,9 @@ import { unusable, type Unusable } from "../batch/results";
 import { merge, type CheckedFile } from "../tables/merge";
 import { readAnyBytes } from "../xlsx/any";
 import { READABLE } from "../xlsx/formats";
-import { UnusableFile } from "../xlsx/ooxml";
 import type { Picked } from "./host";
 import { Cancelled } from "./progress";
+import { perFile } from "../batch/per-file";
 
 export type { Picked } from "./host";
 
@@ -47,7 +47,7 @@ async function readOne(f: Picked, o: CollectOptions, intake: Intake): Promise<Ch
       "not a workbook (.xlsx, .xls, .et, .ods, .xlsb): save it as .xlsx",
     );
   }
-  try {
+  return perFile(f.name, async () => {
     const bytes = new Uint8Array(await f.bytes());
     const skip = await intake.admit(f.name, bytes);
     if (skip) return skip;
@@ -57,11 +57,7 @@ async function readOne(f: Picked, o: CollectOptions, intake: Intake): Promise<Ch
       intake.afterRead(f.name, input) ??
       checkInput(f.name, input, o.ruleset, o.named, { format, record: o.record ?? null })
     );
-  } catch (e) {
-    if (e instanceof UnusableFile) return unusable(f.name, e.zh, e.en);
-    const m = (e as Error).message;
-    return unusable(f.name, `读取时出错：${m}`, `failed while reading: ${m}`);
-  }
+  });
 }
 
 export async function collect(files: Picked[], o: CollectOptions): Promise<Collected> {

@@ -4,13 +4,13 @@
  */
 import type { CheckResult, PastRecord, ResolvedRuleset } from "../engine";
 import { checkInput, type CheckedFile } from "../batch/check-one";
-import { unusable, type Unusable } from "../batch/results";
+import type { Unusable } from "../batch/results";
 import { diffResults, type Diff } from "../diff/diff";
 import { diffTables } from "../tables/diff";
 import type { Table } from "../tables/table";
 import { readAnyBytes } from "../xlsx/any";
-import { UnusableFile } from "../xlsx/ooxml";
 import type { Picked } from "./host";
+import { perFile } from "../batch/per-file";
 
 export type { Diff } from "../diff/diff";
 
@@ -20,16 +20,11 @@ export async function readChecked(
   named: boolean,
   record: PastRecord | null,
 ): Promise<CheckedFile | Unusable> {
-  try {
+  return perFile(f.name, async () => {
     // Either submission may have come back as .xls, .et, .ods or .xlsb: read as 回收汇总 reads it.
     const { input, format } = await readAnyBytes(new Uint8Array(await f.bytes()), f.name);
     return checkInput(f.name, input, ruleset, named, { format, record });
-  } catch (e) {
-    const m = (e as Error).message;
-    return e instanceof UnusableFile
-      ? unusable(f.name, e.zh, e.en)
-      : unusable(f.name, `读取时出错：${m}`, `failed while reading: ${m}`);
-  }
+  });
 }
 
 export function compare(

@@ -296,13 +296,13 @@ export class Pane {
       await frame();
       if (signal.aborted) throw new Cancelled();
       const ruleset = rulesetForWorkbook(read.input.sheets, this.ruleset(), this.savedRuleset !== null);
-      const result = checkWorkbook(read.input, ruleset, {
-        templateFormulas: referenceFor(read.input.sheets, ruleset),
-        record: this.loop.record,
-      });
+      const options = { templateFormulas: referenceFor(read.input.sheets, ruleset), record: this.loop.record };
+      // With 边填边查 on, its incremental check is built on this reading: the workbook is checked once, not twice.
+      const check = this.live ? new LiveCheck(read.input, ruleset, options) : null;
+      const result = check ? check.result : checkWorkbook(read.input, ruleset, options);
       this.last = { read, result };
       this.lastFull = new Date();
-      if (this.live) await this.startLive(); // follow the new reading
+      if (this.live) await this.startLive(check); // follow the new reading
       this.filter = { severity: "", unit: "", rule: "", file: "" };
       this.renderResults();
       this.uncomputed = wb.reenterFormulas ? uncomputedKh(read) : [];
@@ -502,17 +502,19 @@ export class Pane {
     el("liveStatus").textContent = this.t.liveDone(u.outcome.units, u.ms, clock(this.lastFull ?? u.fullAt));
   }
 
-  /** (Re)starts listening over the last full reading. */
-  private async startLive(): Promise<void> {
+  /** (Re)starts listening over the last full reading; `built`: its incremental check, when validate made it. */
+  private async startLive(built: LiveCheck | null = null): Promise<void> {
     this.live?.stop();
     this.live = null;
     const wb = this.host.workbook;
     if (!wb || !this.last || this.last.result.problem) return;
     const { read, result } = this.last;
-    const check = new LiveCheck(read.input, result.ruleset, {
-      templateFormulas: referenceFor(read.input.sheets, result.ruleset),
-      record: this.loop.record,
-    });
+    const check =
+      built ??
+      new LiveCheck(read.input, result.ruleset, {
+        templateFormulas: referenceFor(read.input.sheets, result.ruleset),
+        record: this.loop.record,
+      });
     this.live = await wb.startLive(check, read, {
       onUpdate: (u) => this.onLiveUpdate(u),
       onError: (e) => this.showError(e),

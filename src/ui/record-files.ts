@@ -4,27 +4,20 @@
  */
 import type { ResolvedRuleset } from "../engine";
 import { pastFile, recordFrom, type RecordFileStatus } from "../batch/record";
-import { unusable } from "../batch/results";
 import { readAnyBytes } from "../xlsx/any";
-import { UnusableFile } from "../xlsx/ooxml";
 import type { Picked } from "./host";
+import { perFile } from "../batch/per-file";
 
 export type { RecordFileStatus } from "../batch/record";
 
 export async function readRecord(files: Picked[], ruleset: ResolvedRuleset, named: boolean) {
   const parts = [];
   for (const f of files) {
-    try {
-      const { input } = await readAnyBytes(new Uint8Array(await f.bytes()), f.name);
-      parts.push(pastFile(f.name, input, ruleset, named));
-    } catch (e) {
-      const m = (e as Error).message;
-      parts.push(
-        e instanceof UnusableFile
-          ? unusable(f.name, e.zh, e.en)
-          : unusable(f.name, `读取时出错：${m}`, `failed while reading: ${m}`),
-      );
-    }
+    parts.push(
+      await perFile(f.name, async () =>
+        pastFile(f.name, (await readAnyBytes(new Uint8Array(await f.bytes()), f.name)).input, ruleset, named),
+      ),
+    );
   }
   return recordFrom(parts);
 }

@@ -1,8 +1,11 @@
-/** One file of a batch: whatever goes wrong with it becomes one "unusable" line, never the batch's end. */
-import { UnusableFile } from "../xlsx/read";
-import { unusable, type Unusable } from "../batch/results";
+/**
+ * One file of a batch (kaohe's commands, 回收汇总, 往年结果, 与上次报送比较): whatever goes wrong with it becomes one
+ * "unusable" line, never the batch's end.
+ */
+import { UnusableFile } from "../xlsx/ooxml/unusable";
+import { unusable, type Unusable } from "./results";
 
-export { unusable, type Unusable } from "../batch/results";
+export { unusable, type Unusable } from "./results";
 
 export async function perFile<T>(file: string, work: () => Promise<T | Unusable>): Promise<T | Unusable> {
   try {

@@ -9,7 +9,8 @@
 import type ExcelJS from "exceljs";
 import { addAutoOpen, type AddinStore } from "./auto-open";
 import { escapeXml, Parts, sheetsOf } from "./parts";
-import { OUTPUT_PROPERTY, type OutputKind } from "./output-kind";
+import { markOutput } from "./custom-properties";
+import type { OutputKind } from "./output-kind";
 import { xmlText } from "./xml-text";
 
 export { OUTPUT_PROPERTY, type OutputKind } from "./output-kind";
@@ -101,38 +102,6 @@ function addDataBars(parts: Parts, bars: DataBar[]): void {
       : out.replace(/<\/worksheet>\s*$/, `<extLst>${extLst}</extLst></worksheet>`);
     parts.set(part, out);
   }
-}
-
-const CUSTOM_PART = "docProps/custom.xml";
-const CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties";
-
-function markOutput(parts: Parts, kind: OutputKind): void {
-  parts.set(
-    CUSTOM_PART,
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-      `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" ` +
-      `xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">` +
-      `<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="${OUTPUT_PROPERTY}">` +
-      `<vt:lpwstr>${kind}</vt:lpwstr></property></Properties>`,
-  );
-  const rels = parts.text("_rels/.rels") ?? "";
-  if (!rels.includes(CUSTOM_REL))
-    parts.set(
-      "_rels/.rels",
-      rels.replace(
-        "</Relationships>",
-        `<Relationship Id="rIdKaoheCustom" Type="${CUSTOM_REL}" Target="${CUSTOM_PART}"/></Relationships>`,
-      ),
-    );
-  const types = parts.text("[Content_Types].xml") ?? "";
-  if (!types.includes(`PartName="/${CUSTOM_PART}"`))
-    parts.set(
-      "[Content_Types].xml",
-      types.replace(
-        "</Types>",
-        `<Override PartName="/${CUSTOM_PART}" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>`,
-      ),
-    );
 }
 
 export function finishPackage(bytes: Uint8Array, f: Finish): Uint8Array {

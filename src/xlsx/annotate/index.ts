@@ -10,7 +10,7 @@ import { Parts, sheetsOf } from "../parts";
 import type { Deflate } from "../zip";
 import { xmlText } from "../xml-text";
 import { adviceFor } from "./advice";
-import { markAnnotated } from "./mark";
+import { markOutput } from "../custom-properties";
 import { addNotes, ShapeIds, type Note, type NoteFont } from "./notes";
 import { addStyles, type AddedStyles } from "./styles";
 import { summarySheetXml, type SummaryRow } from "./summary-sheet";
@@ -159,6 +159,6 @@ export function annotatedBytes(bytes: Uint8Array, result: CheckResult, o: Annota
     summarySheetXml(rows, headerRow, WIDTHS),
     `A${headerRow}:${last}${Math.max(rows.length, headerRow)}`,
   );
-  markAnnotated(parts, o.digest);
+  markOutput(parts, "annotated", o.digest);
   return parts.write(o.deflate);
 }

@@ -1,19 +1,28 @@
 /**
- * The copy is marked as one of our outputs (KaoheOutput = annotated), with a digest of the unit's data it
- * carries: `kaohe merge` passes over a copy whose data is still the digest's (the original counts), and
- * takes in one the unit has corrected and sent back. The unit's own custom properties are kept.
+ * Our marks in a package's custom document properties (docProps/custom.xml): what kind of output kaohe
+ * wrote (KaoheOutput), and for an annotated copy the digest of the unit's data it carries (KaoheData) —
+ * `kaohe merge` passes over a copy whose data is still the digest's and takes one the unit has corrected.
+ * Properties already there (the unit's own) are kept; an earlier mark of ours is replaced, not doubled.
  */
-import { type Parts } from "../parts";
-import { DATA_PROPERTY, OUTPUT_PROPERTY } from "../output-kind";
-import { addRelationship, CT, declare, relationships } from "./package";
-import { rootPrefix } from "./xml-scan";
+import { escapeXml, type Parts } from "./parts";
+import { DATA_PROPERTY, OUTPUT_PROPERTY, type OutputKind } from "./output-kind";
+import { addRelationship, CT, declare, relationships } from "./annotate/package";
+import { rootPrefix } from "./annotate/xml-scan";
 
 const FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}";
 const CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties";
 const VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes";
 const CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties";
 
-export function markAnnotated(parts: Parts, digest: string): void {
+/** KaoheOutput = kind (and KaoheData = digest for an annotated copy). */
+export function markOutput(parts: Parts, kind: OutputKind, digest?: string): void {
+  setCustomProperties(parts, [
+    [OUTPUT_PROPERTY, kind],
+    ...(digest !== undefined ? [[DATA_PROPERTY, digest] as const] : []),
+  ]);
+}
+
+function setCustomProperties(parts: Parts, entries: readonly (readonly [string, string])[]): void {
   let name = relationships(parts, "").find((r) => r.type === CUSTOM_REL)?.part;
   if (!name) {
     name = "docProps/custom.xml";
@@ -29,16 +38,12 @@ export function markAnnotated(parts: Parts, digest: string): void {
   const vt = new RegExp(`xmlns:([\\w.-]+)="${VT}"`).exec(xml)?.[1] ?? "vt";
   let pid = 1;
   for (const m of xml.matchAll(/\spid="(\d+)"/g)) pid = Math.max(pid, Number(m[1]));
-  for (const [key, value] of [
-    [OUTPUT_PROPERTY, "annotated"],
-    [DATA_PROPERTY, digest],
-  ]) {
-    // An earlier mark of ours (a copy annotated again) is replaced, not doubled.
+  for (const [key, value] of entries) {
     xml = xml.replace(new RegExp(`<${p}property\\b[^>]*\\sname="${key}"[\\s\\S]*?</${p}property>`), "");
     const end = xml.lastIndexOf(`</${p}Properties>`);
     const prop =
       `<${p}property fmtid="${FMTID}" pid="${++pid}" name="${key}" xmlns:${vt}="${VT}">` +
-      `<${vt}:lpwstr>${value}</${vt}:lpwstr></${p}property>`;
+      `<${vt}:lpwstr>${escapeXml(value)}</${vt}:lpwstr></${p}property>`;
     xml = end < 0 ? xml : xml.slice(0, end) + prop + xml.slice(end);
   }
   parts.set(name, xml);

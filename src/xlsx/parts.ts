@@ -5,6 +5,7 @@
  */
 import { strFromU8, strToU8 } from "fflate";
 import { entryOf, inflateEntry, readZip, writeZip, type Deflate, type ZipEntry } from "./zip";
+import { resolvePart } from "./part-name";
 
 export class Parts {
   private readonly entries: Map<string, ZipEntry>;
@@ -81,11 +82,9 @@ export function sheetsOf(parts: Parts): { name: string; part: string }[] {
   const wb = parts.text("xl/workbook.xml") ?? "";
   const rels = parts.text("xl/_rels/workbook.xml.rels") ?? "";
   const target = new Map<string, string>();
-  for (const tag of rels.match(/<Relationship\b[^>]*>/g) ?? []) {
-    const t = attr(tag, "Target") ?? "";
-    target.set(attr(tag, "Id") ?? "", t.startsWith("/") ? t.slice(1) : `xl/${t}`);
-  }
-  return (wb.match(/<sheet\b[^>]*>/g) ?? []).map((tag) => ({
+  for (const tag of rels.match(/<([\w.-]+:)?Relationship\b[^>]*>/g) ?? [])
+    target.set(attr(tag, "Id") ?? "", resolvePart("xl/workbook.xml", attr(tag, "Target") ?? ""));
+  return (wb.match(/<([\w.-]+:)?sheet\b[^>]*>/g) ?? []).map((tag) => ({
     name: attr(tag, "name") ?? "",
     part: target.get(attr(tag, "r:id") ?? "") ?? "",
   }));

@@ -7,13 +7,13 @@ import { describeWps, versionFromAgent, type WpsProbe } from "./environment";
 import { describeWpsError } from "./errors";
 import type { WpsApp } from "./et";
 import { openAsWorkbook, pickWithDialog } from "./files";
-import { WpsLive, type WpsLiveState } from "./live";
+import { ownWrite, WpsLive, type WpsLiveState } from "./live";
 import { clearMarks, markFindings } from "./marks";
 import { readWorkbook } from "./read";
 import { wpsSelfTest } from "./self-test";
 import { selectCell } from "./select";
 import { wpsSettings } from "./settings";
-import { quietly, writeTables } from "./write-table";
+import { writeTables } from "./write-table";
 
 export function probeWps(app: WpsApp, userAgent: string, platform: string): WpsProbe {
   let version = versionFromAgent(userAgent);
@@ -36,14 +36,7 @@ export function probeWps(app: WpsApp, userAgent: string, platform: string): WpsP
 function wpsWorkbook(app: WpsApp): OpenWorkbook {
   const state: WpsLiveState = { marks: null, writing: false };
   let live: WpsLive | null = null;
-  const write = async <T>(work: () => T): Promise<T> => {
-    state.writing = true;
-    try {
-      return quietly(app, work);
-    } finally {
-      state.writing = false;
-    }
-  };
+  const write = async <T>(work: () => T): Promise<T> => ownWrite(app, state, work);
   return {
     read: (request) => readWorkbook(app, request),
     writeTables: (tables) => write(() => writeTables(app, tables)),

@@ -11,6 +11,20 @@ import { addressOf } from "./address";
 import { rowsOf, sheetAt, type WpsApp } from "./et";
 import { markFindings, updateMarks, type WpsMarks } from "./marks";
 import { readWorkbook } from "./read";
+import { quietly } from "./write-table";
+
+/**
+ * Our own writes (marks, tables, templates): events and alerts off while they run, and flagged so that a
+ * SheetChange WPS raises anyway is not taken for the user's edit.
+ */
+export function ownWrite<T>(app: WpsApp, state: WpsLiveState, work: () => T): T {
+  state.writing = true;
+  try {
+    return quietly(app, work);
+  } finally {
+    state.writing = false;
+  }
+}
 
 export interface WpsLiveState {
   /** The marks on the sheets, shared with the host (null: not marking). */
@@ -82,14 +96,6 @@ export class WpsLive extends LiveRunner {
   }
 
   private quiet<T>(work: () => T): T {
-    this.state.writing = true;
-    const events = this.app.EnableEvents;
-    this.app.EnableEvents = false;
-    try {
-      return work();
-    } finally {
-      this.app.EnableEvents = events;
-      this.state.writing = false;
-    }
+    return ownWrite(this.app, this.state, work);
   }
 }

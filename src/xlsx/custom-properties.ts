@@ -35,14 +35,18 @@ function setCustomProperties(parts: Parts, entries: readonly (readonly [string, 
   }
   let xml = parts.text(name) ?? "";
   const p = rootPrefix(xml, "Properties");
-  const vt = new RegExp(`xmlns:([\\w.-]+)="${VT}"`).exec(xml)?.[1] ?? "vt";
+  const root = /<([\w.-]+:)?Properties\b[^>]*>/.exec(xml)?.[0] ?? "";
+  const declared = new RegExp(`xmlns:([\\w.-]+)="${VT}"`).exec(root)?.[1];
+  const vt = declared ?? "vt";
+  // The value types' namespace on each property only where the root does not declare it already.
+  const vtNs = declared ? "" : ` xmlns:${vt}="${VT}"`;
   let pid = 1;
   for (const m of xml.matchAll(/\spid="(\d+)"/g)) pid = Math.max(pid, Number(m[1]));
   for (const [key, value] of entries) {
     xml = xml.replace(new RegExp(`<${p}property\\b[^>]*\\sname="${key}"[\\s\\S]*?</${p}property>`), "");
     const end = xml.lastIndexOf(`</${p}Properties>`);
     const prop =
-      `<${p}property fmtid="${FMTID}" pid="${++pid}" name="${key}" xmlns:${vt}="${VT}">` +
+      `<${p}property fmtid="${FMTID}" pid="${++pid}" name="${key}"${vtNs}>` +
       `<${vt}:lpwstr>${escapeXml(value)}</${vt}:lpwstr></${p}property>`;
     xml = end < 0 ? xml : xml.slice(0, end) + prop + xml.slice(end);
   }
